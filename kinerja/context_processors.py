@@ -1,0 +1,42 @@
+"""Navigation context: the roles of the logged-in user, computed once per request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from pegawai.selectors import is_atasan, pegawai_dari_pengguna
+
+
+def _nav(request: HttpRequest) -> dict[str, Any]:
+    user = request.user
+    if not user.is_authenticated:
+        return {"wilayah": None, "is_admin": False, "is_hr": False, "is_pimpinan": False,
+                "is_atasan": False, "is_pegawai": False, "inbox_count": 0, "pegawai": None}  # fmt: skip
+    pegawai = pegawai_dari_pengguna(user)
+    atasan = is_atasan(user)
+    return {
+        "wilayah": user.wilayah if user.wilayah_id else None,
+        "is_admin": user.is_admin_nasional,
+        "is_hr": user.is_admin_kepegawaian,
+        "is_pimpinan": user.is_pimpinan_daerah,
+        "is_atasan": atasan,
+        "is_pegawai": pegawai is not None,
+        "pegawai": pegawai,
+        "inbox_count": _inbox_count(user) if atasan else 0,
+    }
+
+
+def _inbox_count(user: Any) -> int:
+    try:
+        from kinerja.selectors.inbox import inbox_count
+    except ImportError:  # the inbox arrives with the performance workflow
+        return 0
+    return inbox_count(actor=user)
+
+
+def navigasi(request: HttpRequest) -> dict[str, Any]:
+    # Lazy: pages that never touch `nav` (PDFs, htmx fragments) pay no query for it.
+    return {"nav": SimpleLazyObject(lambda: _nav(request))}

@@ -1,0 +1,1 @@
+"""Forms of kinerja, one module per area."""

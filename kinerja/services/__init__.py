@@ -1,0 +1,1 @@
+"""Writes of kinerja, one module per area (periode, skp, evaluasi, notifikasi, ...)."""

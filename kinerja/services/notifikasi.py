@@ -1,0 +1,35 @@
+"""In-app notifications, mirrored by e-mail through Celery after the transaction commits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kinerja.models import Notifikasi
+
+
+def notifikasi_kirim(
+    *, penerima: Any, judul: str, pesan: str = "", tautan: str = ""
+) -> Notifikasi | None:
+    """Notifies user `penerima` (a Pengguna, or a Pegawai with an account; silently nothing
+    for a Pegawai without an account). The e-mail is queued only once the surrounding
+    transaction commits, so a rolled-back action sends nothing."""
+    user = getattr(penerima, "pengguna", penerima) if hasattr(penerima, "nip") else penerima
+    if user is None:
+        return None
+    notif = Notifikasi.objects.create(
+        penerima=user, wilayah_id=user.wilayah_id, judul=judul[:200], pesan=pesan, tautan=tautan
+    )
+    if user.email:
+        from kinerja.tasks import kirim_email_notifikasi
+
+        kirim_email_notifikasi.delay_on_commit(notif.pk)
+    return notif
+
+
+def notifikasi_baca(*, notifikasi: Notifikasi) -> None:
+    if notifikasi.dibaca_pada is None:
+        from django.utils import timezone
+
+        Notifikasi.objects.filter(pk=notifikasi.pk, dibaca_pada__isnull=True).update(
+            dibaca_pada=timezone.now()
+        )

@@ -1,0 +1,3 @@
+"""Evaluation: realisation, evidence, rating, curve, objections, inbox, follow-up."""
+
+urlpatterns: list = []

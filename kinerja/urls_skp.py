@@ -1,0 +1,3 @@
+"""Planning: periods, unit targets, SKP, cascade, daily log, feedback, notifications."""
+
+urlpatterns: list = []

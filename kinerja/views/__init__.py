@@ -1,0 +1,1 @@
+"""Views of kinerja, one module per area."""

@@ -1,0 +1,101 @@
+"""The transition engine shared by every status machine.
+
+Concurrency: `jalankan()` locks the row (`SELECT ... FOR UPDATE`) and re-reads its status
+inside the transaction, so two clicks at once (two tabs, two approvers) give exactly one
+transition; the second caller gets a ValidationError saying the status already changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from kinerja.models import TransisiStatus
+
+M = TypeVar("M", bound=models.Model)
+
+
+@dataclass(frozen=True)
+class Transisi:
+    """One allowed step: from any of `dari` to `ke`."""
+
+    nama: str
+    dari: frozenset[str]
+    ke: str
+    label: str
+    catatan_wajib: bool = False
+
+
+def wilayah_id_dari(obj: models.Model) -> int:
+    """The wilayah of any region-owned object, through its queryset's scoping lookup."""
+    if getattr(obj, "wilayah_id", None):
+        return obj.wilayah_id
+    lookup = type(obj)._default_manager.get_queryset().wilayah_lookup
+    return type(obj)._default_manager.filter(pk=obj.pk).values_list(lookup, flat=True).get()
+
+
+def catat_transisi(
+    obj: models.Model, *, dari: str, ke: str, oleh: Any, catatan: str = ""
+) -> TransisiStatus:
+    return TransisiStatus.objects.create(
+        content_type=ContentType.objects.get_for_model(type(obj)),
+        object_id=obj.pk,
+        wilayah_id=wilayah_id_dari(obj),
+        dari=dari or "",
+        ke=ke,
+        oleh=oleh if getattr(oleh, "is_authenticated", False) else None,
+        catatan=catatan or "",
+    )
+
+
+def jalankan(
+    model: type[M],
+    pk: int,
+    transisi: Transisi,
+    *,
+    oleh: Any,
+    catatan: str = "",
+    izin: Callable[[M], None] | None = None,
+    ubah: Callable[[M], None] | None = None,
+    field_status: str = "status",
+) -> M:
+    """Runs `transisi` on row `pk` of `model`:
+    lock -> check state -> `izin(obj)` (raises PermissionDenied) -> required note ->
+    set status -> `ubah(obj)` (other fields) -> full_clean -> save -> log."""
+    catatan = (catatan or "").strip()
+    with transaction.atomic():
+        obj = model._default_manager.select_for_update().get(pk=pk)
+        sekarang = getattr(obj, field_status)
+        if sekarang not in transisi.dari:
+            label = obj._meta.get_field(field_status).choices
+            nama = dict(label).get(sekarang, sekarang) if label else sekarang
+            raise ValidationError(
+                _(
+                    "Tidak dapat %(aksi)s: status saat ini sudah \u201c%(status)s\u201d. Muat ulang halaman."
+                )
+                % {"aksi": transisi.label.lower(), "status": nama},
+                code="status_berubah",
+            )
+        if izin is not None:
+            izin(obj)
+        if transisi.catatan_wajib and not catatan:
+            raise ValidationError(
+                {
+                    "catatan": _("Catatan wajib diisi untuk %(aksi)s.")
+                    % {"aksi": transisi.label.lower()}
+                },
+                code="catatan_wajib",
+            )
+        setattr(obj, field_status, transisi.ke)
+        if ubah is not None:
+            ubah(obj)
+        obj.full_clean()
+        obj.save()
+        catat_transisi(obj, dari=sekarang, ke=transisi.ke, oleh=oleh, catatan=catatan)
+    return obj

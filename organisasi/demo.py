@@ -1,0 +1,325 @@
+"""Demo organisation: three wilayah with realistic unit trees and positions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.models import Group, Permission
+
+from asn_kinerja.demo import DemoContext, upsert
+
+from .choices import JenisJabatan as J
+from .choices import JenisKompetensi, JenisUnit, JenisWilayah, JenjangFungsional
+from .models import (
+    GRUP_ADMIN_KEPEGAWAIAN,
+    GRUP_PIMPINAN_DAERAH,
+    Jabatan,
+    KebutuhanKompetensi,
+    Kompetensi,
+    UnitKerja,
+    Wilayah,
+)
+
+WILAYAH = [
+    {
+        "kode": "gorontalo",
+        "nama": "Gorontalo",
+        "jenis": JenisWilayah.PROVINSI,
+        "nama_instansi": "Pemerintah Provinsi Gorontalo",
+        "zona_waktu": "Asia/Makassar",
+        "kop_baris_1": "PEMERINTAH PROVINSI GORONTALO",
+        "kop_baris_2": "BADAN KEPEGAWAIAN DAERAH",
+        "alamat": "Jl. Prof. Dr. Ing. B. J. Habibie, Moutong, Tilongkabila, Bone Bolango 96119",
+        "telepon": "(0435) 8591234",
+        "email": "bkd@gorontaloprov.go.id",
+        "situs": "bkd.gorontaloprov.go.id",
+        "kota_surat": "Gorontalo",
+        "jam_masuk": dt.time(7, 30),
+        "jam_pulang": dt.time(16, 0),
+    },
+    {
+        "kode": "mamuju",
+        "nama": "Mamuju",
+        "jenis": JenisWilayah.KABUPATEN,
+        "nama_instansi": "Pemerintah Kabupaten Mamuju",
+        "zona_waktu": "Asia/Makassar",
+        "kop_baris_1": "PEMERINTAH KABUPATEN MAMUJU",
+        "kop_baris_2": "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
+        "alamat": "Jl. Soekarno Hatta No. 1, Mamuju, Sulawesi Barat 91511",
+        "telepon": "(0426) 21045",
+        "email": "bkpsdm@mamujukab.go.id",
+        "situs": "bkpsdm.mamujukab.go.id",
+        "kota_surat": "Mamuju",
+        "jam_masuk": dt.time(7, 30),
+        "jam_pulang": dt.time(16, 0),
+    },
+    {
+        "kode": "gayungan",
+        "nama": "Gayungan",
+        "jenis": JenisWilayah.KECAMATAN,
+        "nama_instansi": "Kecamatan Gayungan, Pemerintah Kota Surabaya",
+        "zona_waktu": "Asia/Jakarta",
+        "kop_baris_1": "PEMERINTAH KOTA SURABAYA",
+        "kop_baris_2": "KECAMATAN GAYUNGAN",
+        "alamat": "Jl. Gayungan PTT No. 2, Gayungan, Surabaya 60235",
+        "telepon": "(031) 8280471",
+        "email": "kec.gayungan@surabaya.go.id",
+        "situs": "gayungan.surabaya.go.id",
+        "kota_surat": "Surabaya",
+        "jam_masuk": dt.time(7, 30),
+        "jam_pulang": dt.time(15, 30),
+    },
+]
+
+# A position: (name, kind, eselon, kelas jabatan, head?, min. education, fields, holders[, jenjang])
+ADM = ["Administrasi Publik", "Ilmu Pemerintahan", "Manajemen"]
+KEU = ["Akuntansi", "Manajemen Keuangan", "Ekonomi"]
+SDM = ["Psikologi", "Manajemen SDM", "Administrasi Publik"]
+KES = ["Kesehatan Masyarakat", "Kedokteran"]
+KEP = ["Keperawatan"]
+PEND = ["Pendidikan", "Manajemen Pendidikan"]
+TI = ["Teknik Informatika", "Sistem Informasi"]
+
+
+def kepala(nama: str, jenis: str, eselon: str, kelas: int, bidang: list[str], pend: str = "s1"):
+    return (nama, jenis, eselon, kelas, True, pend, bidang, 1, "")
+
+
+def staf(nama, jenis, kelas, bidang, n, pend="s1", jenjang=""):
+    return (nama, jenis, "", kelas, False, pend, bidang, n, jenjang)
+
+
+AHLI_PERTAMA = JenjangFungsional.AHLI_PERTAMA
+AHLI_MUDA = JenjangFungsional.AHLI_MUDA
+TERAMPIL = JenjangFungsional.TERAMPIL
+
+# (kode, nama, jenis, [positions], [children])
+POHON: dict[str, tuple] = {
+    "gorontalo": ("GTO", "Pemerintah Provinsi Gorontalo", JenisUnit.PEMDA,
+        [kepala("Sekretaris Daerah Provinsi", J.JPT_MADYA, "I.b", 17, ADM, "s2")],
+        [
+            ("GTO-BKD", "Badan Kepegawaian Daerah", JenisUnit.BADAN,
+                [kepala("Kepala Badan Kepegawaian Daerah", J.JPT_PRATAMA, "II.a", 15, SDM, "s2")],
+                [
+                    ("GTO-BKD-SEK", "Sekretariat BKD", JenisUnit.SEKRETARIAT,
+                        [kepala("Sekretaris BKD", J.ADMINISTRATOR, "III.a", 12, ADM),
+                         staf("Pengelola Kepegawaian", J.PELAKSANA, 7, SDM, 3, "d3"),
+                         staf("Pengadministrasi Umum", J.PELAKSANA, 5, ADM, 2, "sma")], []),
+                    ("GTO-BKD-MUT", "Bidang Mutasi dan Promosi", JenisUnit.BIDANG,
+                        [kepala("Kepala Bidang Mutasi dan Promosi", J.ADMINISTRATOR, "III.b", 11, SDM),
+                         staf("Analis SDM Aparatur", J.FUNGSIONAL_KEAHLIAN, 9, SDM, 3, "s1", AHLI_PERTAMA)], []),
+                    ("GTO-BKD-PK", "Bidang Pengembangan Kompetensi", JenisUnit.BIDANG,
+                        [kepala("Kepala Bidang Pengembangan Kompetensi", J.ADMINISTRATOR, "III.b", 11, SDM),
+                         staf("Analis SDM Aparatur", J.FUNGSIONAL_KEAHLIAN, 9, SDM, 4, "s1", AHLI_PERTAMA),
+                         staf("Pranata Komputer", J.FUNGSIONAL_KETERAMPILAN, 7, TI, 1, "d3", TERAMPIL)], []),
+                ]),
+            ("GTO-DIKBUD", "Dinas Pendidikan dan Kebudayaan", JenisUnit.DINAS,
+                [kepala("Kepala Dinas Pendidikan dan Kebudayaan", J.JPT_PRATAMA, "II.a", 15, PEND, "s2")],
+                [
+                    ("GTO-DIKBUD-SMA", "Bidang Pembinaan SMA", JenisUnit.BIDANG,
+                        [kepala("Kepala Bidang Pembinaan SMA", J.ADMINISTRATOR, "III.b", 11, PEND)],
+                        [
+                            ("GTO-DIKBUD-SMA-KUR", "Seksi Kurikulum SMA", JenisUnit.SEKSI,
+                                [kepala("Kepala Seksi Kurikulum SMA", J.PENGAWAS, "IV.a", 9, PEND),
+                                 staf("Pengembang Kurikulum", J.PELAKSANA, 7, PEND, 3)], []),
+                            ("GTO-DIKBUD-SMA-PD", "Seksi Peserta Didik SMA", JenisUnit.SEKSI,
+                                [kepala("Kepala Seksi Peserta Didik SMA", J.PENGAWAS, "IV.a", 9, PEND),
+                                 staf("Pengelola Data Peserta Didik", J.PELAKSANA, 6, TI + PEND, 2, "d3")], []),
+                        ]),
+                ]),
+            ("GTO-DINKES", "Dinas Kesehatan", JenisUnit.DINAS,
+                [kepala("Kepala Dinas Kesehatan", J.JPT_PRATAMA, "II.a", 15, KES, "s2")],
+                [
+                    ("GTO-DINKES-YANKES", "Bidang Pelayanan Kesehatan", JenisUnit.BIDANG,
+                        [kepala("Kepala Bidang Pelayanan Kesehatan", J.ADMINISTRATOR, "III.b", 11, KES),
+                         staf("Administrator Kesehatan", J.FUNGSIONAL_KEAHLIAN, 9, KES, 3, "s1", AHLI_PERTAMA)], []),
+                    ("GTO-LABKESDA", "UPT Laboratorium Kesehatan Daerah", JenisUnit.UPT,
+                        [kepala("Kepala UPT Laboratorium Kesehatan Daerah", J.ADMINISTRATOR, "III.b", 11, KES),
+                         staf("Pranata Laboratorium Kesehatan", J.FUNGSIONAL_KETERAMPILAN, 7, ["Analis Kesehatan"], 3, "d3", TERAMPIL)], []),
+                ]),
+            ("GTO-BKAD", "Badan Keuangan dan Aset Daerah", JenisUnit.BADAN,
+                [kepala("Kepala Badan Keuangan dan Aset Daerah", J.JPT_PRATAMA, "II.a", 15, KEU, "s2")],
+                [
+                    ("GTO-BKAD-ANG", "Bidang Anggaran", JenisUnit.BIDANG,
+                        [kepala("Kepala Bidang Anggaran", J.ADMINISTRATOR, "III.b", 11, KEU),
+                         staf("Analis Anggaran", J.FUNGSIONAL_KEAHLIAN, 9, KEU, 3, "s1", AHLI_PERTAMA),
+                         staf("Pengelola Keuangan", J.PELAKSANA, 7, KEU, 2, "d3")], []),
+                    ("GTO-BKAD-AKT", "Bidang Akuntansi dan Pelaporan", JenisUnit.BIDANG,
+                        [kepala("Kepala Bidang Akuntansi dan Pelaporan", J.ADMINISTRATOR, "III.b", 11, KEU),
+                         staf("Penyusun Laporan Keuangan", J.PELAKSANA, 7, KEU, 3)], []),
+                ]),
+        ]),
+    "mamuju": ("MMJ", "Pemerintah Kabupaten Mamuju", JenisUnit.PEMDA,
+        [kepala("Sekretaris Daerah Kabupaten", J.JPT_PRATAMA, "II.a", 15, ADM, "s2")],
+        [
+            ("MMJ-BKPSDM", "Badan Kepegawaian dan Pengembangan SDM", JenisUnit.BADAN,
+                [kepala("Kepala BKPSDM", J.JPT_PRATAMA, "II.b", 14, SDM, "s2"),
+                 staf("Analis SDM Aparatur", J.FUNGSIONAL_KEAHLIAN, 9, SDM, 3, "s1", AHLI_PERTAMA),
+                 staf("Pengelola Data Kepegawaian", J.PELAKSANA, 6, TI + SDM, 2, "d3")], []),
+            ("MMJ-DINKES", "Dinas Kesehatan", JenisUnit.DINAS,
+                [kepala("Kepala Dinas Kesehatan", J.JPT_PRATAMA, "II.b", 14, KES, "s2")],
+                [
+                    ("MMJ-PKM-BNG", "Puskesmas Binanga", JenisUnit.PUSKESMAS,
+                        [kepala("Kepala Puskesmas Binanga", J.ADMINISTRATOR, "III.b", 11, KES),
+                         staf("Dokter", J.FUNGSIONAL_KEAHLIAN, 10, ["Kedokteran"], 2, "s1", AHLI_PERTAMA),
+                         staf("Perawat", J.FUNGSIONAL_KEAHLIAN, 8, KEP, 4, "s1", AHLI_PERTAMA),
+                         staf("Bidan", J.FUNGSIONAL_KETERAMPILAN, 7, ["Kebidanan"], 2, "d3", TERAMPIL)], []),
+                    ("MMJ-PKM-RGS", "Puskesmas Rangas", JenisUnit.PUSKESMAS,
+                        [kepala("Kepala Puskesmas Rangas", J.ADMINISTRATOR, "III.b", 11, KES),
+                         staf("Perawat", J.FUNGSIONAL_KEAHLIAN, 8, KEP, 3, "s1", AHLI_PERTAMA),
+                         staf("Bidan", J.FUNGSIONAL_KETERAMPILAN, 7, ["Kebidanan"], 2, "d3", TERAMPIL)], []),
+                    ("MMJ-PKM-TPD", "Puskesmas Tampa Padang", JenisUnit.PUSKESMAS,
+                        [kepala("Kepala Puskesmas Tampa Padang", J.ADMINISTRATOR, "III.b", 11, KES),
+                         staf("Perawat", J.FUNGSIONAL_KEAHLIAN, 8, KEP, 2, "s1", AHLI_PERTAMA)], []),
+                ]),
+            ("MMJ-DIKBUD", "Dinas Pendidikan dan Kebudayaan", JenisUnit.DINAS,
+                [kepala("Kepala Dinas Pendidikan dan Kebudayaan", J.JPT_PRATAMA, "II.b", 14, PEND, "s2")],
+                [
+                    ("MMJ-SMPN1", "SMP Negeri 1 Mamuju", JenisUnit.SEKOLAH,
+                        [kepala("Kepala SMP Negeri 1 Mamuju", J.FUNGSIONAL_KEAHLIAN, "", 12, PEND, "s1"),
+                         staf("Guru", J.FUNGSIONAL_KEAHLIAN, 9, PEND, 5, "s1", AHLI_PERTAMA)], []),
+                    ("MMJ-SDN1BNG", "SD Negeri 1 Binanga", JenisUnit.SEKOLAH,
+                        [kepala("Kepala SD Negeri 1 Binanga", J.FUNGSIONAL_KEAHLIAN, "", 11, PEND, "s1"),
+                         staf("Guru Kelas", J.FUNGSIONAL_KEAHLIAN, 8, PEND, 4, "s1", AHLI_PERTAMA)], []),
+                ]),
+            ("MMJ-BKD", "Badan Keuangan Daerah", JenisUnit.BADAN,
+                [kepala("Kepala Badan Keuangan Daerah", J.JPT_PRATAMA, "II.b", 14, KEU, "s2"),
+                 staf("Analis Keuangan", J.FUNGSIONAL_KEAHLIAN, 9, KEU, 2, "s1", AHLI_PERTAMA),
+                 staf("Bendahara", J.PELAKSANA, 7, KEU, 1, "d3")], []),
+        ]),
+    "gayungan": ("GYG", "Kecamatan Gayungan", JenisUnit.KECAMATAN,
+        [kepala("Camat Gayungan", J.ADMINISTRATOR, "III.a", 12, ADM + ["Ilmu Pemerintahan"])],
+        [
+            ("GYG-SEKCAM", "Sekretariat Kecamatan", JenisUnit.SEKRETARIAT,
+                [kepala("Sekretaris Kecamatan", J.ADMINISTRATOR, "III.b", 11, ADM)],
+                [
+                    ("GYG-SUBUM", "Subbagian Umum dan Kepegawaian", JenisUnit.SUBBAGIAN,
+                        [kepala("Kepala Subbagian Umum dan Kepegawaian", J.PENGAWAS, "IV.a", 9, SDM),
+                         staf("Pengelola Kepegawaian", J.PELAKSANA, 7, SDM, 2, "d3")], []),
+                    ("GYG-SUBKEU", "Subbagian Perencanaan dan Keuangan", JenisUnit.SUBBAGIAN,
+                        [kepala("Kepala Subbagian Perencanaan dan Keuangan", J.PENGAWAS, "IV.a", 9, KEU),
+                         staf("Pengelola Keuangan", J.PELAKSANA, 7, KEU, 2, "d3")], []),
+                ]),
+            ("GYG-PEM", "Seksi Pemerintahan", JenisUnit.SEKSI,
+                [kepala("Kepala Seksi Pemerintahan", J.PENGAWAS, "IV.a", 9, ADM),
+                 staf("Pengadministrasi Pemerintahan", J.PELAKSANA, 6, ADM, 3, "sma")], []),
+            ("GYG-TRANTIB", "Seksi Ketenteraman dan Ketertiban", JenisUnit.SEKSI,
+                [kepala("Kepala Seksi Ketenteraman dan Ketertiban", J.PENGAWAS, "IV.a", 9, ADM),
+                 staf("Pengelola Ketenteraman dan Ketertiban", J.PELAKSANA, 6, ADM, 2, "sma")], []),
+            ("GYG-KESRA", "Seksi Kesejahteraan Rakyat", JenisUnit.SEKSI,
+                [kepala("Kepala Seksi Kesejahteraan Rakyat", J.PENGAWAS, "IV.a", 9, ADM),
+                 staf("Pengelola Kesejahteraan Sosial", J.PELAKSANA, 6, ADM, 2, "d3")], []),
+            ("GYG-EKBANG", "Seksi Ekonomi dan Pembangunan", JenisUnit.SEKSI,
+                [kepala("Kepala Seksi Ekonomi dan Pembangunan", J.PENGAWAS, "IV.a", 9, ADM + KEU),
+                 staf("Pengelola Pembangunan", J.PELAKSANA, 6, ["Teknik Sipil", "Perencanaan Wilayah"], 2, "s1")], []),
+            *[
+                (f"GYG-KEL-{k}", f"Kelurahan {n}", JenisUnit.KELURAHAN,
+                    [kepala(f"Lurah {n}", J.PENGAWAS, "IV.a", 9, ADM),
+                     staf("Pengadministrasi Kelurahan", J.PELAKSANA, 6, ADM, 2, "sma"),
+                     staf("Pengelola Pelayanan Masyarakat", J.PELAKSANA, 6, ADM, 1, "d3")], [])
+                for k, n in [("GYG", "Gayungan"), ("KTT", "Ketintang"), ("MNG", "Menanggal"),
+                             ("DMN", "Dukuh Menanggal")]
+            ],
+        ]),
+}  # fmt: skip
+
+KOMPETENSI = [
+    ("MNJ-INT", "Integritas", JenisKompetensi.MANAJERIAL),
+    ("MNJ-KRJ", "Kerja Sama", JenisKompetensi.MANAJERIAL),
+    ("MNJ-KOM", "Komunikasi", JenisKompetensi.MANAJERIAL),
+    ("MNJ-ORH", "Orientasi pada Hasil", JenisKompetensi.MANAJERIAL),
+    ("MNJ-PLY", "Pelayanan Publik", JenisKompetensi.MANAJERIAL),
+    ("MNJ-PKM", "Pengambilan Keputusan", JenisKompetensi.MANAJERIAL),
+    ("SK-PKB", "Perekat Bangsa", JenisKompetensi.SOSIAL_KULTURAL),
+    ("TEK-KEU", "Pengelolaan Keuangan Daerah", JenisKompetensi.TEKNIS),
+    ("TEK-SDM", "Manajemen ASN", JenisKompetensi.TEKNIS),
+    ("TEK-ANG", "Penyusunan Anggaran", JenisKompetensi.TEKNIS),
+    ("TEK-KES", "Pelayanan Kesehatan Dasar", JenisKompetensi.TEKNIS),
+    ("TEK-PND", "Pengembangan Kurikulum", JenisKompetensi.TEKNIS),
+    ("TEK-TI", "Pengelolaan Sistem Informasi", JenisKompetensi.TEKNIS),
+    ("TEK-PEM", "Administrasi Pemerintahan", JenisKompetensi.TEKNIS),
+]
+
+#: Which technical competency a position needs, by the first field of study it lists.
+KOMPETENSI_BIDANG = {
+    "Akuntansi": "TEK-KEU", "Manajemen Keuangan": "TEK-KEU", "Psikologi": "TEK-SDM",
+    "Manajemen SDM": "TEK-SDM", "Kesehatan Masyarakat": "TEK-KES", "Kedokteran": "TEK-KES",
+    "Keperawatan": "TEK-KES", "Kebidanan": "TEK-KES", "Pendidikan": "TEK-PND",
+    "Teknik Informatika": "TEK-TI", "Administrasi Publik": "TEK-PEM", "Analis Kesehatan": "TEK-KES",
+    "Teknik Sipil": "TEK-PEM",
+}  # fmt: skip
+
+
+def seed(ctx: DemoContext) -> None:
+    _grup()
+    kompetensi = {}
+    for kode, nama, jenis in KOMPETENSI:
+        kompetensi[kode], _c = upsert(Kompetensi, {"nama": nama, "jenis": jenis}, kode=kode)
+    ctx.data["wilayah"] = {}
+    ctx.data["jabatan"] = {}  # wilayah kode -> list of (Jabatan, holders wanted)
+    for spec in WILAYAH:
+        w, _c = upsert(Wilayah, {k: v for k, v in spec.items() if k != "kode"}, kode=spec["kode"])
+        ctx.data["wilayah"][w.kode] = w
+        ctx.data["jabatan"][w.kode] = []
+        _unit(ctx, w, None, POHON[w.kode], kompetensi, urutan=0)
+    n_unit = UnitKerja.objects.count()
+    ctx.log(f"  organisasi: {len(WILAYAH)} wilayah, {n_unit} unit kerja")
+
+
+def _unit(ctx, wilayah, parent, spec, kompetensi, urutan) -> UnitKerja:
+    kode, nama, jenis, jabatan_spec, anak = spec
+    unit, _c = upsert(
+        UnitKerja,
+        {"nama": nama, "jenis": jenis, "parent": parent, "urutan": urutan, "aktif": True},
+        wilayah=wilayah,
+        kode=kode,
+    )
+    for j_nama, j_jenis, eselon, kelas, is_kepala, pend, bidang, n, jenjang in jabatan_spec:
+        jab, _c = upsert(
+            Jabatan,
+            {
+                "wilayah": wilayah,
+                "jenis": j_jenis,
+                "eselon": eselon,
+                "kelas_jabatan": kelas,
+                "is_kepala": is_kepala,
+                "pendidikan_minimal": pend,
+                "bidang_pendidikan": bidang,
+                "jenjang": jenjang,
+            },
+            unit=unit,
+            nama=j_nama,
+        )
+        kode_k = KOMPETENSI_BIDANG.get(bidang[0]) if bidang else None
+        wajib = (
+            ["MNJ-INT", "MNJ-KRJ"]
+            + (["MNJ-PKM"] if is_kepala else [])
+            + ([kode_k] if kode_k else [])
+        )
+        for i, k in enumerate(wajib):
+            upsert(
+                KebutuhanKompetensi,
+                {"level": 3 if is_kepala and i == 2 else 2},
+                jabatan=jab,
+                kompetensi=kompetensi[k],
+            )
+        ctx.data["jabatan"][wilayah.kode].append((jab, n))
+    for i, child in enumerate(anak):
+        _unit(ctx, wilayah, unit, child, kompetensi, urutan=i)
+    return unit
+
+
+def _grup() -> dict[str, Any]:
+    """Groups with model permissions. HR manages the org structure and employees of its
+    wilayah; pimpinan daerah reads. (Scoping by wilayah is enforced by visible_to, not by
+    these permissions.)"""
+    hr, _c = Group.objects.get_or_create(name=GRUP_ADMIN_KEPEGAWAIAN)
+    pimpinan, _c = Group.objects.get_or_create(name=GRUP_PIMPINAN_DAERAH)
+    apps = ["organisasi", "pegawai", "kinerja", "skm", "laporan"]
+    semua = Permission.objects.filter(content_type__app_label__in=apps).exclude(
+        content_type__model__in=["pengguna", "wilayah", "kompetensi"]
+    )
+    hr.permissions.set(semua)
+    pimpinan.permissions.set(semua.filter(codename__startswith="view_"))
+    return {"hr": hr, "pimpinan": pimpinan}

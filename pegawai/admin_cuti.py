@@ -1,0 +1,1 @@
+"""Admin of leave, holidays and attendance."""

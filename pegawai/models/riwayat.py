@@ -1,0 +1,3 @@
+"""Employee histories (riwayat). Owned by the employee-records work."""
+
+__all__: list[str] = []

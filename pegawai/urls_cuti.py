@@ -1,0 +1,3 @@
+"""Leave, holidays, attendance, discipline."""
+
+urlpatterns: list = []

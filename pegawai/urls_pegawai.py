@@ -1,0 +1,3 @@
+"""Employee records, histories, import, placement."""
+
+urlpatterns: list = []

@@ -1,0 +1,112 @@
+"""Factories of the performance model. An SKP's wilayah follows its employee, its periode
+is the employee's wilayah's year, and the evaluator is taken from the org tree."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+
+from kinerja.models import (
+    SKP,
+    EkspektasiPerilaku,
+    EvaluasiPeriodik,
+    IndikatorKinerja,
+    PeriodeKinerja,
+    PeriodePenilaian,
+    RencanaHasilKerja,
+)
+from kinerja.rules import jendela_penilaian
+from pegawai.selectors import atasan_pejabat_penilai, pejabat_penilai
+from tests.factories import PegawaiFactory, WilayahFactory
+
+
+class PeriodeKinerjaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PeriodeKinerja
+        django_get_or_create = ["wilayah", "tahun"]
+
+    wilayah = factory.SubFactory(WilayahFactory)
+    tahun = 2026
+    granularitas = "bulanan"
+
+    @factory.post_generation
+    def jendela(self, create, extracted, **kwargs):
+        """Creates the periodic windows (12 months by default) unless `jendela=False`."""
+        if not create or extracted is False or self.periode_penilaian.exists():
+            return
+        for j in jendela_penilaian(self.tahun, self.granularitas):
+            PeriodePenilaian.objects.create(
+                periode_kinerja=self,
+                nomor=j.nomor,
+                nama=j.nama,
+                tanggal_mulai=j.tanggal_mulai,
+                tanggal_selesai=j.tanggal_selesai,
+            )
+
+
+def periode_penilaian(periode: PeriodeKinerja, nomor: int) -> PeriodePenilaian:
+    return periode.periode_penilaian.get(nomor=nomor)
+
+
+class SKPFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SKP
+
+    pegawai = factory.SubFactory(PegawaiFactory)
+    wilayah = factory.LazyAttribute(lambda o: o.pegawai.wilayah)
+    periode_kinerja = factory.LazyAttribute(
+        lambda o: PeriodeKinerjaFactory(wilayah=o.pegawai.wilayah)
+    )
+    pejabat_penilai = factory.LazyAttribute(lambda o: pejabat_penilai(o.pegawai))
+    atasan_pejabat_penilai = factory.LazyAttribute(lambda o: atasan_pejabat_penilai(o.pegawai))
+    pendekatan = "kuantitatif"
+    status = "draf"
+    is_jpt = factory.LazyAttribute(lambda o: bool(o.pegawai.jabatan and o.pegawai.jabatan.is_jpt))
+    disetujui_pada = factory.LazyAttribute(
+        lambda o: (
+            dt.datetime(2026, 1, 15, 2, 0, tzinfo=dt.UTC)
+            if o.status in {"disetujui", "revisi_diajukan"}
+            else None
+        )
+    )
+
+
+class RHKFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RencanaHasilKerja
+
+    skp = factory.SubFactory(SKPFactory)
+    urutan = factory.Sequence(lambda n: n % 50)
+    teks = factory.Sequence(lambda n: f"Tersusunnya dokumen kinerja ke-{n}")
+    jenis = "utama"
+    rhk_atasan = None
+
+
+class IndikatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndikatorKinerja
+
+    rhk = factory.SubFactory(RHKFactory)
+    aspek = "kuantitas"
+    teks = "Jumlah dokumen yang tersusun"
+    target_nilai = 12
+    target_satuan = "dokumen"
+
+
+class EkspektasiFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EkspektasiPerilaku
+
+    skp = factory.SubFactory(SKPFactory)
+    perilaku = "berorientasi_pelayanan"
+    ekspektasi = "Melayani pemohon dengan ramah dan tuntas"
+
+
+class EvaluasiPeriodikFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EvaluasiPeriodik
+
+    skp = factory.SubFactory(SKPFactory, status="disetujui")
+    periode_penilaian = factory.LazyAttribute(lambda o: periode_penilaian(o.skp.periode_kinerja, 1))
+    status = "belum_diisi"
