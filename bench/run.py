@@ -1,0 +1,692 @@
+"""Benchmark harness (issue 8): build a database at a scale, serve it with gunicorn on
+127.0.0.1, measure, write `bench/results/<timestamp>-<scale>.{json,md}`.
+
+    python -m bench.run --scale 100000              # what `make bench` runs
+    python -m bench.run --scale 500 --rush-users 10 --rush-seconds 5
+
+Environment: DATABASE_URL / REDIS_URL of the private servers (`eval $(make -s env)`); the
+bench uses its OWN database on that server (`--db-name`, default asn_kinerja_bench), dropped
+and rebuilt unless --reuse-db finds one built with the same scale/seed/date. All traffic goes
+to 127.0.0.1 only, bounded in users and time. See docs/bench.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import importlib
+import inspect
+import json
+import os
+import platform
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+RUSH_MIX = {"pegawai": 60, "atasan": 25, "hr": 15}
+
+
+def log(msg: str) -> None:
+    print(f"[bench] {msg}", flush=True)
+
+
+# --- environment and database ----------------------------------------------------------------
+
+
+def ganti_nama_db(url: str, nama: str) -> str:
+    u = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit((u.scheme, u.netloc, "/" + nama, u.query, u.fragment))
+
+
+def ganti_db_redis(url: str, nomor: int) -> str:
+    u = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit((u.scheme, u.netloc, f"/{nomor}", u.query, u.fragment))
+
+
+def cek_loopback(url: str) -> None:
+    host = urllib.parse.urlsplit(url).hostname or ""
+    if host not in ("127.0.0.1", "localhost", "::1") and not host.startswith("127."):
+        raise SystemExit(f"bench: server {host} bukan loopback; bench hanya untuk 127.0.0.1")
+
+
+def lingkungan(args: argparse.Namespace, db_url: str, redis_url: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=db_url,
+        REDIS_URL=redis_url,
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DJANGO_SECRET_KEY=args.secret_key,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="False",
+        DJANGO_LOG_LEVEL="WARNING",
+        BENCH_STATIC_ROOT=str(ROOT / "var" / "bench-static"),
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+def psql_admin(db_url: str):
+    import psycopg2
+
+    conn = psycopg2.connect(ganti_nama_db(db_url, "postgres"))
+    conn.autocommit = True
+    return conn
+
+
+def stempel(args: argparse.Namespace) -> str:
+    return f"scale={args.scale} seed={args.seed} tanggal={args.tanggal}"
+
+
+def db_siap_dipakai(db_url: str, args: argparse.Namespace) -> bool:
+    import psycopg2
+
+    try:
+        with psycopg2.connect(db_url) as conn, conn.cursor() as cur:
+            cur.execute("SELECT isi FROM bench_stempel")
+            return cur.fetchone()[0] == stempel(args)
+    except psycopg2.Error:
+        return False
+
+
+def jalankan(langkah: str, cmd: list[str], env: dict[str, str]) -> float:
+    t0 = time.monotonic()
+    log(f"{langkah}: {' '.join(cmd[1:])}")
+    hasil = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    if hasil.returncode != 0:
+        sys.stderr.write(hasil.stdout[-4000:] + hasil.stderr[-4000:])
+        raise SystemExit(f"bench: {langkah} gagal (exit {hasil.returncode})")
+    detik = time.monotonic() - t0
+    for baris in hasil.stdout.splitlines():
+        if "dtk" in baris or "baris" in baris:
+            log("  " + baris.strip())
+    log(f"{langkah}: {detik:.1f} dtk")
+    return detik
+
+
+def bangun_db(args, db_url: str, env: dict[str, str]) -> dict[str, Any]:
+    nama = urllib.parse.urlsplit(db_url).path.lstrip("/")
+    if args.reuse_db and db_siap_dipakai(db_url, args):
+        log(f"memakai ulang database {nama} ({stempel(args)})")
+        return {"dipakai_ulang": True}
+    conn = psql_admin(db_url)
+    with conn.cursor() as cur:
+        cur.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [nama]
+        )
+        cur.execute(f'DROP DATABASE IF EXISTS "{nama}"')
+        cur.execute(f'CREATE DATABASE "{nama}"')
+    conn.close()
+    t = {"dipakai_ulang": False}
+    t["migrate_s"] = jalankan("migrate", [PY, "manage.py", "migrate", "--noinput", "-v0"], env)
+    t["seed_demo_s"] = jalankan(
+        "seed_demo",
+        [PY, "manage.py", "seed_demo", "--pegawai", str(args.scale), "--seed", str(args.seed),
+         "--tanggal", args.tanggal, "--force"],
+        env,
+    )  # fmt: skip
+    t["seed_bench_s"] = jalankan(
+        "seed_bench",
+        [PY, "-m", "bench.seed_bench", "--seed", str(args.seed), "--tanggal", args.tanggal,
+         "--tanpa-fk-trigger"],
+        env,
+    )  # fmt: skip
+    t["seed_total_s"] = round(t["seed_demo_s"] + t["seed_bench_s"], 1)
+    import psycopg2
+
+    with psycopg2.connect(db_url) as c, c.cursor() as cur:
+        cur.execute("CREATE TABLE bench_stempel (isi text)")
+        cur.execute("INSERT INTO bench_stempel VALUES (%s)", [stempel(args)])
+    return t
+
+
+# --- in-process Django on the bench database ----------------------------------------------
+
+
+def django_setup(env: dict[str, str]) -> None:
+    for k in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_SECRET_KEY",
+              "DJANGO_ALLOWED_HOSTS", "DJANGO_SECURE_SSL_REDIRECT", "BENCH_STATIC_ROOT"):  # fmt: skip
+        os.environ[k] = env[k]
+    import django
+
+    django.setup()
+
+
+def buat_sesi(user) -> dict[str, str]:
+    """A logged-in session for `user` stored in the bench database (what the login form
+    would create), and a CSRF secret for POSTs."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    s = SessionStore()
+    s[SESSION_KEY] = str(user.pk)
+    s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    s[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    s.create()
+    csrf = secrets.token_hex(16)
+    return {"cookie": f"sessionid={s.session_key}; csrftoken={csrf}", "csrf": csrf}
+
+
+def resolusi(halaman, user) -> tuple[str | None, str | None]:
+    """(url, None) or (None, reason to skip) or raises LookupError."""
+    from django.urls import NoReverseMatch, reverse
+
+    from bench.pages import LOOKUP
+
+    kwargs = LOOKUP[halaman.lookup](user) if halaman.lookup else {}
+    if halaman.url.startswith("/"):
+        return halaman.url + halaman.query, None
+    try:
+        return reverse(halaman.url, kwargs=kwargs or None) + halaman.query, None
+    except NoReverseMatch:
+        return None, f"URL {halaman.url} belum ada"
+
+
+def data_post(halaman, user, url: str) -> dict[str, Any]:
+    from bench.pages import DATA_POST
+
+    return DATA_POST[halaman.data](user, url) if halaman.data else {}
+
+
+# --- gunicorn --------------------------------------------------------------------------------
+
+
+def port_bebas() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class Server:
+    def __init__(self, args, env: dict[str, str]):
+        self.port = port_bebas()
+        self.host = f"http://127.0.0.1:{self.port}"
+        self.log_path = Path(tempfile.gettempdir()) / f"bench-gunicorn-{self.port}.log"
+        cmd = [PY, "-m", "gunicorn", "asn_kinerja.wsgi:application",
+               "--bind", f"127.0.0.1:{self.port}", "--workers", str(args.workers),
+               "--worker-class", "sync", "--timeout", "60", "--log-level", "warning"]  # fmt: skip
+        log(f"gunicorn: {args.workers} worker di {self.host}")
+        self.proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=open(self.log_path, "w"), stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        import requests
+
+        for _ in range(300):
+            if self.proc.poll() is not None:
+                raise SystemExit(f"bench: gunicorn berhenti, lihat {self.log_path}")
+            try:
+                if requests.get(self.host + "/healthz", timeout=1).status_code == 200:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise SystemExit("bench: gunicorn tidak menjawab dalam 30 dtk")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)  # our own child, by its pid
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+# --- measuring -------------------------------------------------------------------------------
+
+
+def persentil(nilai: list[float], p: float) -> float:
+    """Nearest-rank percentile."""
+    if not nilai:
+        return float("nan")
+    urut = sorted(nilai)
+    i = max(0, min(len(urut) - 1, int(round(p / 100 * len(urut) + 0.5)) - 1))
+    return urut[i]
+
+
+def ukur_halaman(host: str, url: str, sesi: dict[str, str] | None, n: int, method: str = "GET",
+                 data: dict[str, Any] | None = None) -> dict[str, Any]:  # fmt: skip
+    import requests
+
+    http = requests.Session()
+    headers = {"Cookie": sesi["cookie"], "X-CSRFToken": sesi["csrf"]} if sesi else {}
+    if sesi:
+        headers["Referer"] = host + "/"
+    waktu, status, query, ukuran = [], {}, [], 0
+    for i in range(n + 3):  # 3 warm-up requests (worker caches, template loading)
+        t0 = time.perf_counter()
+        r = http.request(method, host + url, headers=headers, data=data, allow_redirects=False)
+        ms = (time.perf_counter() - t0) * 1000
+        if i < 3:
+            continue
+        waktu.append(ms)
+        status[r.status_code] = status.get(r.status_code, 0) + 1
+        if "X-Bench-Queries" in r.headers:
+            query.append(int(r.headers["X-Bench-Queries"]))
+        ukuran = len(r.content)
+    return {
+        "n": n,
+        "status": {str(k): v for k, v in status.items()},
+        "p50_ms": round(persentil(waktu, 50), 1),
+        "p95_ms": round(persentil(waktu, 95), 1),
+        "p99_ms": round(persentil(waktu, 99), 1),
+        "mean_ms": round(statistics.fmean(waktu), 1),
+        "query": max(query) if query else None,
+        "bytes": ukuran,
+    }
+
+
+def ukur_login(host: str, n: int) -> dict[str, Any]:
+    """The real login form: GET (CSRF cookie), POST credentials, expect 302."""
+    import re
+
+    import requests
+
+    from asn_kinerja.demo import DEMO_PASSWORD
+    from bench.pages import AKUN_PERAN
+
+    waktu, status = [], {}
+    for _ in range(n):
+        http = requests.Session()
+        t0 = time.perf_counter()
+        r = http.get(host + "/accounts/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', r.text)
+        csrf = r.cookies.get("csrftoken") or ""
+        r = http.post(
+            host + "/accounts/login/",
+            data={"username": AKUN_PERAN["pegawai"], "password": DEMO_PASSWORD,
+                  "csrfmiddlewaretoken": token.group(1) if token else ""},
+            headers={"Cookie": f"csrftoken={csrf}", "Referer": host + "/accounts/login/"},
+            allow_redirects=False,
+        )  # fmt: skip
+        waktu.append((time.perf_counter() - t0) * 1000)
+        status[r.status_code] = status.get(r.status_code, 0) + 1
+    return {
+        "n": n,
+        "status": {str(k): v for k, v in status.items()},
+        "p50_ms": round(persentil(waktu, 50), 1),
+        "p95_ms": round(persentil(waktu, 95), 1),
+        "p99_ms": round(persentil(waktu, 99), 1),
+        "mean_ms": round(statistics.fmean(waktu), 1),
+        "query": None,
+        "bytes": 0,
+        "ok_status": "302",
+    }
+
+
+def fase_halaman(args, host: str) -> list[dict[str, Any]]:
+    from bench.pages import AKUN_PERAN, HALAMAN
+    from organisasi.models import Pengguna
+
+    hasil = []
+    sesi_cache: dict[str, dict[str, str]] = {}
+    for h in HALAMAN:
+        baris: dict[str, Any] = {
+            "nama": h.nama, "peran": h.peran, "kelompok": h.kelompok, "target_ms": h.target,
+        }  # fmt: skip
+        if h.kelompok == "login":
+            baris.update(url="/accounts/login/ (GET+POST)", **ukur_login(host, args.login_samples))
+            hasil.append(baris)
+            continue
+        user = Pengguna.objects.get(username=AKUN_PERAN[h.peran])
+        try:
+            url, alasan = resolusi(h, user)
+        except LookupError as exc:
+            baris.update(error=f"lookup gagal: {exc}")
+            hasil.append(baris)
+            continue
+        if url is None:
+            baris.update(dilewati=alasan)
+            hasil.append(baris)
+            continue
+        sesi = sesi_cache.setdefault(user.username, buat_sesi(user))
+        n = args.pdf_samples if h.kelompok == "pdf" else args.samples
+        baris.update(url=url, **ukur_halaman(host, url, sesi, n, h.method, data_post(h, user, url)))
+        log(f"{h.kunci:40} p50 {baris['p50_ms']:7.1f}  p95 {baris['p95_ms']:7.1f}  "
+            f"p99 {baris['p99_ms']:7.1f} ms  q={baris['query']}  {baris['status']}")  # fmt: skip
+        hasil.append(baris)
+    return hasil
+
+
+def identitas_rush() -> dict[str, list[Any]]:
+    from bench.pages import AKUN_PERAN
+    from organisasi.models import Pengguna
+
+    def pool(awalan: str, cadangan: list[str]) -> list[Any]:
+        qs = list(Pengguna.objects.filter(username__startswith=awalan).order_by("username"))
+        return qs or list(Pengguna.objects.filter(username__in=cadangan))
+
+    return {
+        "pegawai": pool("bench_pegawai_", [AKUN_PERAN["pegawai"]]),
+        "atasan": pool("bench_atasan_", [AKUN_PERAN["atasan"]]),
+        "hr": list(
+            Pengguna.objects.filter(username__in=["hr_gorontalo", "hr_mamuju", "hr_gayungan"])
+        ),
+    }
+
+
+def fase_rush(args, host: str, hasil_dir: Path) -> dict[str, Any]:
+    """The month-end rush: locust headless, `--rush-users` users for `--rush-seconds`."""
+    from bench.pages import HALAMAN
+
+    rencana: dict[str, Any] = {"host": host, "bobot_peran": {}, "identitas": {}}
+    for peran, users in identitas_rush().items():
+        halaman = [h for h in HALAMAN if h.peran == peran and h.rush > 0]
+        daftar = []
+        for user in users:
+            tugas = []
+            for h in halaman:
+                try:
+                    url, _alasan = resolusi(h, user)
+                except LookupError:
+                    continue
+                if url:
+                    tugas.append({"nama": f"{h.nama} [{peran}]", "method": h.method, "url": url,
+                                  "data": data_post(h, user, url), "bobot": h.rush})  # fmt: skip
+            if tugas:
+                daftar.append({**buat_sesi(user), "tugas": tugas})
+        if daftar:
+            rencana["identitas"][peran] = daftar
+            rencana["bobot_peran"][peran] = RUSH_MIX.get(peran, 1)
+    if not rencana["identitas"]:
+        return {"dilewati": "tidak ada halaman rush"}
+    with tempfile.TemporaryDirectory() as tmp:
+        plan = Path(tmp) / "rencana.json"
+        plan.write_text(json.dumps(rencana))
+        prefix = Path(tmp) / "rush"
+        env = dict(os.environ, BENCH_RUSH_PLAN=str(plan), BENCH_RUSH_WAIT=args.rush_wait)
+        cmd = [PY, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
+               "-u", str(args.rush_users), "-r", str(max(1, args.rush_users // 2)),
+               "-t", f"{args.rush_seconds}s", "--host", host, "--csv", str(prefix),
+               "--only-summary", "--stop-timeout", "5", "--loglevel", "WARNING"]  # fmt: skip
+        log(f"rush: {args.rush_users} pengguna, {args.rush_seconds} dtk, "
+            f"campuran {rencana['bobot_peran']}")  # fmt: skip
+        t0 = time.monotonic()
+        p = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True,
+                           timeout=args.rush_seconds + 120)  # fmt: skip
+        durasi = time.monotonic() - t0
+        stats_csv = Path(f"{prefix}_stats.csv")
+        if not stats_csv.exists():
+            sys.stderr.write(p.stdout[-3000:] + p.stderr[-3000:])
+            raise SystemExit("bench: locust tidak menulis statistik")
+        baris = list(csv.DictReader(stats_csv.open()))
+        gagal = list(csv.DictReader(Path(f"{prefix}_failures.csv").open()))
+    per_halaman = []
+    total = {}
+    for b in baris:
+        item = {
+            "nama": b["Name"], "request": int(b["Request Count"]),
+            "error": int(b["Failure Count"]), "rps": round(float(b["Requests/s"]), 1),
+            "p50_ms": float(b["50%"]), "p95_ms": float(b["95%"]), "p99_ms": float(b["99%"]),
+        }  # fmt: skip
+        if b["Name"] == "Aggregated":
+            total = item
+        else:
+            per_halaman.append(item)
+    return {
+        "pengguna": args.rush_users,
+        "detik": args.rush_seconds,
+        "jeda_s": args.rush_wait,
+        "campuran": rencana["bobot_peran"],
+        "durasi_s": round(durasi, 1),
+        "total": total,
+        "per_halaman": per_halaman,
+        "kegagalan": [
+            {"nama": g["Name"], "error": g["Error"][:200], "jumlah": g["Occurrences"]}
+            for g in gagal
+        ],  # fmt: skip
+    }
+
+
+def fase_rekap() -> dict[str, Any]:
+    """The period recap for all employees, if the reporting service has landed."""
+    from bench.pages import REKAP
+
+    modul_nama, _sep, fungsi_nama = REKAP.rpartition(".")
+    try:
+        fungsi = getattr(importlib.import_module(modul_nama), fungsi_nama)
+    except (ImportError, AttributeError):
+        return {"dilewati": f"{REKAP} belum ada"}
+    from bench.pages import panggil_rekap
+
+    t0 = time.perf_counter()
+    try:
+        keterangan = panggil_rekap(fungsi)
+    except TypeError as exc:
+        return {"error": f"tanda tangan {REKAP} tak dikenal ({exc}); sesuaikan "
+                f"bench/pages.py:panggil_rekap; parameter: {inspect.signature(fungsi)}"}  # fmt: skip
+    return {"detik": round(time.perf_counter() - t0, 2), "keterangan": str(keterangan)[:200]}
+
+
+def mesin() -> dict[str, Any]:
+    info: dict[str, Any] = {"cores": os.cpu_count(), "python": platform.python_version()}
+    try:
+        for baris in Path("/proc/cpuinfo").read_text().splitlines():
+            if baris.startswith("model name"):
+                info["cpu"] = baris.split(":", 1)[1].strip()
+                break
+        for baris in Path("/proc/meminfo").read_text().splitlines():
+            if baris.startswith("MemTotal"):
+                info["memori_gib"] = round(int(baris.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    try:
+        from django.db import connection
+
+        with connection.cursor() as cur:
+            cur.execute("SHOW server_version")
+            info["postgresql"] = cur.fetchone()[0]
+    except Exception:  # noqa: BLE001 - informative only
+        pass
+    return info
+
+
+def jumlah_baris() -> dict[str, int]:
+    from django.db import connection
+
+    tabel = ["pegawai_pegawai", "kinerja_skp", "kinerja_rencanahasilkerja",
+             "kinerja_indikatorkinerja", "kinerja_evaluasiperiodik",
+             "kinerja_realisasiindikator", "kinerja_logharian", "pegawai_kehadiran"]  # fmt: skip
+    hasil = {}
+    with connection.cursor() as cur:
+        for t in tabel:
+            cur.execute(f"SELECT count(*) FROM {t}")  # noqa: S608 - fixed names
+            hasil[t] = cur.fetchone()[0]
+    return hasil
+
+
+# --- verdicts and report ---------------------------------------------------------------------
+
+
+def nilai(hasil: dict[str, Any]) -> list[dict[str, Any]]:
+    """PASS/MISS against the targets of issue 8."""
+    from bench.pages import MAKS_QUERY
+
+    v = []
+
+    def cek(ukuran: str, target: str, angka: Any, lulus: bool | None) -> None:
+        status = "n/a" if lulus is None else ("PASS" if lulus else "MISS")
+        v.append({"ukuran": ukuran, "target": target, "hasil": angka, "status": status})
+
+    for h in hasil["halaman"]:
+        if h.get("dilewati"):
+            cek(f"{h['nama']} [{h['peran']}]", "-", h["dilewati"], None)
+            continue
+        if h.get("error"):
+            cek(f"{h['nama']} [{h['peran']}]", "200", h["error"], False)
+            continue
+        ok = h.get("ok_status", "200")
+        semua_ok = set(h["status"]) == {ok}
+        if h["target_ms"] is not None:
+            cek(f"{h['nama']} [{h['peran']}] p95", f"<= {h['target_ms']} ms",
+                f"{h['p95_ms']} ms", semua_ok and h["p95_ms"] <= h["target_ms"])  # fmt: skip
+        else:
+            cek(f"{h['nama']} [{h['peran']}] status", ok, str(h["status"]), semua_ok)
+        if h.get("query") is not None:
+            cek(f"{h['nama']} [{h['peran']}] query", f"<= {MAKS_QUERY}", h["query"],
+                h["query"] <= MAKS_QUERY)  # fmt: skip
+    r = hasil["rush"]
+    if "total" in r:
+        t = r["total"]
+        cek(f"rush {r['pengguna']} pengguna: error", "0", t["error"], t["error"] == 0)
+        cek(f"rush {r['pengguna']} pengguna: p95", "<= 300 ms", f"{t['p95_ms']} ms",
+            t["p95_ms"] <= 300)  # fmt: skip
+    rk = hasil["rekap"]
+    if "detik" in rk:
+        cek("rekap satu periode, semua pegawai", "<= 10 s", f"{rk['detik']} s", rk["detik"] <= 10)
+    else:
+        cek("rekap satu periode, semua pegawai", "<= 10 s", rk.get("dilewati") or rk.get("error"),
+            None if rk.get("dilewati") else False)  # fmt: skip
+    b = hasil["bangun"]
+    if "seed_total_s" in b:
+        cek(f"seed {hasil['scale']} pegawai + setahun data", "<= 300 s (100.000)",
+            f"{b['seed_total_s']} s", b["seed_total_s"] <= 300)  # fmt: skip
+    return v
+
+
+def tulis_laporan(hasil: dict[str, Any], hasil_dir: Path) -> tuple[Path, Path]:
+    hasil_dir.mkdir(parents=True, exist_ok=True)
+    stamp = hasil["mulai"].replace(":", "").replace("-", "")[:15]
+    dasar = hasil_dir / f"{stamp}-{hasil['scale']}"
+    pj, pm = dasar.with_suffix(".json"), dasar.with_suffix(".md")
+    pj.write_text(json.dumps(hasil, indent=2, ensure_ascii=False, default=str))
+    m = hasil["mesin"]
+    b = hasil["bangun"]
+    md = [
+        f"# Bench {hasil['mulai']} — {hasil['scale']} pegawai",
+        "",
+        f"Mesin: {m.get('cores')} core, {m.get('memori_gib')} GiB, {m.get('cpu', '?')}, "
+        f"PostgreSQL {m.get('postgresql', '?')}, Python {m.get('python')}. "
+        f"gunicorn {hasil['workers']} worker (sync). Seed {hasil['seed']}, tanggal "
+        f"{hasil['tanggal']}, commit {hasil.get('commit', '?')}.",
+        "",
+        f"Bangun database: {json.dumps(b)}",
+        "",
+        f"Jumlah baris: {json.dumps(hasil.get('baris', {}))}",
+        "",
+        "## Latensi per halaman (sekuensial, 1 klien)",
+        "",
+        "| halaman | peran | URL | n | p50 ms | p95 ms | p99 ms | query | status | target |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for h in hasil["halaman"]:
+        if h.get("dilewati") or h.get("error"):
+            md.append(f"| {h['nama']} | {h['peran']} | - | - | - | - | - | - | "
+                      f"{h.get('dilewati') or h.get('error')} | {h['target_ms']} |")  # fmt: skip
+            continue
+        md.append(
+            f"| {h['nama']} | {h['peran']} | `{h['url']}` | {h['n']} | {h['p50_ms']} | "
+            f"{h['p95_ms']} | {h['p99_ms']} | {h['query'] if h['query'] is not None else '-'} | "
+            f"{h['status']} | {h['target_ms'] or '-'} |"
+        )
+    r = hasil["rush"]
+    md += ["", "## Month-end rush", ""]
+    if "total" in r:
+        t = r["total"]
+        md += [
+            f"{r['pengguna']} pengguna serentak, {r['detik']} dtk, jeda {r['jeda_s']} dtk "
+            f"antar-klik, campuran peran {r['campuran']}: **{t['request']} request, "
+            f"{t['rps']} req/dtk, {t['error']} error, p50 {t['p50_ms']} ms, p95 {t['p95_ms']} "
+            f"ms, p99 {t['p99_ms']} ms**.",
+            "",
+            "| halaman | request | error | req/dtk | p50 ms | p95 ms | p99 ms |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for p in r["per_halaman"]:
+            md.append(f"| {p['nama']} | {p['request']} | {p['error']} | {p['rps']} | "
+                      f"{p['p50_ms']} | {p['p95_ms']} | {p['p99_ms']} |")  # fmt: skip
+        for g in r["kegagalan"]:
+            md.append(f"\nKegagalan: {g['nama']}: {g['error']} ({g['jumlah']}x)")
+    else:
+        md.append(str(r))
+    md += ["", "## Rekap periode", "", json.dumps(hasil["rekap"], ensure_ascii=False), ""]
+    md += ["## Target issue 8", "", "| ukuran | target | hasil | status |", "|---|---|---|---|"]
+    for v in hasil["vonis"]:
+        md.append(f"| {v['ukuran']} | {v['target']} | {v['hasil']} | **{v['status']}** |")
+    pm.write_text("\n".join(md) + "\n")
+    return pj, pm
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Benchmark asn-kinerja (issue 8).")
+    ap.add_argument("--scale", type=int, default=int(os.environ.get("SCALE") or 100000))
+    ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--tanggal", default=dt.date.today().isoformat(), help="'hari ini' data")
+    ap.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS") or 4))
+    ap.add_argument("--samples", type=int, default=None, help="request per halaman")
+    ap.add_argument("--pdf-samples", type=int, default=5)
+    ap.add_argument("--login-samples", type=int, default=3)
+    ap.add_argument("--rush-users", type=int, default=100)
+    ap.add_argument("--rush-seconds", type=int, default=60)
+    ap.add_argument("--rush-wait", default="1,2", help="jeda antar-klik 'min,max' detik")
+    ap.add_argument("--db-name", default=os.environ.get("BENCH_DB_NAME") or "asn_kinerja_bench")
+    ap.add_argument("--reuse-db", action="store_true", help="pakai ulang DB skala/seed sama")
+    ap.add_argument("--out-dir", default=str(ROOT / "bench" / "results"))
+    ap.add_argument("--skip-rush", action="store_true")
+    args = ap.parse_args(argv)
+    args.samples = args.samples or (20 if args.scale < 10000 else 60)
+    args.rush_users = min(args.rush_users, 200)  # bounded, whatever is asked
+    args.rush_seconds = min(args.rush_seconds, 600)
+    args.secret_key = "bench-" + secrets.token_hex(24)
+
+    basis_db = os.environ.get("DATABASE_URL")
+    basis_redis = os.environ.get("REDIS_URL")
+    if not basis_db or not basis_redis:
+        raise SystemExit("bench: DATABASE_URL/REDIS_URL kosong: jalankan lewat `make bench`")
+    cek_loopback(basis_db)
+    cek_loopback(basis_redis)
+    db_url = ganti_nama_db(basis_db, args.db_name)
+    if db_url == basis_db:
+        raise SystemExit("bench: --db-name sama dengan database dev; pilih nama lain")
+    env = lingkungan(args, db_url, ganti_db_redis(basis_redis, 2))
+
+    mulai = dt.datetime.now().isoformat(timespec="seconds")
+    t_total = time.monotonic()
+    hasil: dict[str, Any] = {"mulai": mulai, "scale": args.scale, "seed": args.seed,
+                             "tanggal": args.tanggal, "workers": args.workers}  # fmt: skip
+    try:
+        hasil["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                                         capture_output=True, text=True).stdout.strip()  # fmt: skip
+    except OSError:
+        pass
+    hasil["bangun"] = bangun_db(args, db_url, env)
+    jalankan("collectstatic", [PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+    django_setup(env)
+    hasil["mesin"] = mesin()
+    hasil["baris"] = jumlah_baris()
+    server = Server(args, env)
+    try:
+        hasil["halaman"] = fase_halaman(args, server.host)
+        hasil["rush"] = (
+            {"dilewati": "--skip-rush"} if args.skip_rush else fase_rush(args, server.host, None)
+        )
+    finally:
+        server.stop()
+    hasil["rekap"] = fase_rekap()
+    hasil["vonis"] = nilai(hasil)
+    hasil["durasi_total_s"] = round(time.monotonic() - t_total, 1)
+    pj, pm = tulis_laporan(hasil, Path(args.out_dir))
+    log(f"hasil: {pj} dan {pm} ({hasil['durasi_total_s']} dtk)")
+    meleset = [v for v in hasil["vonis"] if v["status"] == "MISS"]
+    for v in hasil["vonis"]:
+        log(f"{v['status']:4}  {v['ukuran']}: {v['hasil']} (target {v['target']})")
+    log(f"{len(meleset)} target meleset" if meleset else "semua target tercapai")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
