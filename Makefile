@@ -2,6 +2,7 @@
 #
 #   make run     set everything up, load demo data if empty, serve http://127.0.0.1:8000
 #   make test    set up services, then ruff, manage.py check, makemigrations --check, pytest
+#   make bench   benchmark at SCALE employees (default 100000) in its own database (docs/bench.md)
 #
 # Private PostgreSQL/Redis per checkout (ports and /tmp state derived from the checkout path);
 # DATABASE_URL / REDIS_URL in the environment replace them.
@@ -17,7 +18,12 @@ SVC := source scripts/services.sh;
 PYTEST_ARGS ?=
 export PYTEST_ARGS
 
-.PHONY: help run test up down destroy env demo lint fmt
+# make bench SCALE=500 BENCH_ARGS="--rush-users 10 --rush-seconds 5 --reuse-db"
+SCALE ?= 100000
+BENCH_ARGS ?=
+export SCALE BENCH_ARGS
+
+.PHONY: help run test up down destroy env demo lint fmt bench
 
 help: ## show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,6 +34,10 @@ run: ## set up everything, then serve web + Celery worker + beat (Ctrl-C stops t
 
 test: ## set up services, then ruff, check, makemigrations --check and pytest
 	@$(SVC) ensure_system_packages; ensure_venv; services_up; use_settings test; run_suite
+
+bench: ## benchmark: own DB at SCALE employees, gunicorn on 127.0.0.1, results in bench/results/
+	@$(SVC) ensure_system_packages; ensure_venv; services_up; \
+		eval "bench_args=($${BENCH_ARGS})"; .venv/bin/python -m bench.run --scale "$$SCALE" "$${bench_args[@]}"
 
 up: ## start only PostgreSQL and Redis
 	@$(SVC) ensure_system_packages; services_up
