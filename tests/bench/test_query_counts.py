@@ -1,0 +1,71 @@
+"""Every page of bench/pages.py runs a constant number of queries, at most MAKS_QUERY,
+whatever the number of rows: rendered with 3 and with 30 employees (each with a year of
+performance data, daily logs and attendance) in the section, the counts are equal.
+Pages added to bench/pages.py later are covered automatically; a page whose URL name does
+not exist yet is skipped."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from bench.pages import HALAMAN, MAKS_QUERY
+from bench.run import data_post, resolusi
+
+
+def _permintaan(client, halaman, user):
+    if user is None:
+        from django.urls import reverse
+
+        url = reverse(halaman.url) if not halaman.url.startswith("/") else halaman.url
+    else:
+        url, alasan = resolusi(halaman, user)
+        if url is None:
+            pytest.skip(alasan)
+        client.force_login(user)
+    data = data_post(halaman, user, url) if user else {}
+
+    def kirim():
+        if halaman.method == "POST":
+            return client.post(url, data)
+        return client.get(url)
+
+    return url, kirim
+
+
+def _hitung(kirim):
+    kirim()  # warm-up: per-process caches (content types, translations, templates)
+    with CaptureQueriesContext(connection) as q:
+        r = kirim()
+    return r, len(q.captured_queries), q
+
+
+@pytest.mark.parametrize("halaman", HALAMAN, ids=[h.kunci for h in HALAMAN])
+def test_query_konstan(halaman, client, pengguna_peran, isi_data):
+    user = pengguna_peran[halaman.peran]
+    isi_data(3)
+    url, kirim = _permintaan(client, halaman, user)
+    r3, n3, _q3 = _hitung(kirim)
+    assert r3.status_code == 200, f"{url}: {r3.status_code}"
+    isi_data(30)
+    r30, n30, q30 = _hitung(kirim)
+    assert r30.status_code == 200, f"{url}: {r30.status_code}"
+    daftar = "\n".join(q["sql"][:200] for q in q30.captured_queries)
+    assert n3 == n30, f"{url}: {n3} query dengan 3 baris, {n30} dengan 30:\n{daftar}"
+    assert n30 <= MAKS_QUERY, f"{url}: {n30} query (maks {MAKS_QUERY}):\n{daftar}"
+
+
+def test_data_bench_tumbuh_dengan_pegawai(org_a, isi_data):
+    """The fixture really adds rows: 30 employees have ~10x the data of 3."""
+    from kinerja.models import SKP, EvaluasiPeriodik, LogHarian
+    from pegawai.models import Kehadiran
+
+    isi_data(3)
+    sebelum = [m.objects.count() for m in (SKP, EvaluasiPeriodik, LogHarian, Kehadiran)]
+    isi_data(30)
+    sesudah = [m.objects.count() for m in (SKP, EvaluasiPeriodik, LogHarian, Kehadiran)]
+    assert all(b > a for a, b in zip(sebelum, sesudah, strict=True)), (sebelum, sesudah)
+    assert SKP.objects.filter(pegawai__unit=org_a.seksi).count() >= 30
+    isi_data(30)  # idempotent: a rerun inserts nothing
+    assert [m.objects.count() for m in (SKP, EvaluasiPeriodik, LogHarian, Kehadiran)] == sesudah
