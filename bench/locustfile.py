@@ -15,7 +15,8 @@ import random
 
 from locust import HttpUser, between, task
 
-RENCANA = json.load(open(os.environ["BENCH_RUSH_PLAN"]))
+with open(os.environ["BENCH_RUSH_PLAN"]) as _f:
+    RENCANA = json.load(_f)
 _jeda = [float(x) for x in os.environ.get("BENCH_RUSH_WAIT", "1,2").split(",")]
 _PERAN = list(RENCANA["bobot_peran"])
 _BOBOT = [RENCANA["bobot_peran"][p] for p in _PERAN]

@@ -13,6 +13,7 @@ to 127.0.0.1 only, bounded in users and time. See docs/bench.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import importlib
@@ -218,8 +219,9 @@ class Server:
                "--bind", f"127.0.0.1:{self.port}", "--workers", str(args.workers),
                "--worker-class", "sync", "--timeout", "60", "--log-level", "warning"]  # fmt: skip
         log(f"gunicorn: {args.workers} worker di {self.host}")
+        self._log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
-            cmd, cwd=ROOT, env=env, stdout=open(self.log_path, "w"), stderr=subprocess.STDOUT,
+            cmd, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
             start_new_session=True,
         )  # fmt: skip
         import requests
@@ -244,6 +246,7 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        self._log.close()
 
 
 # --- measuring -------------------------------------------------------------------------------
@@ -423,8 +426,10 @@ def fase_rush(args, host: str, hasil_dir: Path) -> dict[str, Any]:
         if not stats_csv.exists():
             sys.stderr.write(p.stdout[-3000:] + p.stderr[-3000:])
             raise SystemExit("bench: locust tidak menulis statistik")
-        baris = list(csv.DictReader(stats_csv.open()))
-        gagal = list(csv.DictReader(Path(f"{prefix}_failures.csv").open()))
+        with stats_csv.open() as f:
+            baris = list(csv.DictReader(f))
+        with Path(f"{prefix}_failures.csv").open() as f:
+            gagal = list(csv.DictReader(f))
     per_halaman = []
     total = {}
     for b in baris:
@@ -658,11 +663,9 @@ def main(argv: list[str] | None = None) -> int:
     t_total = time.monotonic()
     hasil: dict[str, Any] = {"mulai": mulai, "scale": args.scale, "seed": args.seed,
                              "tanggal": args.tanggal, "workers": args.workers}  # fmt: skip
-    try:
+    with contextlib.suppress(OSError):
         hasil["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
                                          capture_output=True, text=True).stdout.strip()  # fmt: skip
-    except OSError:
-        pass
     hasil["bangun"] = bangun_db(args, db_url, env)
     jalankan("collectstatic", [PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     django_setup(env)
