@@ -1,4 +1,5 @@
 from .base import *  # noqa: F401,F403
+from .base import env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -10,3 +11,8 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 AXES_FAILURE_LIMIT = 5
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Two engineers sharing one checkout's database server run pytest with different
+# TEST_DB_SUFFIX values so their test databases do not collide.
+_suffix = env("TEST_DB_SUFFIX", default="")
+DATABASES["default"]["TEST"] = {"NAME": "test_asn_kinerja" + (f"_{_suffix}" if _suffix else "")}  # noqa: F405
