@@ -96,6 +96,10 @@ class Pegawai(TimeStampedModel):
             models.Index(fields=["wilayah", "nama"]),
             models.Index(fields=["wilayah", "status_aktif"]),
             models.Index(fields=["unit", "status_aktif"]),
+            models.Index(fields=["wilayah", "golongan"], name="pegawai_wilayah_golongan_idx"),
+            models.Index(
+                fields=["wilayah", "pendidikan_terakhir"], name="pegawai_wilayah_pendidikan_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
