@@ -244,7 +244,7 @@ def kehadiran_list(*, actor: Any) -> QuerySet[Kehadiran]:
     return (
         Kehadiran.objects.visible_to(actor)
         .filter(pegawai__in=pegawai_list(actor=actor))
-        .select_related("pegawai__unit")
+        .select_related("pegawai__unit", "pegawai__wilayah")
     )
 
 

@@ -164,7 +164,9 @@ def _validasi_pengajuan(cuti: Cuti, *, hari_ini: dt.date) -> None:
             )
         if besar_tahun_ini.exists():
             raise ValidationError(
-                _("Anda mengambil cuti besar pada tahun %(tahun)s, sehingga tidak berhak atas cuti tahunan tahun itu.")
+                _(
+                    "Anda mengambil cuti besar pada tahun %(tahun)s, sehingga tidak berhak atas cuti tahunan tahun itu."
+                )
                 % {"tahun": mulai.year}
             )
         saldo = selectors.saldo_cuti(p, mulai.year, kecuali=cuti)
@@ -197,7 +199,11 @@ def _validasi_pengajuan(cuti: Cuti, *, hari_ini: dt.date) -> None:
         kalender = cuti.jumlah_hari_kalender
         if kalender > 1 and not cuti.lampiran:
             raise ValidationError(
-                {"lampiran": _("Cuti sakit lebih dari 1 hari wajib melampirkan surat keterangan dokter.")}
+                {
+                    "lampiran": _(
+                        "Cuti sakit lebih dari 1 hari wajib melampirkan surat keterangan dokter."
+                    )
+                }
             )
         if kalender > 14 and not cuti.dokter_pemerintah:
             raise ValidationError(
@@ -436,7 +442,9 @@ def cuti_email(cuti: Cuti, peristiwa: str) -> list[tuple[str, str, list[str]]]:
         return [email] if email else []
 
     tautan = f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{cuti.get_absolute_url()}"
-    rentang = f"{tanggal_indonesia(cuti.tanggal_mulai)} s.d. {tanggal_indonesia(cuti.tanggal_selesai)}"
+    rentang = (
+        f"{tanggal_indonesia(cuti.tanggal_mulai)} s.d. {tanggal_indonesia(cuti.tanggal_selesai)}"
+    )
     jenis = cuti.get_jenis_display()
     nama = cuti.pegawai.nama_lengkap
     surat = []
@@ -444,9 +452,16 @@ def cuti_email(cuti: Cuti, peristiwa: str) -> list[tuple[str, str, list[str]]]:
         surat.append(
             (
                 _("Permohonan rekomendasi %(jenis)s: %(nama)s") % {"jenis": jenis, "nama": nama},
-                _("%(nama)s mengajukan %(jenis)s %(rentang)s (%(hari)s hari kerja).\n\nBuka: %(url)s")
-                % {"nama": nama, "jenis": jenis, "rentang": rentang,
-                   "hari": cuti.jumlah_hari_kerja, "url": tautan},  # fmt: skip
+                _(
+                    "%(nama)s mengajukan %(jenis)s %(rentang)s (%(hari)s hari kerja).\n\nBuka: %(url)s"
+                )
+                % {
+                    "nama": nama,
+                    "jenis": jenis,
+                    "rentang": rentang,
+                    "hari": cuti.jumlah_hari_kerja,
+                    "url": tautan,
+                },  # fmt: skip
                 alamat(cuti.atasan),
             )
         )
@@ -685,9 +700,14 @@ def _hitung_ulang_hari(wilayah: Any, hari: set[tuple[int, dt.date]]) -> int:
         if k is None:
             baru.append(
                 Kehadiran(
-                    pegawai_id=kunci[0], tanggal=kunci[1], jam_masuk=masuk, jam_pulang=pulang,
+                    pegawai_id=kunci[0],
+                    tanggal=kunci[1],
+                    jam_masuk=masuk,
+                    jam_pulang=pulang,
                     status=status_dari_jam(terlambat, cepat),
-                    menit_terlambat=terlambat, menit_pulang_cepat=cepat, sumber="mesin",
+                    menit_terlambat=terlambat,
+                    menit_pulang_cepat=cepat,
+                    sumber="mesin",
                 )  # fmt: skip
             )
             continue
@@ -718,8 +738,10 @@ def kehadiran_ubah(
     """HR records an excuse (izin, sakit, dinas luar) or an unexcused absence for a day.
     Lateness minutes only count for days the employee was present."""
     _wajib_hr(actor)
-    k = Kehadiran.objects.select_for_update().select_related("pegawai__wilayah").get(
-        pk=kehadiran.pk
+    k = (
+        Kehadiran.objects.select_for_update()
+        .select_related("pegawai__wilayah")
+        .get(pk=kehadiran.pk)
     )
     if not actor.is_admin_nasional and k.pegawai.wilayah_id != actor.wilayah_id:
         raise PermissionDenied(_("Anda hanya dapat mengubah kehadiran wilayah Anda."))
