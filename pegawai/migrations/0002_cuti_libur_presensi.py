@@ -6,154 +6,441 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisasi', '0001_initial'),
-        ('pegawai', '0001_initial'),
+        ("organisasi", "0001_initial"),
+        ("pegawai", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Cuti',
+            name="Cuti",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat pada')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='diubah pada')),
-                ('jenis', models.CharField(choices=[('tahunan', 'Cuti tahunan'), ('besar', 'Cuti besar'), ('sakit', 'Cuti sakit'), ('melahirkan', 'Cuti melahirkan'), ('alasan_penting', 'Cuti karena alasan penting'), ('cltn', 'Cuti di luar tanggungan negara')], max_length=20, verbose_name='jenis cuti')),
-                ('tanggal_mulai', models.DateField(verbose_name='tanggal mulai')),
-                ('tanggal_selesai', models.DateField(verbose_name='tanggal selesai')),
-                ('jumlah_hari_kerja', models.PositiveSmallIntegerField(default=0, verbose_name='jumlah hari kerja')),
-                ('alasan', models.CharField(max_length=500, verbose_name='alasan')),
-                ('alamat_selama_cuti', models.CharField(blank=True, max_length=255, verbose_name='alamat selama cuti')),
-                ('telepon', models.CharField(blank=True, max_length=30, verbose_name='telepon selama cuti')),
-                ('anak_ke', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='kelahiran anak ke-')),
-                ('dokter_pemerintah', models.BooleanField(default=False, verbose_name='surat keterangan dokter pemerintah')),
-                ('lampiran', models.FileField(blank=True, upload_to='cuti/lampiran/%Y/', verbose_name='lampiran')),
-                ('status', models.CharField(choices=[('diajukan', 'Menunggu rekomendasi atasan'), ('direkomendasikan', 'Menunggu keputusan'), ('disetujui', 'Disetujui'), ('ditolak', 'Ditolak'), ('dibatalkan', 'Dibatalkan')], default='diajukan', max_length=20, verbose_name='status')),
-                ('catatan_atasan', models.CharField(blank=True, max_length=500, verbose_name='catatan atasan')),
-                ('direkomendasikan_pada', models.DateTimeField(blank=True, null=True, verbose_name='direkomendasikan pada')),
-                ('catatan_keputusan', models.CharField(blank=True, max_length=500, verbose_name='catatan keputusan')),
-                ('diputuskan_pada', models.DateTimeField(blank=True, null=True, verbose_name='diputuskan pada')),
-                ('nomor_surat', models.CharField(blank=True, max_length=60, verbose_name='nomor surat')),
-                ('atasan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='cuti_direkomendasikan_set', to='pegawai.pegawai', verbose_name='atasan langsung')),
-                ('diputuskan_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='diputuskan oleh')),
-                ('pegawai', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cuti_set', to='pegawai.pegawai', verbose_name='pegawai')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat pada")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="diubah pada")),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("tahunan", "Cuti tahunan"),
+                            ("besar", "Cuti besar"),
+                            ("sakit", "Cuti sakit"),
+                            ("melahirkan", "Cuti melahirkan"),
+                            ("alasan_penting", "Cuti karena alasan penting"),
+                            ("cltn", "Cuti di luar tanggungan negara"),
+                        ],
+                        max_length=20,
+                        verbose_name="jenis cuti",
+                    ),
+                ),
+                ("tanggal_mulai", models.DateField(verbose_name="tanggal mulai")),
+                ("tanggal_selesai", models.DateField(verbose_name="tanggal selesai")),
+                (
+                    "jumlah_hari_kerja",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="jumlah hari kerja"),
+                ),
+                ("alasan", models.CharField(max_length=500, verbose_name="alasan")),
+                (
+                    "alamat_selama_cuti",
+                    models.CharField(blank=True, max_length=255, verbose_name="alamat selama cuti"),
+                ),
+                (
+                    "telepon",
+                    models.CharField(blank=True, max_length=30, verbose_name="telepon selama cuti"),
+                ),
+                (
+                    "anak_ke",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="kelahiran anak ke-"
+                    ),
+                ),
+                (
+                    "dokter_pemerintah",
+                    models.BooleanField(
+                        default=False, verbose_name="surat keterangan dokter pemerintah"
+                    ),
+                ),
+                (
+                    "lampiran",
+                    models.FileField(
+                        blank=True, upload_to="cuti/lampiran/%Y/", verbose_name="lampiran"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("diajukan", "Menunggu rekomendasi atasan"),
+                            ("direkomendasikan", "Menunggu keputusan"),
+                            ("disetujui", "Disetujui"),
+                            ("ditolak", "Ditolak"),
+                            ("dibatalkan", "Dibatalkan"),
+                        ],
+                        default="diajukan",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "catatan_atasan",
+                    models.CharField(blank=True, max_length=500, verbose_name="catatan atasan"),
+                ),
+                (
+                    "direkomendasikan_pada",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="direkomendasikan pada"
+                    ),
+                ),
+                (
+                    "catatan_keputusan",
+                    models.CharField(blank=True, max_length=500, verbose_name="catatan keputusan"),
+                ),
+                (
+                    "diputuskan_pada",
+                    models.DateTimeField(blank=True, null=True, verbose_name="diputuskan pada"),
+                ),
+                (
+                    "nomor_surat",
+                    models.CharField(blank=True, max_length=60, verbose_name="nomor surat"),
+                ),
+                (
+                    "atasan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="cuti_direkomendasikan_set",
+                        to="pegawai.pegawai",
+                        verbose_name="atasan langsung",
+                    ),
+                ),
+                (
+                    "diputuskan_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="diputuskan oleh",
+                    ),
+                ),
+                (
+                    "pegawai",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cuti_set",
+                        to="pegawai.pegawai",
+                        verbose_name="pegawai",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cuti',
-                'verbose_name_plural': 'cuti',
-                'ordering': ['-tanggal_mulai', '-pk'],
+                "verbose_name": "cuti",
+                "verbose_name_plural": "cuti",
+                "ordering": ["-tanggal_mulai", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='HariLibur',
+            name="HariLibur",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat pada')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='diubah pada')),
-                ('tanggal', models.DateField(verbose_name='tanggal')),
-                ('nama', models.CharField(max_length=150, verbose_name='keterangan')),
-                ('jenis', models.CharField(choices=[('nasional', 'Libur nasional'), ('cuti_bersama', 'Cuti bersama'), ('daerah', 'Libur daerah')], max_length=15, verbose_name='jenis')),
-                ('wilayah', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hari_libur_set', to='organisasi.wilayah', verbose_name='wilayah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat pada")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="diubah pada")),
+                ("tanggal", models.DateField(verbose_name="tanggal")),
+                ("nama", models.CharField(max_length=150, verbose_name="keterangan")),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("nasional", "Libur nasional"),
+                            ("cuti_bersama", "Cuti bersama"),
+                            ("daerah", "Libur daerah"),
+                        ],
+                        max_length=15,
+                        verbose_name="jenis",
+                    ),
+                ),
+                (
+                    "wilayah",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hari_libur_set",
+                        to="organisasi.wilayah",
+                        verbose_name="wilayah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hari libur',
-                'verbose_name_plural': 'hari libur',
-                'ordering': ['tanggal'],
+                "verbose_name": "hari libur",
+                "verbose_name_plural": "hari libur",
+                "ordering": ["tanggal"],
             },
         ),
         migrations.CreateModel(
-            name='ImporKehadiran',
+            name="ImporKehadiran",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat pada')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='diubah pada')),
-                ('nama_file', models.CharField(max_length=255, verbose_name='nama file')),
-                ('sha256', models.CharField(max_length=64, verbose_name='sidik file (SHA-256)')),
-                ('jumlah_baris', models.PositiveIntegerField(default=0, verbose_name='jumlah baris')),
-                ('jumlah_presensi_baru', models.PositiveIntegerField(default=0, verbose_name='presensi baru')),
-                ('jumlah_duplikat', models.PositiveIntegerField(default=0, verbose_name='presensi sudah ada')),
-                ('jumlah_hari_diperbarui', models.PositiveIntegerField(default=0, verbose_name='hari kehadiran diperbarui')),
-                ('nip_tidak_dikenal', models.JSONField(blank=True, default=list, verbose_name='NIP tidak dikenal')),
-                ('baris_tidak_sah', models.JSONField(blank=True, default=list, verbose_name='baris tidak sah')),
-                ('diimpor_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='diimpor oleh')),
-                ('wilayah', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='impor_kehadiran_set', to='organisasi.wilayah', verbose_name='wilayah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat pada")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="diubah pada")),
+                ("nama_file", models.CharField(max_length=255, verbose_name="nama file")),
+                ("sha256", models.CharField(max_length=64, verbose_name="sidik file (SHA-256)")),
+                (
+                    "jumlah_baris",
+                    models.PositiveIntegerField(default=0, verbose_name="jumlah baris"),
+                ),
+                (
+                    "jumlah_presensi_baru",
+                    models.PositiveIntegerField(default=0, verbose_name="presensi baru"),
+                ),
+                (
+                    "jumlah_duplikat",
+                    models.PositiveIntegerField(default=0, verbose_name="presensi sudah ada"),
+                ),
+                (
+                    "jumlah_hari_diperbarui",
+                    models.PositiveIntegerField(
+                        default=0, verbose_name="hari kehadiran diperbarui"
+                    ),
+                ),
+                (
+                    "nip_tidak_dikenal",
+                    models.JSONField(blank=True, default=list, verbose_name="NIP tidak dikenal"),
+                ),
+                (
+                    "baris_tidak_sah",
+                    models.JSONField(blank=True, default=list, verbose_name="baris tidak sah"),
+                ),
+                (
+                    "diimpor_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="diimpor oleh",
+                    ),
+                ),
+                (
+                    "wilayah",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="impor_kehadiran_set",
+                        to="organisasi.wilayah",
+                        verbose_name="wilayah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'impor kehadiran',
-                'verbose_name_plural': 'impor kehadiran',
-                'ordering': ['-created_at'],
+                "verbose_name": "impor kehadiran",
+                "verbose_name_plural": "impor kehadiran",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='PengaturanCuti',
+            name="PengaturanCuti",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat pada')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='diubah pada')),
-                ('jabatan_penandatangan', models.CharField(blank=True, help_text="Mis. 'a.n. Gubernur Gorontalo, Kepala BKD'.", max_length=150, verbose_name='jabatan penandatangan surat')),
-                ('pejabat_pemutus', models.ForeignKey(blank=True, help_text='Kosongkan agar admin kepegawaian memutus atas nama PPK.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='pegawai.pegawai', verbose_name='pejabat yang memutus cuti')),
-                ('wilayah', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='pengaturan_cuti', to='organisasi.wilayah', verbose_name='wilayah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat pada")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="diubah pada")),
+                (
+                    "jabatan_penandatangan",
+                    models.CharField(
+                        blank=True,
+                        help_text="Mis. 'a.n. Gubernur Gorontalo, Kepala BKD'.",
+                        max_length=150,
+                        verbose_name="jabatan penandatangan surat",
+                    ),
+                ),
+                (
+                    "pejabat_pemutus",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Kosongkan agar admin kepegawaian memutus atas nama PPK.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="pegawai.pegawai",
+                        verbose_name="pejabat yang memutus cuti",
+                    ),
+                ),
+                (
+                    "wilayah",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pengaturan_cuti",
+                        to="organisasi.wilayah",
+                        verbose_name="wilayah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pengaturan cuti',
-                'verbose_name_plural': 'pengaturan cuti',
+                "verbose_name": "pengaturan cuti",
+                "verbose_name_plural": "pengaturan cuti",
             },
         ),
         migrations.CreateModel(
-            name='PresensiMesin',
+            name="PresensiMesin",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('waktu', models.DateTimeField(verbose_name='waktu')),
-                ('impor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='presensi_set', to='pegawai.imporkehadiran', verbose_name='impor')),
-                ('pegawai', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='presensi_mesin_set', to='pegawai.pegawai', verbose_name='pegawai')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("waktu", models.DateTimeField(verbose_name="waktu")),
+                (
+                    "impor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="presensi_set",
+                        to="pegawai.imporkehadiran",
+                        verbose_name="impor",
+                    ),
+                ),
+                (
+                    "pegawai",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="presensi_mesin_set",
+                        to="pegawai.pegawai",
+                        verbose_name="pegawai",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'presensi mesin',
-                'verbose_name_plural': 'presensi mesin',
-                'ordering': ['waktu'],
+                "verbose_name": "presensi mesin",
+                "verbose_name_plural": "presensi mesin",
+                "ordering": ["waktu"],
             },
         ),
         migrations.CreateModel(
-            name='RiwayatStatusCuti',
+            name="RiwayatStatusCuti",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dari', models.CharField(blank=True, choices=[('diajukan', 'Menunggu rekomendasi atasan'), ('direkomendasikan', 'Menunggu keputusan'), ('disetujui', 'Disetujui'), ('ditolak', 'Ditolak'), ('dibatalkan', 'Dibatalkan')], max_length=20, verbose_name='dari')),
-                ('ke', models.CharField(choices=[('diajukan', 'Menunggu rekomendasi atasan'), ('direkomendasikan', 'Menunggu keputusan'), ('disetujui', 'Disetujui'), ('ditolak', 'Ditolak'), ('dibatalkan', 'Dibatalkan')], max_length=20, verbose_name='ke')),
-                ('pada', models.DateTimeField(verbose_name='pada')),
-                ('catatan', models.CharField(blank=True, max_length=500, verbose_name='catatan')),
-                ('cuti', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='riwayat_set', to='pegawai.cuti', verbose_name='cuti')),
-                ('oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='oleh')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "dari",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("diajukan", "Menunggu rekomendasi atasan"),
+                            ("direkomendasikan", "Menunggu keputusan"),
+                            ("disetujui", "Disetujui"),
+                            ("ditolak", "Ditolak"),
+                            ("dibatalkan", "Dibatalkan"),
+                        ],
+                        max_length=20,
+                        verbose_name="dari",
+                    ),
+                ),
+                (
+                    "ke",
+                    models.CharField(
+                        choices=[
+                            ("diajukan", "Menunggu rekomendasi atasan"),
+                            ("direkomendasikan", "Menunggu keputusan"),
+                            ("disetujui", "Disetujui"),
+                            ("ditolak", "Ditolak"),
+                            ("dibatalkan", "Dibatalkan"),
+                        ],
+                        max_length=20,
+                        verbose_name="ke",
+                    ),
+                ),
+                ("pada", models.DateTimeField(verbose_name="pada")),
+                ("catatan", models.CharField(blank=True, max_length=500, verbose_name="catatan")),
+                (
+                    "cuti",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="riwayat_set",
+                        to="pegawai.cuti",
+                        verbose_name="cuti",
+                    ),
+                ),
+                (
+                    "oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="oleh",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'riwayat status cuti',
-                'verbose_name_plural': 'riwayat status cuti',
-                'ordering': ['pada', 'pk'],
+                "verbose_name": "riwayat status cuti",
+                "verbose_name_plural": "riwayat status cuti",
+                "ordering": ["pada", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='cuti',
-            index=models.Index(fields=['pegawai', 'status', 'tanggal_mulai'], name='pegawai_cut_pegawai_6584c9_idx'),
+            model_name="cuti",
+            index=models.Index(
+                fields=["pegawai", "status", "tanggal_mulai"], name="pegawai_cut_pegawai_6584c9_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='cuti',
-            index=models.Index(fields=['status', 'tanggal_mulai'], name='pegawai_cut_status_44a249_idx'),
+            model_name="cuti",
+            index=models.Index(
+                fields=["status", "tanggal_mulai"], name="pegawai_cut_status_44a249_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='cuti',
-            index=models.Index(fields=['atasan', 'status'], name='pegawai_cut_atasan__3c6677_idx'),
+            model_name="cuti",
+            index=models.Index(fields=["atasan", "status"], name="pegawai_cut_atasan__3c6677_idx"),
         ),
         migrations.AddConstraint(
-            model_name='cuti',
-            constraint=models.CheckConstraint(condition=models.Q(('tanggal_selesai__gte', models.F('tanggal_mulai'))), name='cuti_selesai_setelah_mulai', violation_error_message='Tanggal selesai tidak boleh sebelum tanggal mulai.'),
+            model_name="cuti",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("tanggal_selesai__gte", models.F("tanggal_mulai"))),
+                name="cuti_selesai_setelah_mulai",
+                violation_error_message="Tanggal selesai tidak boleh sebelum tanggal mulai.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='harilibur',
-            constraint=models.UniqueConstraint(fields=('wilayah', 'tanggal'), name='harilibur_satu_per_tanggal', violation_error_message='Tanggal ini sudah terdaftar sebagai hari libur.'),
+            model_name="harilibur",
+            constraint=models.UniqueConstraint(
+                fields=("wilayah", "tanggal"),
+                name="harilibur_satu_per_tanggal",
+                violation_error_message="Tanggal ini sudah terdaftar sebagai hari libur.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='presensimesin',
-            constraint=models.UniqueConstraint(fields=('pegawai', 'waktu'), name='presensi_mesin_unik'),
+            model_name="presensimesin",
+            constraint=models.UniqueConstraint(
+                fields=("pegawai", "waktu"), name="presensi_mesin_unik"
+            ),
         ),
     ]

@@ -148,9 +148,7 @@ class Cuti(TimeStampedModel):
     alamat_selama_cuti = models.CharField(_("alamat selama cuti"), max_length=255, blank=True)
     telepon = models.CharField(_("telepon selama cuti"), max_length=30, blank=True)
     anak_ke = models.PositiveSmallIntegerField(_("kelahiran anak ke-"), null=True, blank=True)
-    dokter_pemerintah = models.BooleanField(
-        _("surat keterangan dokter pemerintah"), default=False
-    )
+    dokter_pemerintah = models.BooleanField(_("surat keterangan dokter pemerintah"), default=False)
     lampiran = models.FileField(_("lampiran"), upload_to="cuti/lampiran/%Y/", blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DIAJUKAN
