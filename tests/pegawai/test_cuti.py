@@ -13,10 +13,8 @@ from pegawai.choices import StatusKehadiran
 from pegawai.cuti import selectors, services
 from pegawai.cuti.selectors import saldo_cuti
 from pegawai.models import Cuti, Kehadiran, PengaturanCuti, RiwayatStatusCuti
-from tests.pegawai.fixtures_cuti import (  # noqa: F401
+from tests.pegawai.fixtures_cuti import (
     ajukan,
-    cuti_b,
-    cuti_disetujui,
     libur,
     senin_depan,
     surat_dokter,
