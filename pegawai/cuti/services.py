@@ -524,6 +524,11 @@ def libur_hapus(*, actor: Any, libur: HariLibur) -> None:
 # --- attendance ------------------------------------------------------------------------------
 
 
+def _jam(nilai: dt.time | str) -> dt.time:
+    """A working-hour setting (a just-created Wilayah may still hold the "07:30" default)."""
+    return nilai if isinstance(nilai, dt.time) else dt.time.fromisoformat(str(nilai))
+
+
 def hitung_keterlambatan(
     *,
     wilayah: Any,
@@ -536,11 +541,11 @@ def hitung_keterlambatan(
     tz = zoneinfo.ZoneInfo(wilayah.zona_waktu)
     terlambat = pulang_cepat = 0
     if jam_masuk is not None:
-        batas = dt.datetime.combine(tanggal, wilayah.jam_masuk, tzinfo=tz)
+        batas = dt.datetime.combine(tanggal, _jam(wilayah.jam_masuk), tzinfo=tz)
         terlambat = max(0, int((jam_masuk - batas).total_seconds() // 60))
     if jam_pulang is not None:
         tutup = wilayah.jam_pulang_jumat if tanggal.weekday() == 4 else wilayah.jam_pulang
-        batas = dt.datetime.combine(tanggal, tutup, tzinfo=tz)
+        batas = dt.datetime.combine(tanggal, _jam(tutup), tzinfo=tz)
         pulang_cepat = max(0, int((batas - jam_pulang).total_seconds() // 60))
     return terlambat, pulang_cepat
 
