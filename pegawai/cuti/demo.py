@@ -13,11 +13,18 @@ import zoneinfo
 from asn_kinerja.demo import DemoContext, upsert
 from organisasi.models import Pengguna, Wilayah
 from pegawai.choices import StatusKehadiran
-from pegawai.models import Cuti, HariLibur, Kehadiran, Pegawai, RiwayatStatusCuti
+from pegawai.models import (
+    Cuti,
+    HariLibur,
+    ImporKehadiran,
+    Kehadiran,
+    Pegawai,
+    RiwayatStatusCuti,
+)
 from pegawai.selectors import pejabat_penilai
 
 from .selectors import hari_kerja
-from .services import hitung_keterlambatan, status_dari_jam
+from .services import hitung_keterlambatan, kehadiran_impor, status_dari_jam
 
 D = dt.date
 N, CB = HariLibur.Jenis.NASIONAL, HariLibur.Jenis.CUTI_BERSAMA
@@ -94,6 +101,7 @@ def seed(ctx: DemoContext) -> None:
     _libur(wilayah)
     n_cuti = _cuti(ctx, wilayah)
     n_hadir = _kehadiran(ctx, wilayah)
+    _impor(ctx, wilayah)
     ctx.log(
         f"  cuti: {len(LIBUR)} hari libur x {len(wilayah)} wilayah, {n_cuti} pengajuan cuti, "
         f"{n_hadir} baris kehadiran baru ({time.monotonic() - t0:.1f} dtk)"
@@ -216,6 +224,35 @@ def _satu_cuti(p, w, jenis, mulai, selesai, status, alasan, hr_user) -> int:
             ke=ke,
         )
     return 1
+
+
+def _impor(ctx: DemoContext, wilayah: dict[str, Wilayah]) -> None:
+    """One fingerprint-machine import per wilayah (the last working day of the demo staff's
+    accounts, plus an unknown NIP), through the real service. Skipped when that file was
+    already imported, so a rerun adds no import row."""
+    import hashlib
+
+    for kode, w in wilayah.items():
+        hr = Pengguna.objects.filter(username=f"hr_{kode}").first()
+        orang = [p for p in (_akun(ctx, f"pegawai_{kode}"), _akun(ctx, f"atasan_{kode}")) if p]
+        if hr is None or not orang:
+            continue
+        hari = hari_kerja(
+            w, ctx.hari_ini - dt.timedelta(days=7), ctx.hari_ini - dt.timedelta(days=1)
+        )
+        if not hari:
+            continue
+        d = hari[-1]
+        baris = ["NIP,Waktu"]
+        for i, p in enumerate(orang):
+            baris += [f"{p.nip},{d} 07:{18 + 21 * i:02d}:12", f"{p.nip},{d} 16:{5 + 9 * i:02d}:40"]
+        baris.append(f"199912312024121001,{d} 07:02:00")
+        data = ("\n".join(baris) + "\n").encode()
+        if ImporKehadiran.objects.filter(
+            wilayah=w, sha256=hashlib.sha256(data).hexdigest()
+        ).exists():
+            continue
+        kehadiran_impor(actor=hr, wilayah=w, data=data, nama_file=f"mesin-{kode}-{d:%Y%m%d}.csv")
 
 
 def _kehadiran(ctx: DemoContext, wilayah: dict[str, Wilayah]) -> int:
