@@ -7,6 +7,7 @@ import random
 import time
 
 from django.contrib.auth.models import Group
+from django.db.models import Count
 
 from asn_kinerja.demo import DEMO_PASSWORD, DemoContext, upsert
 from organisasi.choices import TingkatPendidikan
@@ -359,13 +360,19 @@ def _impor_dan_usulan(ctx: DemoContext) -> None:
             },
             wilayah=wilayah, nama_file=f"data-pegawai-{kode}-awal.xlsx",
         )  # fmt: skip
+        # A vacancy: the sole holder of one staff position has retired (deterministic pick).
         kosong = (
             Jabatan.objects.filter(wilayah=wilayah, aktif=True, is_kepala=False)
-            .exclude(pemangku_set__isnull=False)
+            .annotate(n=Count("pemangku_set"), n_akun=Count("pemangku_set__pengguna"))
+            .filter(n=1, n_akun=0)
             .order_by("unit__path", "nama")
             .first()
         )
-        if kosong is None or UsulanMutasi.objects.filter(jabatan_tujuan__wilayah=wilayah).exists():
+        if kosong is None:
+            continue
+        pensiun = kosong.pemangku_set.get()
+        upsert(Pegawai, {"status_aktif": "pensiun"}, pk=pensiun.pk)
+        if UsulanMutasi.objects.filter(jabatan_tujuan__wilayah=wilayah).exists():
             continue
         calon = (
             Pegawai.objects.filter(

@@ -203,7 +203,7 @@ class ImporForm(forms.Form):
 
 
 class UsulkanMutasiForm(forms.Form):
-    pegawai = forms.ModelChoiceField(queryset=Pegawai.objects.none(), label=_("Pegawai"))
+    pegawai = forms.ModelChoiceField(queryset=Pegawai.objects.visible_to(None), label=_("Pegawai"))
     alasan = forms.CharField(label=_("Alasan"), max_length=500, required=False)
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
