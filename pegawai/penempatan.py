@@ -15,7 +15,8 @@ wilayah of 100,000 employees is one query plus the page:
 | Predikat     | 10     | recent predikat kinerja: filled by the performance app through         |
 |              |        | `daftarkan_penilai_predikat()` (0 until then)                          |
 
-Ties go to the higher golongan, then the longer time in it (earlier TMT), then the name.
+Ties go to staff before unit heads, then the higher golongan, then the longer time in it
+(earlier TMT), then the name.
 
 Hooks (imports flow kinerja -> pegawai -> organisasi, so higher apps plug in here):
 - `daftarkan_penilai_predikat(fn)`: `fn(qs) -> qs` annotating `skor_predikat` (int 0-10)
@@ -225,7 +226,15 @@ def kandidat_penempatan(*, actor: Any, jabatan: Jabatan) -> QuerySet[Pegawai]:
         + skor_kompetensi
         + poin("golongan_cukup", BOBOT_PANGKAT)
         + F("skor_predikat")
-    ).order_by("-skor", "-golongan_urut", F("tmt_golongan").asc(nulls_last=True), "nama", "pk")
+    ).order_by(
+        "-skor",
+        # on a tie, staff before unit heads (moving a head opens another vacancy)
+        F("jabatan__is_kepala").asc(nulls_first=True),
+        "-golongan_urut",
+        F("tmt_golongan").asc(nulls_last=True),
+        "nama",
+        "pk",
+    )
 
 
 # --- reasons (per row of the page, from the annotations and one prefetch) --------------------
