@@ -18,7 +18,9 @@ from .choices import GOLONGAN_CHOICES, StatusAktif, StatusKepegawaian
 class PegawaiFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="cari", label=_("Cari NIP atau nama"))
     unit = django_filters.ModelChoiceFilter(
-        queryset=UnitKerja.objects.visible_to(None), method="di_unit", label=_("Unit kerja (dan sub-unit)")
+        queryset=UnitKerja.objects.visible_to(None),
+        method="di_unit",
+        label=_("Unit kerja (dan sub-unit)"),
     )
     golongan = django_filters.ChoiceFilter(choices=GOLONGAN_CHOICES, label=_("Golongan"))
     jenis_jabatan = django_filters.ChoiceFilter(
