@@ -7,19 +7,33 @@ import random
 import time
 
 from django.contrib.auth.models import Group
+from django.db.models import Count
 
 from asn_kinerja.demo import DEMO_PASSWORD, DemoContext, upsert
+from organisasi.choices import TingkatPendidikan
 from organisasi.models import (
     GRUP_ADMIN_KEPEGAWAIAN,
     GRUP_PIMPINAN_DAERAH,
     Jabatan,
+    KebutuhanKompetensi,
     Pengguna,
     UnitKerja,
     Wilayah,
 )
 
-from .choices import PANGKAT_PNS
-from .models import Pegawai
+from .choices import PANGKAT_PNS, URUTAN_GOLONGAN
+from .models import (
+    Diklat,
+    HukumanDisiplin,
+    ImporPegawai,
+    KompetensiPegawai,
+    Pegawai,
+    Penghargaan,
+    RiwayatJabatan,
+    RiwayatPangkat,
+    RiwayatPendidikan,
+    UsulanMutasi,
+)
 from .validators import buat_nip
 
 NAMA = {
@@ -119,10 +133,13 @@ def seed(ctx: DemoContext) -> None:
                 data = _data_pegawai(rng, kode, jab, ctx.hari_ini, rng.randint(1, 999), pppk=pppk)
                 data["alamat"] = f"{rng.choice(JALAN[kode])} No. {rng.randint(1, 120)}"
                 nip = data.pop("nip")
+                ctx.data.setdefault("nip_demo", []).append(nip)
                 upsert(
                     Pegawai, {**data, "wilayah": wilayah, "unit": jab.unit, "jabatan": jab}, nip=nip
                 )
     _akun(ctx, grup)
+    _riwayat(ctx)
+    _impor_dan_usulan(ctx)
     if ctx.jumlah_pegawai_tambahan:
         _massal(ctx, ctx.jumlah_pegawai_tambahan)
     ctx.log(f"  pegawai: {Pegawai.objects.count()} pegawai")
@@ -195,3 +212,182 @@ def _massal(ctx: DemoContext, n: int) -> None:
     if batch:
         dibuat += len(Pegawai.objects.bulk_create(batch, ignore_conflicts=True))
     ctx.log(f"  pegawai massal: {n} diminta, {time.monotonic() - t0:.1f} dtk")
+
+
+# --- histories of every demo employee (education, rank, positions, training, competencies,
+# awards, a few sanctions). Deterministic per NIP; bulk_create(ignore_conflicts) on the
+# histories' unique keys makes a rerun add nothing. -----------------------------------------
+
+KAMPUS = {
+    "gorontalo": ["Universitas Negeri Gorontalo", "Universitas Gorontalo", "Universitas Hasanuddin"],
+    "mamuju": ["Universitas Sulawesi Barat", "Universitas Tomakaka", "Universitas Hasanuddin"],
+    "gayungan": ["Universitas Airlangga", "Institut Teknologi Sepuluh Nopember", "Universitas Negeri Surabaya"],
+}  # fmt: skip
+SEKOLAH = {"gorontalo": "SMA Negeri 1 Gorontalo", "mamuju": "SMA Negeri 1 Mamuju",
+           "gayungan": "SMA Negeri 15 Surabaya"}  # fmt: skip
+DIKLAT = [
+    ("Pelatihan Penyusunan SKP dan Manajemen Kinerja", "teknis", 16, "BKD"),
+    ("Orientasi Nilai Dasar BerAKHLAK", "seminar", 8, "BKD"),
+    ("Pelatihan Pelayanan Publik Prima", "teknis", 24, "BPSDM"),
+    ("Webinar Transformasi Digital Pemerintahan", "seminar", 4, "LAN RI"),
+    ("Kursus Daring Pengelolaan Arsip Dinamis", "kursus", 12, "ANRI"),
+    ("Pelatihan Analisis Jabatan dan Beban Kerja", "teknis", 32, "BPSDM"),
+    ("Bimbingan Teknis Penatausahaan Keuangan Daerah", "teknis", 24, "BPKAD"),
+]
+HUKUMAN = [
+    ("ringan", "teguran_lisan", "Tidak masuk kerja tanpa keterangan 3 hari"),
+    ("ringan", "teguran_tertulis", "Tidak masuk kerja tanpa keterangan 5 hari"),
+    ("sedang", "tpp_6", "Tidak masuk kerja tanpa keterangan 12 hari"),
+]
+
+
+def _riwayat(ctx: DemoContext) -> None:
+    t0 = time.monotonic()
+    pegawai = list(
+        Pegawai.objects.filter(nip__in=ctx.data.get("nip_demo", []))
+        .select_related("jabatan", "unit", "wilayah")
+        .order_by("pk")
+    )
+    kebutuhan: dict[int, list[tuple[int, int]]] = {}
+    for jab_id, k_id, level in KebutuhanKompetensi.objects.values_list(
+        "jabatan_id", "kompetensi_id", "level"
+    ):
+        kebutuhan.setdefault(jab_id, []).append((k_id, level))
+    rows: dict[type, list] = {m: [] for m in (RiwayatPendidikan, RiwayatPangkat, RiwayatJabatan,
+                                               Diklat, KompetensiPegawai, Penghargaan, HukumanDisiplin)}  # fmt: skip
+    tahun = ctx.hari_ini.year
+    for p in pegawai:
+        rng = random.Random(f"{ctx.seed}:riwayat:{p.nip}")
+        kode = p.wilayah.kode
+        cpns = p.tmt_cpns or dt.date(p.tanggal_lahir.year + 24, 3, 1)
+        # education: SMA, then the highest level with its field
+        lulus_sma = p.tanggal_lahir.year + 18
+        rows[RiwayatPendidikan].append(RiwayatPendidikan(
+            pegawai=p, tingkat="sma", bidang="IPA" if rng.random() < 0.6 else "IPS",
+            institusi=SEKOLAH[kode], tahun_lulus=lulus_sma))  # fmt: skip
+        tingkat = p.pendidikan_terakhir or "sma"
+        if TingkatPendidikan.peringkat(tingkat) > TingkatPendidikan.peringkat("sma"):
+            lulus = min(cpns.year - 1, lulus_sma + {"d3": 3, "s2": 6, "s3": 9}.get(tingkat, 4))
+            rows[RiwayatPendidikan].append(RiwayatPendidikan(
+                pegawai=p, tingkat=tingkat, bidang=p.bidang_pendidikan or "Administrasi Publik",
+                institusi=rng.choice(KAMPUS[kode]), tahun_lulus=max(lulus, lulus_sma + 1)))  # fmt: skip
+        # rank: from the entry golongan every four years up to the current one
+        if p.golongan and p.tmt_golongan:
+            if p.golongan.startswith("PPPK-"):
+                rows[RiwayatPangkat].append(RiwayatPangkat(
+                    pegawai=p, golongan=p.golongan, tmt=cpns, jenis="cpns",
+                    nomor_sk=f"PPPK/{cpns:%Y}/{p.nip[-4:]}"))  # fmt: skip
+            else:
+                sekarang = URUTAN_GOLONGAN[p.golongan]
+                tmt = p.tmt_golongan
+                urut = sekarang
+                daftar = []
+                while tmt > cpns and urut >= 1 and len(daftar) < 5:
+                    daftar.append((PANGKAT_PNS[urut - 1][0], tmt))
+                    urut -= 1
+                    tmt = tmt.replace(year=tmt.year - 4)
+                for i, (g, t) in enumerate(daftar):
+                    rows[RiwayatPangkat].append(RiwayatPangkat(
+                        pegawai=p, golongan=g, tmt=max(t, cpns),
+                        jenis="reguler" if i < len(daftar) - 1 or t > cpns else "cpns",
+                        nomor_sk=f"823/{t:%Y}/{p.nip[-4:]}/BKD"))  # fmt: skip
+        # positions: an earlier staff post, then the current one
+        if p.jabatan_id:
+            tmt_j = p.tmt_jabatan or cpns
+            if tmt_j > cpns:
+                rows[RiwayatJabatan].append(RiwayatJabatan(
+                    pegawai=p, unit=p.unit, nama_unit=p.unit.nama, jenis="pengangkatan", tmt=cpns,
+                    nama_jabatan="Pelaksana" if p.jabatan.is_kepala else p.jabatan.nama + " (CPNS)",
+                    nomor_sk=f"813/{cpns:%Y}/{p.nip[-4:]}"))  # fmt: skip
+            rows[RiwayatJabatan].append(RiwayatJabatan(
+                pegawai=p, jabatan=p.jabatan, unit=p.unit, nama_jabatan=p.jabatan.nama,
+                nama_unit=p.unit.nama, tmt=tmt_j,
+                jenis="promosi" if p.jabatan.is_kepala and tmt_j > cpns else "mutasi" if tmt_j > cpns else "pengangkatan",
+                nomor_sk=f"821/{tmt_j:%Y}/{p.nip[-4:]}"))  # fmt: skip
+        # training: basic training at entry, last year and this year (some below 20 JP)
+        rows[Diklat].append(Diklat(
+            pegawai=p, nama="Pelatihan Dasar CPNS" if p.status_kepegawaian != "pppk" else "Orientasi PPPK",
+            jenis="prajabatan", penyelenggara="BPSDM", tanggal_mulai=cpns.replace(day=10),
+            tanggal_selesai=cpns.replace(day=28), jam_pelajaran=297 if p.status_kepegawaian != "pppk" else 40,
+            nomor_sertifikat=f"LATSAR/{cpns:%Y}/{p.nip[-5:]}"))  # fmt: skip
+        for th, n in ((tahun - 1, rng.randint(1, 3)), (tahun, rng.choice([0, 1, 1, 2, 2, 3]))):
+            bulan_maks = 12 if th < tahun else max(1, ctx.hari_ini.month - 1)
+            for nama, jenis, jp, oleh in rng.sample(DIKLAT, n):
+                mulai = dt.date(th, rng.randint(1, bulan_maks), rng.randint(1, 20))
+                rows[Diklat].append(Diklat(
+                    pegawai=p, nama=nama, jenis=jenis, jam_pelajaran=jp, penyelenggara=f"{oleh} {p.wilayah.nama}",
+                    tanggal_mulai=mulai, tanggal_selesai=mulai + dt.timedelta(days=max(0, jp // 8 - 1)),
+                    nomor_sertifikat=f"{th}/{jenis[:3].upper()}/{p.nip[-4:]}"))  # fmt: skip
+        # competencies: those of the position (around the required level) and one extra
+        for k_id, level in kebutuhan.get(p.jabatan_id, []):
+            rows[KompetensiPegawai].append(KompetensiPegawai(
+                pegawai=p, kompetensi_id=k_id, level=max(1, min(5, level + rng.choice([-1, 0, 0, 1]))),
+                tanggal_asesmen=dt.date(tahun - 1, 9, 15), sumber=f"Asesmen kompetensi {tahun - 1}"))  # fmt: skip
+        # awards: Satyalancana Karya Satya after 10 / 20 years of service
+        for masa in (10, 20, 30):
+            if cpns.year + masa <= tahun - 1:
+                rows[Penghargaan].append(Penghargaan(
+                    pegawai=p, nama=f"Satyalancana Karya Satya {masa} Tahun",
+                    pemberi="Presiden Republik Indonesia", tanggal=dt.date(cpns.year + masa, 8, 17),
+                    nomor_sk=f"KEPPRES/{cpns.year + masa}/{masa}"))  # fmt: skip
+        # a few sanctions (about one in twelve employees, never a demo account holder)
+        if rng.random() < 1 / 12 and p.pengguna_id is None:
+            tingkat, jenis, pelanggaran = rng.choice(HUKUMAN)
+            mulai = dt.date(tahun - rng.randint(1, 3), rng.randint(1, 12), 1)
+            rows[HukumanDisiplin].append(HukumanDisiplin(
+                pegawai=p, tingkat=tingkat, jenis=jenis, tanggal_mulai=mulai,
+                tanggal_selesai=mulai + dt.timedelta(days=180) if tingkat == "sedang" else None,
+                nomor_sk=f"862/{mulai:%Y}/{p.nip[-4:]}/HD", pelanggaran=pelanggaran))  # fmt: skip
+    for model, objs in rows.items():
+        model.objects.bulk_create(objs, ignore_conflicts=True, batch_size=2000)
+    ctx.log(f"  riwayat pegawai: {len(pegawai)} pegawai, {time.monotonic() - t0:.1f} dtk")
+
+
+def _impor_dan_usulan(ctx: DemoContext) -> None:
+    """Per wilayah: one finished import (its log) and one pending transfer proposal for a
+    vacant position, so the import and placement pages have something to show."""
+    for kode, wilayah in ctx.data["wilayah"].items():
+        hr = Pengguna.objects.filter(username=f"hr_{kode}").first()
+        contoh = list(Pegawai.objects.filter(wilayah=wilayah).order_by("nip")[:3])
+        upsert(
+            ImporPegawai,
+            {
+                "status": ImporPegawai.Status.DIIMPOR, "jumlah_baris": len(contoh),
+                "jumlah_galat": 0, "jumlah_dibuat": len(contoh), "diunggah_oleh": hr,
+                "baris": [{"no": i + 2, "galat": [],
+                           "mentah": {"NIP": p.nip, "NAMA": p.nama, "KODE_UNIT": p.unit.kode},
+                           "data": {"unit_nama": p.unit.nama}} for i, p in enumerate(contoh)],
+            },
+            wilayah=wilayah, nama_file=f"data-pegawai-{kode}-awal.xlsx",
+        )  # fmt: skip
+        # A vacancy: the sole holder of one staff position has retired (deterministic pick).
+        kosong = (
+            Jabatan.objects.filter(wilayah=wilayah, aktif=True, is_kepala=False)
+            .annotate(n=Count("pemangku_set"), n_akun=Count("pemangku_set__pengguna"))
+            .filter(n=1, n_akun=0)
+            .order_by("unit__path", "nama")
+            .first()
+        )
+        if kosong is None:
+            continue
+        pensiun = kosong.pemangku_set.get()
+        upsert(Pegawai, {"status_aktif": "pensiun"}, pk=pensiun.pk)
+        if UsulanMutasi.objects.filter(jabatan_tujuan__wilayah=wilayah).exists():
+            continue
+        calon = (
+            Pegawai.objects.filter(
+                wilayah=wilayah,
+                status_aktif="aktif",
+                pengguna__isnull=True,
+                jabatan__is_kepala=False,
+            )  # fmt: skip
+            .exclude(usulan_mutasi_set__status="diusulkan")
+            .order_by("nip")
+            .first()
+        )
+        if calon:
+            UsulanMutasi.objects.create(
+                pegawai=calon, jabatan_asal=calon.jabatan, jabatan_tujuan=kosong, skor=60,
+                alasan="Jabatan kosong; pendidikan dan kompetensi mendekati syarat.",
+                diusulkan_oleh=hr,
+            )  # fmt: skip

@@ -100,3 +100,160 @@ def bawahan_langsung(atasan: Pegawai) -> QuerySet[Pegawai]:
 def is_atasan(user: Any) -> bool:
     p = pegawai_dari_pengguna(user)
     return bool(p and p.jabatan_id and p.jabatan.is_kepala)
+
+
+# --- employee records (lists, profile, histories) -------------------------------------------
+
+#: DOMAIN.md section 4: every ASN is entitled to at least 20 JP of training a year.
+HAK_JP_TAHUNAN = 20
+
+
+def boleh_lihat_daftar(actor: Any) -> bool:
+    """Who gets the employee list: HR, national admins, pimpinan daerah and section heads."""
+    return bool(
+        actor.is_admin_nasional
+        or actor.is_admin_kepegawaian
+        or actor.is_pimpinan_daerah
+        or is_atasan(actor)
+    )
+
+
+def boleh_kelola(actor: Any, pegawai: Pegawai | None = None) -> bool:
+    """HR of the employee's wilayah (and national admins) edit master data and histories."""
+    if not actor.is_admin_kepegawaian:
+        return False
+    return pegawai is None or actor.is_admin_nasional or pegawai.wilayah_id == actor.wilayah_id
+
+
+def boleh_ubah_kontak(actor: Any, pegawai: Pegawai) -> bool:
+    """Employees edit their own contact data; HR edits anyone's in its wilayah."""
+    return boleh_kelola(actor, pegawai) or (
+        pegawai.pengguna_id is not None and pegawai.pengguna_id == actor.pk
+    )
+
+
+def jam_pelatihan(pegawai: Pegawai, tahun: int) -> int:
+    """JP of training the employee finished in `tahun` (one aggregate query)."""
+    from django.db.models import Sum
+
+    from .models import Diklat
+
+    total = Diklat.objects.filter(pegawai=pegawai, tanggal_selesai__year=tahun).aggregate(
+        jp=Sum("jam_pelajaran")
+    )["jp"]
+    return int(total or 0)
+
+
+def _jp_subquery(tahun: int):
+    from django.db.models import IntegerField, OuterRef, Subquery, Sum
+    from django.db.models.functions import Coalesce
+
+    from .models import Diklat
+
+    jp = (
+        Diklat.objects.filter(pegawai=OuterRef("pk"), tanggal_selesai__year=tahun)
+        .order_by()
+        .values("pegawai")
+        .annotate(total=Sum("jam_pelajaran"))
+        .values("total")
+    )
+    return Coalesce(Subquery(jp, output_field=IntegerField()), 0)
+
+
+def pegawai_daftar(*, actor: Any, tahun: int) -> QuerySet[Pegawai]:
+    """The HR employee list: the actor's scope with what the table shows (unit, position,
+    this year's JP) in one query per page."""
+    return (
+        pegawai_list(actor=actor)
+        .select_related("unit", "jabatan")
+        .annotate(jp_tahun=_jp_subquery(tahun))
+    )
+
+
+def pegawai_profil(*, actor: Any) -> QuerySet[Pegawai]:
+    """Employees whose profile the actor may open (the same scope as `pegawai_list`), with
+    every history prefetched: the profile renders in a constant number of queries."""
+    from django.db.models import Prefetch
+
+    from .models import KompetensiPegawai
+
+    return (
+        pegawai_list(actor=actor)
+        .select_related("unit", "jabatan", "wilayah", "pengguna")
+        .prefetch_related(
+            "riwayat_pendidikan_set",
+            "riwayat_pangkat_set",
+            "riwayat_jabatan_set",
+            "diklat_set",
+            Prefetch(
+                "kompetensi_set",
+                queryset=KompetensiPegawai.objects.select_related("kompetensi"),
+            ),
+            "penghargaan_set",
+            "hukuman_disiplin_set",
+        )
+    )
+
+
+def linimasa_karier(pegawai: Pegawai) -> list[dict[str, Any]]:
+    """Career timeline (newest first) from the prefetched histories: rank, positions,
+    education, awards and sanctions. No query when `pegawai` comes from `pegawai_profil`."""
+    from django.utils.translation import gettext as _
+
+    kejadian: list[dict[str, Any]] = []
+    if pegawai.tmt_cpns:
+        kejadian.append(
+            {"tanggal": pegawai.tmt_cpns, "jenis": "cpns", "ikon": "flag",
+             "judul": _("Diangkat sebagai CPNS/PPPK"), "keterangan": ""}
+        )  # fmt: skip
+    for r in pegawai.riwayat_pangkat_set.all():
+        kejadian.append(
+            {"tanggal": r.tmt, "jenis": "pangkat", "ikon": "award",
+             "judul": r.get_golongan_display(), "keterangan": r.get_jenis_display()}
+        )  # fmt: skip
+    for r in pegawai.riwayat_jabatan_set.all():
+        kejadian.append(
+            {"tanggal": r.tmt, "jenis": "jabatan", "ikon": "briefcase",
+             "judul": r.nama_jabatan, "keterangan": f"{r.get_jenis_display()} — {r.nama_unit}"}
+        )  # fmt: skip
+    for r in pegawai.penghargaan_set.all():
+        kejadian.append(
+            {"tanggal": r.tanggal, "jenis": "penghargaan", "ikon": "trophy",
+             "judul": r.nama, "keterangan": r.pemberi}
+        )  # fmt: skip
+    for r in pegawai.hukuman_disiplin_set.all():
+        kejadian.append(
+            {"tanggal": r.tanggal_mulai, "jenis": "hukuman", "ikon": "exclamation-octagon",
+             "judul": r.get_jenis_display(), "keterangan": r.nomor_sk}
+        )  # fmt: skip
+    return sorted(kejadian, key=lambda k: k["tanggal"], reverse=True)
+
+
+def jp_dari_prefetch(pegawai: Pegawai, tahun: int) -> int:
+    """`jam_pelatihan` from the prefetched `diklat_set` (no query on the profile page)."""
+    return sum(d.jam_pelajaran for d in pegawai.diklat_set.all() if d.tanggal_selesai.year == tahun)
+
+
+def impor_pegawai_list(*, actor: Any) -> QuerySet:
+    from .models import ImporPegawai
+
+    if not actor.is_admin_kepegawaian:
+        return ImporPegawai.objects.none()
+    return ImporPegawai.objects.visible_to(actor).select_related("diunggah_oleh", "wilayah")
+
+
+def usulan_mutasi_list(*, actor: Any) -> QuerySet:
+    from .models import UsulanMutasi
+
+    if not actor.is_admin_kepegawaian:
+        return UsulanMutasi.objects.none()
+    return UsulanMutasi.objects.visible_to(actor).select_related(
+        "pegawai",
+        "pegawai__unit",
+        "jabatan_asal",
+        "jabatan_asal__unit",
+        "jabatan_tujuan",
+        "jabatan_tujuan__unit",
+        "diusulkan_oleh",
+        "diputuskan_oleh",
+    )

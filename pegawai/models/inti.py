@@ -96,6 +96,10 @@ class Pegawai(TimeStampedModel):
             models.Index(fields=["wilayah", "nama"]),
             models.Index(fields=["wilayah", "status_aktif"]),
             models.Index(fields=["unit", "status_aktif"]),
+            models.Index(fields=["wilayah", "golongan"], name="pegawai_wilayah_golongan_idx"),
+            models.Index(
+                fields=["wilayah", "pendidikan_terakhir"], name="pegawai_wilayah_pendidikan_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -130,12 +134,15 @@ class Pegawai(TimeStampedModel):
     def clean(self) -> None:
         super().clean()
         if self.nip:
-            validasi_nip(
-                self.nip,
-                pppk=self.status_kepegawaian == StatusKepegawaian.PPPK,
-                tanggal_lahir=self.tanggal_lahir,
-                jenis_kelamin=self.jenis_kelamin,
-            )
+            try:
+                validasi_nip(
+                    self.nip,
+                    pppk=self.status_kepegawaian == StatusKepegawaian.PPPK,
+                    tanggal_lahir=self.tanggal_lahir,
+                    jenis_kelamin=self.jenis_kelamin,
+                )
+            except ValidationError as e:  # shown under the NIP field of forms
+                raise ValidationError({"nip": e.messages}) from None
         if self.unit_id and self.wilayah_id and self.unit.wilayah_id != self.wilayah_id:
             raise ValidationError({"unit": _("Unit kerja harus berada di wilayah pegawai.")})
         if self.jabatan_id and self.unit_id and self.jabatan.unit_id != self.unit_id:
