@@ -29,10 +29,11 @@ class PegawaiAdmin(SimpleHistoryAdmin):
         "status_aktif",
     ]
     list_filter = ["wilayah", "status_kepegawaian", "status_aktif", "jenis_kelamin", "golongan"]
-    search_fields = ["nip", "nama"]
+    # "=nip": an exact, indexed NIP lookup instead of a full-table ILIKE.
+    search_fields = ["=nip", "nama"]
+    show_full_result_count = False
     list_select_related = ["jabatan", "unit", "wilayah"]
     autocomplete_fields = ["unit", "jabatan", "pengguna"]
-    date_hierarchy = "tanggal_lahir"
 
 
 @admin.register(Kehadiran)

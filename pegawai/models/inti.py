@@ -94,7 +94,11 @@ class Pegawai(TimeStampedModel):
         verbose_name_plural = _("pegawai")
         indexes = [
             models.Index(fields=["wilayah", "nama"]),
-            models.Index(fields=["wilayah", "status_aktif"]),
+            # Covers the headcount by status (home page, dashboards): an index-only count.
+            models.Index(
+                fields=["wilayah", "status_aktif", "status_kepegawaian"],
+                name="pegawai_wilayah_status_idx",
+            ),
             models.Index(fields=["unit", "status_aktif"]),
             models.Index(fields=["wilayah", "golongan"], name="pegawai_wilayah_golongan_idx"),
             models.Index(
