@@ -85,7 +85,7 @@ def periksa_token(token: str, unit_layanan_id: int, *, sekarang: float | None = 
         unit_id = int(data["u"])
     except (signing.BadSignature, KeyError, TypeError, ValueError) as exc:
         raise Ditolak(AlasanPenolakan.KEDALUWARSA) from exc
-    if unit_id != unit_layanan_id:
+    if unit_id != unit_layanan_id or sekarang - dibuat > setelan("SKM_FORM_MAKS_DETIK"):
         raise Ditolak(AlasanPenolakan.KEDALUWARSA)
     if sekarang - dibuat < setelan("SKM_MIN_DETIK"):
         raise Ditolak(AlasanPenolakan.TERLALU_CEPAT)
