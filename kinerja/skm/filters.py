@@ -37,10 +37,6 @@ class TanggapanFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=STATUS, method="filter_status", empty_label=_("Semua")
     )
-    o = django_filters.OrderingFilter(
-        fields=(("dikirim_pada", "dikirim_pada"), ("total_nilai", "nilai"),
-                ("unit_layanan__nama_publik", "unit")),
-    )  # fmt: skip
 
     class Meta:
         model = TanggapanSKM
@@ -49,7 +45,6 @@ class TanggapanFilter(django_filters.FilterSet):
     def __init__(self, *args: Any, actor, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.filters["unit_layanan"].queryset = unit_layanan_list(actor=actor)
-        self.form.fields["o"].widget = forms.HiddenInput()
 
     def filter_q(self, qs, name, value):
         value = value.strip()[:100]

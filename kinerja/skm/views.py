@@ -60,11 +60,6 @@ class PeriodeMixin:
         return self.periode_form().periode()
 
 
-def _urut(request: HttpRequest, pilihan: dict[str, str], bawaan: str) -> str:
-    o = request.GET.get("o", "")
-    return pilihan.get(o.lstrip("-"), bawaan) if o else bawaan
-
-
 class UnitLayananListView(AksesMixin, PeriodeMixin, ListView):
     template_name = "skm/unitlayanan_list.html"
     paginate_by = PER_HALAMAN
@@ -254,8 +249,17 @@ class TanggapanListView(AksesMixin, FilterView):
     paginate_by = PER_HALAMAN
     context_object_name = "tanggapan_list"
 
+    URUT = {
+        "dikirim_pada": "dikirim_pada",
+        "nilai": "total_nilai",
+        "unit": "unit_layanan__nama_publik",
+    }
+
     def get_queryset(self):
-        return selectors.tanggapan_list(actor=self.request.user)
+        o = self.request.GET.get("o", "-dikirim_pada")
+        kolom = self.URUT.get(o.lstrip("-"), "dikirim_pada")
+        arah = "-" if o.startswith("-") else ""
+        return selectors.tanggapan_list(actor=self.request.user).order_by(f"{arah}{kolom}", "-pk")
 
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "actor": self.request.user}

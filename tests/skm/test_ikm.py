@@ -67,7 +67,10 @@ def test_ikm_unit_mencakup_subunit_dan_periode(skm_a, org_a):
     from kinerja.skm.models import TanggapanSKM
 
     TanggapanSKM.objects.create(
-        unit_layanan=seksi, jenis_layanan=j, tanggal=dt.date(2026, 3, 5), **{f"u{i}": 2 for i in range(1, 10)}
+        unit_layanan=seksi,
+        jenis_layanan=j,
+        tanggal=dt.date(2026, 3, 5),
+        **{f"u{i}": 2 for i in range(1, 10)},
     )
     buat_tanggapan(skm_a, (4,) * 9, tanggal=dt.date(2026, 3, 10))
     buat_tanggapan(skm_a, (4,) * 9, tanggal=dt.date(2026, 5, 1))  # outside the period
