@@ -266,8 +266,7 @@ class TanggapanListView(AksesMixin, FilterView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
-        qs = self.filterset.qs if self.filterset.is_valid() else self.get_queryset().none()
-        ctx["ringkasan"] = selectors.ringkasan_tanggapan(qs)
+        ctx["ringkasan"] = selectors.ringkasan_tanggapan(self.object_list)
         return ctx
 
 

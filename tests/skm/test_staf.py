@@ -288,3 +288,10 @@ def test_detail_unit_jumlah_query_konstan(client_as, skm_a, org_a, django_assert
         buat_tanggapan(skm_a, (2,) * 9, komentar="k", petugas=org_a.staf)
     with django_assert_max_num_queries(n):
         c.get(url)
+
+
+def test_ringkasan_daftar_tanggapan(client_as, skm_a, org_a):
+    buat_tanggapan(skm_a, (2,) * 9, komentar="Antrean panjang")
+    buat_tanggapan(skm_a, (4,) * 9)
+    ringkasan = client_as(org_a.user_hr).get(reverse("skm:tanggapan_list")).context["ringkasan"]
+    assert ringkasan == {"jumlah": 2, "berkomentar": 1, "belum_dijawab": 1, "ditindaklanjuti": 0}
