@@ -65,7 +65,9 @@ def test_warga_mengisi_di_ponsel_lalu_kepala_unit_melihat(
     page.fill("input[name=password]", "rahasia-uji-123")
     page.click("button[type=submit]")
     page.wait_for_load_state("networkidle")
-    page.get_by_role("button", name="Survei Layanan").or_(page.get_by_role("link", name="Survei Layanan")).click()
+    page.get_by_role("button", name="Survei Layanan").or_(
+        page.get_by_role("link", name="Survei Layanan")
+    ).click()
     page.get_by_role("link", name="Tanggapan").click()
     page.wait_for_url("**/skm/tanggapan/")
     body = page.locator("body").inner_text()
