@@ -175,3 +175,12 @@ LOGGING = {
 }
 AXES_VERBOSE = False
 SITE_URL = env("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
+
+# Survei kepuasan masyarakat (kinerja/skm/antispam.py): abuse limits of the public form.
+# Many citizens share one address (carrier NAT, a puskesmas Wi-Fi): keep the limits generous.
+SKM_BATAS_IP = (env.int("SKM_BATAS_IP_PER_JAM", default=20), 3600)  # per network address
+SKM_BATAS_UNIT = (env.int("SKM_BATAS_UNIT_PER_JAM", default=300), 3600)  # per service unit
+SKM_MIN_DETIK = env.int("SKM_MIN_DETIK", default=8)  # faster than this is a bot
+SKM_FORM_MAKS_DETIK = env.int("SKM_FORM_MAKS_DETIK", default=24 * 3600)
+SKM_DUPLIKAT_MENIT = env.int("SKM_DUPLIKAT_MENIT", default=30)
+SKM_HEADER_IP = env("SKM_HEADER_IP", default="")  # e.g. HTTP_X_REAL_IP behind a trusted proxy
