@@ -47,5 +47,6 @@ demo: ## (re)load the demo data (seed_demo is idempotent)
 lint: ## ruff check + ruff format --check
 	@$(SVC) ensure_venv; .venv/bin/ruff check .; .venv/bin/ruff format --check .
 
-fmt: ## ruff format, then ruff check --fix
-	@$(SVC) ensure_venv; .venv/bin/ruff format .; .venv/bin/ruff check --fix .
+fmt: ## ruff format + ruff check --fix (then lists what cannot be fixed automatically)
+	@$(SVC) ensure_venv; .venv/bin/ruff format .; .venv/bin/ruff check --fix --silent --exit-zero .; \
+		.venv/bin/ruff format -q .; .venv/bin/ruff check .

@@ -72,7 +72,7 @@ ensure_state_dir() {
 	mkdir -p "$STATE_DIR"
 	chmod 755 "$STATE_DIR"
 	# PostgreSQL writes its socket and log here, so the cluster's user must own it.
-	if is_root && [ "$(stat -c %U "$STATE_DIR")" != postgres ]; then
+	if is_root && id -u postgres >/dev/null 2>&1 && [ "$(stat -c %U "$STATE_DIR")" != postgres ]; then
 		chown postgres:postgres "$STATE_DIR"
 	fi
 }
@@ -221,21 +221,17 @@ pg_live_pid() {
 # Not accepting connections: either our postmaster is starting or stopping (wait for it), or
 # lock files are stale (remove them, or PostgreSQL may refuse to start).
 pg_wait_or_clear_stale() {
-	local pid i f
+	local pid i
 	if pid="$(pg_live_pid)"; then
 		for i in $(seq 1 120); do
 			pg_ready && return 0
-			[ -d "/proc/$pid" ] || break
+			pid_alive "$pid" || break
 			sleep 0.5
 		done
 	fi
 	if ! pg_live_pid >/dev/null; then
-		rm -f "$PG_DATA/postmaster.pid"
-		for f in "$STATE_DIR"/.s.PGSQL.*.lock; do
-			[ -f "$f" ] || continue
-			pid="$(head -n1 "$f" | tr -d ' ')"
-			pid_cmdline_has "$pid" postgres || rm -f "$f"
-		done
+		# Only this cluster uses $STATE_DIR for its socket, so with it down all locks are stale.
+		rm -f "$PG_DATA/postmaster.pid" "$STATE_DIR"/.s.PGSQL.*.lock
 	fi
 }
 
@@ -431,6 +427,18 @@ collectstatic() {
 WEB_PORT="${WEB_PORT:-8000}"
 
 check_web_port_free() {
+	# Leftovers of a `make run` whose shell was killed (kill -9, closed terminal): the recorded
+	# web process is no longer a child of a shell running this script. Stop them.
+	local pid ppid
+	pid="$(cat "$STATE_DIR/web.pid" 2>/dev/null || true)"
+	if pid_cmdline_has "$pid" manage.py; then
+		ppid="$(ps -o ppid= -p "$pid" | tr -d ' ')"
+		if ! pid_cmdline_has "$ppid" scripts/services.sh; then
+			say "sisa make run sebelumnya ditemukan: dihentikan"
+			bg_stop web manage.py
+			celery_stop
+		fi
+	fi
 	"$PY" - "$WEB_PORT" 2>/dev/null <<'EOF' || die "127.0.0.1:$WEB_PORT sudah dipakai (make run lain masih jalan?)"
 import socket, sys
 s = socket.socket()
@@ -440,7 +448,8 @@ EOF
 }
 
 _run_cleanup() {
-	trap - INT TERM EXIT
+	trap "" INT TERM # a second Ctrl-C (or make relaying SIGTERM) must not cut the cleanup short
+	trap - EXIT
 	echo
 	bg_stop web "manage.py" || true
 	celery_stop || true
