@@ -170,6 +170,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    # Django's own default config gives "django" a console handler too: one line, not two.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }
 AXES_VERBOSE = False
 SITE_URL = env("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
