@@ -34,7 +34,7 @@ from kinerja.models import (
 from kinerja.services.periode import pastikan_terbuka
 from kinerja.workflow.base import catat_transisi
 from kinerja.workflow.skp import is_pemilik, is_penilai
-from pegawai.selectors import atasan_pejabat_penilai, pegawai_dari_pengguna, pejabat_penilai
+from pegawai.selectors import pegawai_dari_pengguna, pejabat_penilai
 
 DAPAT_DIEDIT = frozenset({SKP.Status.DRAF, SKP.Status.DIKEMBALIKAN})
 EKSPEKTASI_DAPAT_DIEDIT = frozenset({SKP.Status.DRAF, SKP.Status.DIAJUKAN, SKP.Status.DIKEMBALIKAN})
@@ -63,6 +63,15 @@ def _pastikan_dapat_diedit(actor: Any, skp: SKP) -> SKP:
     return skp
 
 
+def rhk_dari_perjanjian_kinerja(pegawai: Any, penilai: Any) -> bool:
+    """Whose RHK come from the unit's perjanjian kinerja instead of a superior's RHK (the
+    SKP's `is_jpt`): JPT, and the head of a wilayah's top unit who has no pejabat penilai
+    in the system (e.g. a camat, evaluated by the city's sekda outside this wilayah)."""
+    if not pegawai.jabatan_id:
+        return False
+    return pegawai.jabatan.is_jpt or (pegawai.jabatan.is_kepala and penilai is None)
+
+
 @transaction.atomic
 def skp_buat(*, actor: Any, periode: PeriodeKinerja, pendekatan: str = "kuantitatif") -> SKP:
     """Creates the actor's own SKP for an open year, with the pejabat penilai and the
@@ -75,14 +84,15 @@ def skp_buat(*, actor: Any, periode: PeriodeKinerja, pendekatan: str = "kuantita
     pastikan_terbuka(periode)
     if SKP.objects.filter(pegawai=pegawai, periode_kinerja=periode).exists():
         raise ValidationError(_("Anda sudah memiliki SKP pada periode ini."), code="duplikat")
+    penilai = pejabat_penilai(pegawai)
     skp = SKP(
         pegawai=pegawai,
         periode_kinerja=periode,
         wilayah_id=pegawai.wilayah_id,
         pendekatan=pendekatan,
-        pejabat_penilai=pejabat_penilai(pegawai),
-        atasan_pejabat_penilai=atasan_pejabat_penilai(pegawai),
-        is_jpt=bool(pegawai.jabatan_id and pegawai.jabatan.is_jpt),
+        pejabat_penilai=penilai,
+        atasan_pejabat_penilai=pejabat_penilai(penilai) if penilai else None,
+        is_jpt=rhk_dari_perjanjian_kinerja(pegawai, penilai),
     )
     skp.full_clean()
     skp.save()
