@@ -77,7 +77,7 @@ def test_tabel_transisi(dunia, langkah, status, peran, request):
     _set_status(skp, status)
     skp.refresh_from_db()
     sebelum = TransisiStatus.objects.count()
-    izin = {(l, d, p): k for l, d, p, k in DIIZINKAN}
+    izin = {(la, d, p): k for la, d, p, k in DIIZINKAN}
     ke = izin.get((langkah, status, peran))
     if ke is not None:
         hasil = LANGKAH[langkah](skp, users[peran])
