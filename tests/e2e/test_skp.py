@@ -25,9 +25,9 @@ def test_skp_diajukan_dikembalikan_diperbaiki_disetujui(
 ):
     rantai = rantai_skp(org_a, tahun=timezone.localdate().year)
     induk = rantai["kasi"].rhk_set.first()
-    shot = lambda nama: page.screenshot(
-        path=str(screenshot_dir / f"skp_{nama}.png"), full_page=True
-    )  # noqa: E731
+
+    def shot(nama):
+        return page.screenshot(path=str(screenshot_dir / f"skp_{nama}.png"), full_page=True)
 
     # 1. The employee creates the SKP, adds an RHK intervening the head's RHK and an indicator.
     login_browser("stafseksi_alpha")
