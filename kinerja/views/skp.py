@@ -120,6 +120,15 @@ def _skp(request: HttpRequest, pk: int) -> SKP:
         raise Http404 from e
 
 
+def _riwayat(skp: SKP) -> list:
+    label = dict(StatusSKP.choices)
+    hasil = list(sel.skp_riwayat(skp=skp))
+    for t in hasil:
+        t.dari_label = label.get(t.dari, t.dari)
+        t.ke_label = label.get(t.ke, t.ke)
+    return hasil
+
+
 def skp_detail(request: HttpRequest, pk: int) -> HttpResponse:
     skp = _skp(request, pk)
     user = request.user
@@ -135,10 +144,11 @@ def skp_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_penilai": penilai,
         "boleh_edit": pemilik and terbuka and skp.status in svc.DAPAT_DIEDIT,
         "boleh_ekspektasi": penilai and terbuka and skp.status in svc.EKSPEKTASI_DAPAT_DIEDIT,
-        "riwayat": sel.skp_riwayat(skp=skp),
+        "riwayat": _riwayat(skp),
         "umpan_balik": sel.skp_umpan_balik(skp=skp)[:50],
         "periode_terbuka": terbuka,
     }
+    ctx["ekspektasi_kosong"] = any(not e.ekspektasi.strip() for e in ctx["ekspektasi_list"])
     if pemilik and skp.status in svc.DAPAT_DIEDIT:
         ctx["masalah"] = wf.masalah_kaskade(skp)
         if not skp.is_jpt:
