@@ -137,8 +137,10 @@ def _render_detail(request: HttpRequest, ev: EvaluasiPeriodik, **forms: Any) -> 
             actor=user, evaluasi=ev, indikator=_indikator(ev)
         )
         ctx["bukti_form"] = forms.get("bukti_form") or BuktiForm(actor=user, evaluasi=ev)
-    if boleh_ajukan(user, ev) and not any(k.status == "diajukan" for k in ctx["keberatan_list"]):
-        ctx["keberatan_form"] = forms.get("keberatan_form") or KeberatanForm(actor=user)
+    if forms.get("keberatan_form") is not None:
+        ctx["keberatan_form"] = forms["keberatan_form"]
+    elif boleh_ajukan(user, ev) and not any(k.status == "diajukan" for k in ctx["keberatan_list"]):
+        ctx["keberatan_form"] = KeberatanForm(actor=user)
     if {"kembalikan", "buka_kembali"} & aksi:
         ctx["catatan_form"] = CatatanForm()
     return render(request, "kinerja/evaluasi_detail.html", ctx, status=forms.get("status", 200))

@@ -55,7 +55,9 @@ def _langkah(nama, ev, user):
     if nama == "ajukan":
         return wf.evaluasi_ajukan(evaluasi=ev, oleh=user)
     if nama == "nilai":
-        return wf.evaluasi_nilai(evaluasi=ev, oleh=user, rating_hasil="sesuai", rating_perilaku="sesuai")
+        return wf.evaluasi_nilai(
+            evaluasi=ev, oleh=user, rating_hasil="sesuai", rating_perilaku="sesuai"
+        )
     if nama == "kembalikan":
         return wf.evaluasi_kembalikan(evaluasi=ev, oleh=user, catatan="Lengkapi bukti")
     if nama == "buka_kembali":
@@ -125,7 +127,12 @@ def test_buka_kembali_menghapus_rating(org_a):
     ev = evaluasi(r["staf"], status="final", predikat="sangat_baik")
     wf.evaluasi_buka_kembali(evaluasi=ev, oleh=org_a.user_hr, alasan="Salah penilai")
     ev.refresh_from_db()
-    assert (ev.status, ev.predikat, ev.rating_hasil, ev.final_pada) == ("belum_diisi", None, None, None)
+    assert (ev.status, ev.predikat, ev.rating_hasil, ev.final_pada) == (
+        "belum_diisi",
+        None,
+        None,
+        None,
+    )
     with pytest.raises(ValidationError):
         wf.evaluasi_buka_kembali(evaluasi=ev, oleh=org_a.user_hr, alasan="")
 
@@ -133,14 +140,18 @@ def test_buka_kembali_menghapus_rating(org_a):
 def test_ubah_nilai_hanya_saat_dinilai(org_a):
     r = organisasi_dinilai(org_a)
     ev = evaluasi(r["staf"], status="dinilai", predikat="baik")
-    wf.evaluasi_ubah_nilai(evaluasi=ev, oleh=org_a.user_kabid, rating_hasil="di_bawah", rating_perilaku="sesuai")
+    wf.evaluasi_ubah_nilai(
+        evaluasi=ev, oleh=org_a.user_kabid, rating_hasil="di_bawah", rating_perilaku="sesuai"
+    )
     ev.refresh_from_db()
     assert ev.predikat == "butuh_perbaikan" and _log(ev) == []
     ev.status = "final"
     ev.final_pada = ev.dinilai_pada
     ev.save()
     with pytest.raises(ValidationError):
-        wf.evaluasi_ubah_nilai(evaluasi=ev, oleh=org_a.user_kabid, rating_hasil="sesuai", rating_perilaku="sesuai")
+        wf.evaluasi_ubah_nilai(
+            evaluasi=ev, oleh=org_a.user_kabid, rating_hasil="sesuai", rating_perilaku="sesuai"
+        )
 
 
 @pytest.mark.parametrize("tutup", ["jendela", "tahun"])
@@ -153,7 +164,9 @@ def test_periode_tutup_menolak_semua_perubahan(org_a, tutup):
     for fn in (
         lambda: wf.evaluasi_ajukan(evaluasi=ev, oleh=org_a.user_staf),
         lambda: svc.realisasi_simpan(actor=org_a.user_staf, evaluasi=ev, isian={}),
-        lambda: wf.evaluasi_nilai(evaluasi=ev2, oleh=org_a.user_kabid, rating_hasil="sesuai", rating_perilaku="sesuai"),
+        lambda: wf.evaluasi_nilai(
+            evaluasi=ev2, oleh=org_a.user_kabid, rating_hasil="sesuai", rating_perilaku="sesuai"
+        ),
         lambda: wf.evaluasi_buka_kembali(evaluasi=ev2, oleh=org_a.user_hr, alasan="x"),
     ):
         with pytest.raises(ValidationError, match="ditutup"):
@@ -181,5 +194,7 @@ def test_tahunan_usulan_dan_penilaian(org_a):
     t = svc.evaluasi_tahunan_mulai(actor=org_a.user_staf, skp=r["staf"])
     assert t.predikat_usulan == "baik"  # tie 2-2 goes to the later period
     wf.evaluasi_ajukan(evaluasi=t, oleh=org_a.user_staf)
-    t = wf.evaluasi_nilai(evaluasi=t, oleh=org_a.user_kabid, rating_hasil="di_atas", rating_perilaku="di_atas")
+    t = wf.evaluasi_nilai(
+        evaluasi=t, oleh=org_a.user_kabid, rating_hasil="di_atas", rating_perilaku="di_atas"
+    )
     assert (t.status, t.predikat) == ("dinilai", "sangat_baik")
