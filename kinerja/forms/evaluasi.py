@@ -61,7 +61,7 @@ class BuktiForm(forms.Form):
     )  # fmt: skip
     nama = forms.CharField(label=_("Keterangan"), required=False, max_length=200)
     realisasi = forms.ModelChoiceField(
-        label=_("Untuk indikator"), required=False, queryset=RealisasiIndikator.objects.none(),
+        label=_("Untuk indikator"), required=False, queryset=None,
         empty_label=_("(seluruh evaluasi)"),
     )  # fmt: skip
 

@@ -141,7 +141,9 @@ def _paralel(fns):
 @pytest.mark.django_db(transaction=True)
 def test_dua_finalisasi_bersamaan_satu_menang(org_a):
     r = organisasi_dinilai(org_a)
-    for s, p in zip([r["staf"], r["staf2"], r["kasi"]], ["baik", "baik", "butuh_perbaikan"], strict=False):
+    for s, p in zip(
+        [r["staf"], r["staf2"], r["kasi"]], ["baik", "baik", "butuh_perbaikan"], strict=False
+    ):
         evaluasi(s, status="dinilai", predikat=p)
     predikat_unit(org_a.bidang, r["periode"], 1, "baik")
     jendela = r["periode"].periode_penilaian.get(nomor=1)
