@@ -91,7 +91,10 @@ def seed(ctx: DemoContext) -> None:
     for kode, wilayah in ctx.data["wilayah"].items():
         rng = ctx.rng_for(f"kinerja-skp:{kode}")
         periode = _periode(wilayah, tahun)
-        akun = {u: p for u, p in ctx.data.get("akun", {}).items() if p.wilayah_id == wilayah.pk}
+        # Reloaded: the objects in ctx.data may predate the link to their user account.
+        akun_ids = {u: p.pk for u, p in ctx.data.get("akun", {}).items()}
+        segar = Pegawai.objects.select_related("pengguna").in_bulk(akun_ids.values())
+        akun = {u: segar[i] for u, i in akun_ids.items() if segar[i].wilayah_id == wilayah.pk}
         skp_baru = _skp(ctx, wilayah, periode, rng, akun)
         _log_harian(ctx, wilayah, periode, rng, akun)
         _umpan_balik(wilayah, akun)

@@ -338,6 +338,13 @@ def aksi_tersedia(actor: Any, skp: SKP) -> set[str]:
     for t in TRANSISI.values():
         if skp.status not in t.dari:
             continue
-        if t in (AJUKAN, AJUKAN_REVISI) and pemilik or t in (SETUJUI, KEMBALIKAN, TERIMA_REVISI, TOLAK_REVISI) and penilai or t is BUKA_KEMBALI and hr:
+        if (
+            t in (AJUKAN, AJUKAN_REVISI)
+            and pemilik
+            or t in (SETUJUI, KEMBALIKAN, TERIMA_REVISI, TOLAK_REVISI)
+            and penilai
+            or t is BUKA_KEMBALI
+            and hr
+        ):
             hasil.add(t.nama)
     return hasil

@@ -15,8 +15,11 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def _konfirmasi(page):
+    ok = page.locator("#confirm-modal [data-confirm-ok]")
+    ok.wait_for(state="visible")
+    page.wait_for_timeout(300)  # the modal's fade-in
     with page.expect_navigation():
-        page.locator("#confirm-modal [data-confirm-ok]").click()
+        ok.click()
     page.wait_for_load_state("networkidle")
 
 
@@ -54,7 +57,7 @@ def test_skp_diajukan_dikembalikan_diperbaiki_disetujui(
     page.wait_for_load_state("networkidle")
     assert "12 rekap" in page.inner_text("body")
     shot("03_draf_lengkap")
-    page.click("button:has-text('Ajukan')")
+    page.click(".page-actions button:has-text('Ajukan')")
     _konfirmasi(page)
     assert "SKP diajukan" in page.inner_text("body")
     skp = SKP.objects.get(pegawai=org_a.staf_seksi)
@@ -85,7 +88,7 @@ def test_skp_diajukan_dikembalikan_diperbaiki_disetujui(
     page.click("main button[type=submit]")
     page.wait_for_load_state("networkidle")
     assert "24 rekap" in page.inner_text("body")
-    page.click("button:has-text('Ajukan')")
+    page.click(".page-actions button:has-text('Ajukan')")
     _konfirmasi(page)
     skp.refresh_from_db()
     assert skp.status == "diajukan"
@@ -100,7 +103,7 @@ def test_skp_diajukan_dikembalikan_diperbaiki_disetujui(
     shot("07_ekspektasi")
     page.click("main button[type=submit]")
     page.wait_for_load_state("networkidle")
-    page.click("button:has-text('Setujui')")
+    page.click(".page-actions button:has-text('Setujui')")
     _konfirmasi(page)
     assert "SKP disetujui" in page.inner_text("body")
     shot("08_disetujui")

@@ -120,7 +120,10 @@ def test_alur_lewat_halaman(org_a, client_as):
     assert skp.status == "diajukan"
     # head: fills expectations, approves
     k = client_as(org_a.user_kasi)
-    data = dict.fromkeys(SKP.objects.get(pk=skp.pk).ekspektasi_set.values_list("perilaku", flat=True), "Ekspektasi jelas")
+    data = dict.fromkeys(
+        SKP.objects.get(pk=skp.pk).ekspektasi_set.values_list("perilaku", flat=True),
+        "Ekspektasi jelas",
+    )
     assert k.post(reverse("kinerja:skp_ekspektasi", args=[skp.pk]), data).status_code == 302
     k.post(reverse("kinerja:skp_setujui", args=[skp.pk]))
     skp.refresh_from_db()
