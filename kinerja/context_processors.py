@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from kinerja.selectors.notifikasi import notifikasi_belum_dibaca
 from pegawai.selectors import is_atasan, pegawai_dari_pengguna
 
 
@@ -14,7 +15,8 @@ def _nav(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated:
         return {"wilayah": None, "is_admin": False, "is_hr": False, "is_pimpinan": False,
-                "is_atasan": False, "is_pegawai": False, "inbox_count": 0, "pegawai": None}  # fmt: skip
+                "is_atasan": False, "is_pegawai": False, "inbox_count": 0, "pegawai": None,
+                "notifikasi_count": 0}  # fmt: skip
     pegawai = pegawai_dari_pengguna(user)
     atasan = is_atasan(user)
     return {
@@ -26,6 +28,7 @@ def _nav(request: HttpRequest) -> dict[str, Any]:
         "is_pegawai": pegawai is not None,
         "pegawai": pegawai,
         "inbox_count": _inbox_count(user) if atasan else 0,
+        "notifikasi_count": notifikasi_belum_dibaca(actor=user),
     }
 
 

@@ -33,3 +33,10 @@ def notifikasi_baca(*, notifikasi: Notifikasi) -> None:
         Notifikasi.objects.filter(pk=notifikasi.pk, dibaca_pada__isnull=True).update(
             dibaca_pada=timezone.now()
         )
+
+
+def notifikasi_baca_semua(*, actor: Any) -> int:
+    """Marks every unread notification of `actor` read; returns how many."""
+    from django.utils import timezone
+
+    return Notifikasi.objects.untuk(actor).belum_dibaca().update(dibaca_pada=timezone.now())

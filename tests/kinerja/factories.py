@@ -25,6 +25,7 @@ class PeriodeKinerjaFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = PeriodeKinerja
         django_get_or_create = ["wilayah", "tahun"]
+        skip_postgeneration_save = True
 
     wilayah = factory.SubFactory(WilayahFactory)
     tahun = 2026
@@ -110,3 +111,60 @@ class EvaluasiPeriodikFactory(factory.django.DjangoModelFactory):
     skp = factory.SubFactory(SKPFactory, status="disetujui")
     periode_penilaian = factory.LazyAttribute(lambda o: periode_penilaian(o.skp.periode_kinerja, 1))
     status = "belum_diisi"
+
+
+# --- Helpers of the planning tests (SKP chains) ----------------------------------------------
+
+PERILAKU_SEMUA = [
+    "berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif",
+    "kolaboratif",
+]  # fmt: skip
+
+
+def ekspektasi_lengkap(skp: SKP, teks: str = "Sesuai standar pelayanan") -> None:
+    for p in PERILAKU_SEMUA:
+        EkspektasiPerilaku.objects.update_or_create(
+            skp=skp, perilaku=p, defaults={"ekspektasi": teks}
+        )
+
+
+def skp_lengkap(
+    pegawai,
+    *,
+    status: str = "disetujui",
+    rhk_atasan: RencanaHasilKerja | None = None,
+    target_unit=None,
+    jumlah_rhk: int = 1,
+    tahun: int = 2026,
+) -> SKP:
+    """An SKP with `jumlah_rhk` RHK (each with one indicator) cascading from `rhk_atasan`
+    (or taking `target_unit` for a JPT) and the seven expectations filled."""
+    periode = PeriodeKinerjaFactory(wilayah=pegawai.wilayah, tahun=tahun)
+    skp = SKPFactory(pegawai=pegawai, periode_kinerja=periode, status=status)
+    for i in range(jumlah_rhk):
+        rhk = RHKFactory(
+            skp=skp,
+            urutan=i + 1,
+            rhk_atasan=rhk_atasan,
+            target_unit=target_unit,
+            perspektif=getattr(target_unit, "perspektif", "") or "",
+        )
+        IndikatorFactory(rhk=rhk)
+    ekspektasi_lengkap(skp)
+    return skp
+
+
+def rantai_skp(org, *, tahun: int = 2026) -> dict:
+    """Approved SKP down the test organisation: sekda (JPT, from the root unit's target)
+    -> kabid -> kasi; returns them with the target."""
+    from kinerja.models import TargetUnit
+
+    periode = PeriodeKinerjaFactory(wilayah=org.wilayah, tahun=tahun)
+    target = TargetUnit.objects.create(
+        periode_kinerja=periode, unit=org.root, sasaran="Meningkatnya kualitas layanan publik",
+        indikator="Indeks kepuasan masyarakat", target="85", perspektif="penerima_layanan",
+    )  # fmt: skip
+    sekda = skp_lengkap(org.sekda, target_unit=target, tahun=tahun)
+    kabid = skp_lengkap(org.kabid, rhk_atasan=sekda.rhk_set.first(), tahun=tahun)
+    kasi = skp_lengkap(org.kasi, rhk_atasan=kabid.rhk_set.first(), tahun=tahun)
+    return {"periode": periode, "target": target, "sekda": sekda, "kabid": kabid, "kasi": kasi}

@@ -1,0 +1,277 @@
+"""Reads of the evaluation: who may see which evaluation, the employee's windows, the
+detail and rating pages. Every selector starts from `visible_to(actor)`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+
+from kinerja.models import (
+    SKP,
+    BuktiDukung,
+    EvaluasiPeriodik,
+    EvaluasiTahunan,
+    IndikatorKinerja,
+    Keberatan,
+    PeriodeKinerja,
+    PeriodePenilaian,
+    RealisasiIndikator,
+    RencanaHasilKerja,
+    TransisiStatus,
+)
+from pegawai.selectors import pegawai_dari_pengguna
+
+_RELASI = (
+    "skp__pegawai__jabatan",
+    "skp__pegawai__unit",
+    "skp__pegawai__pengguna",
+    "skp__pejabat_penilai",
+    "skp__atasan_pejabat_penilai",
+    "skp__periode_kinerja",
+    "dinilai_oleh",
+)
+
+
+def lihat_wilayah(actor: Any) -> bool:
+    return bool(actor.is_admin_nasional or actor.is_admin_kepegawaian or actor.is_pimpinan_daerah)
+
+
+def _syarat_pribadi(actor: Any, awalan: str) -> Q | None:
+    """Own evaluations, those one rates or decides objections on, and (for a section head)
+    those of the subtree. None: nothing."""
+    saya = pegawai_dari_pengguna(actor)
+    if saya is None:
+        return None
+    syarat = (
+        Q(**{f"{awalan}pegawai": saya})
+        | Q(**{f"{awalan}pejabat_penilai": saya})
+        | Q(**{f"{awalan}atasan_pejabat_penilai": saya})
+    )
+    if saya.jabatan_id and saya.jabatan.is_kepala:
+        syarat |= Q(**{f"{awalan}pegawai__unit__path__startswith": saya.unit.path})
+    return syarat
+
+
+def evaluasi_visible(*, actor: Any) -> QuerySet[EvaluasiPeriodik]:
+    qs = EvaluasiPeriodik.objects.visible_to(actor)
+    if lihat_wilayah(actor):
+        return qs
+    syarat = _syarat_pribadi(actor, "skp__")
+    return qs.filter(syarat) if syarat is not None else qs.none()
+
+
+def evaluasi_tahunan_visible(*, actor: Any) -> QuerySet[EvaluasiTahunan]:
+    qs = EvaluasiTahunan.objects.visible_to(actor)
+    if lihat_wilayah(actor):
+        return qs
+    syarat = _syarat_pribadi(actor, "skp__")
+    return qs.filter(syarat) if syarat is not None else qs.none()
+
+
+def keberatan_visible(*, actor: Any) -> QuerySet[Keberatan]:
+    qs = Keberatan.objects.visible_to(actor)
+    if lihat_wilayah(actor):
+        return qs
+    syarat = _syarat_pribadi(actor, "evaluasi__skp__")
+    return qs.filter(syarat) if syarat is not None else qs.none()
+
+
+def bukti_visible(*, actor: Any) -> QuerySet[BuktiDukung]:
+    return BuktiDukung.objects.visible_to(actor).filter(
+        evaluasi__in=evaluasi_visible(actor=actor).values("pk")
+    )
+
+
+def evaluasi_detail(*, actor: Any, pk: int) -> EvaluasiPeriodik:
+    """One evaluation with everything its page shows (a fixed number of queries)."""
+    return (
+        evaluasi_visible(actor=actor)
+        .select_related(*_RELASI, "periode_penilaian__periode_kinerja")
+        .prefetch_related(
+            Prefetch(
+                "skp__rhk_set",
+                queryset=RencanaHasilKerja.objects.order_by("urutan", "id").prefetch_related(
+                    Prefetch(
+                        "indikator_set", queryset=IndikatorKinerja.objects.order_by("urutan", "id")
+                    )
+                ),
+            ),
+            Prefetch("realisasi_set", queryset=RealisasiIndikator.objects.all()),
+            Prefetch("bukti_set", queryset=BuktiDukung.objects.order_by("id")),
+            "umpan_balik_hasil_set",
+            "umpan_balik_perilaku_set",
+            Prefetch(
+                "keberatan_set",
+                queryset=Keberatan.objects.select_related("diputus_oleh").order_by("-id"),
+            ),
+            "skp__ekspektasi_set",
+        )
+        .get(pk=pk)
+    )
+
+
+def evaluasi_tahunan_detail(*, actor: Any, pk: int) -> EvaluasiTahunan:
+    return (
+        evaluasi_tahunan_visible(actor=actor)
+        .select_related(*_RELASI)
+        .prefetch_related(
+            Prefetch("skp__rhk_set", queryset=RencanaHasilKerja.objects.order_by("urutan", "id"))
+        )
+        .get(pk=pk)
+    )
+
+
+def periodik_untuk_tahunan(*, evaluasi: EvaluasiTahunan) -> QuerySet[EvaluasiPeriodik]:
+    return (
+        EvaluasiPeriodik.objects.filter(skp_id=evaluasi.skp_id)
+        .select_related("periode_penilaian")
+        .order_by("periode_penilaian__tanggal_mulai")
+    )
+
+
+def indikator_belum_diisi(*, evaluasi: EvaluasiPeriodik) -> list[str]:
+    """Texts of the SKP's indicators without a realisation (neither number nor narrative)."""
+    terisi = RealisasiIndikator.objects.filter(evaluasi=evaluasi, indikator=OuterRef("pk")).filter(
+        ~Q(narasi="") | Q(nilai__isnull=False)
+    )
+    return [
+        t[:60]
+        for t in IndikatorKinerja.objects.filter(rhk__skp_id=evaluasi.skp_id)
+        .exclude(Exists(terisi))
+        .order_by("rhk__urutan", "urutan", "id")
+        .values_list("teks", flat=True)
+    ]
+
+
+def riwayat(obj: Any) -> QuerySet[TransisiStatus]:
+    return TransisiStatus.objects.untuk(obj).select_related("oleh")
+
+
+def skp_saya_disetujui(*, actor: Any, periode: PeriodeKinerja | None) -> SKP | None:
+    saya = pegawai_dari_pengguna(actor)
+    if saya is None or periode is None:
+        return None
+    return (
+        SKP.objects.visible_to(actor)
+        .filter(pegawai=saya, periode_kinerja=periode)
+        .select_related("periode_kinerja", "pejabat_penilai", "atasan_pejabat_penilai")
+        .first()
+    )
+
+
+def jendela_evaluasi(*, actor: Any, skp: SKP) -> QuerySet[PeriodePenilaian]:
+    """The windows of the SKP's year with the evaluation of that window (id, status,
+    predikat, open objection) annotated: one query for the employee's table."""
+    ev = EvaluasiPeriodik.objects.filter(skp=skp, periode_penilaian=OuterRef("pk"))
+    keberatan = Keberatan.objects.filter(
+        evaluasi__skp=skp, evaluasi__periode_penilaian=OuterRef("pk")
+    ).order_by("-id")
+    return (
+        PeriodePenilaian.objects.visible_to(actor)
+        .filter(periode_kinerja_id=skp.periode_kinerja_id)
+        .annotate(
+            ev_id=Subquery(ev.values("pk")[:1]),
+            ev_status=Subquery(ev.values("status")[:1]),
+            ev_predikat=Subquery(ev.values("predikat")[:1]),
+            ev_final_pada=Subquery(ev.values("final_pada")[:1]),
+            keberatan_status=Subquery(keberatan.values("status")[:1]),
+        )
+        .order_by("tanggal_mulai", "nomor")
+    )
+
+
+def evaluasi_list(
+    *,
+    actor: Any,
+    periode_penilaian: PeriodePenilaian | None = None,
+    status: str = "",
+    q: str = "",
+    hanya_penilai: bool = False,
+) -> QuerySet[EvaluasiPeriodik]:
+    qs = evaluasi_visible(actor=actor)
+    saya = pegawai_dari_pengguna(actor)
+    if hanya_penilai and saya is not None:
+        qs = qs.filter(skp__pejabat_penilai=saya)
+    if periode_penilaian is not None:
+        qs = qs.filter(periode_penilaian=periode_penilaian)
+    if status:
+        qs = qs.filter(status=status)
+    if q:
+        qs = qs.filter(Q(skp__pegawai__nama__icontains=q) | Q(skp__pegawai__nip__startswith=q))
+    return qs.select_related("skp__pegawai__jabatan", "skp__pegawai__unit", "periode_penilaian")
+
+
+# --- HR: progress of the wilayah ---------------------------------------------------------------
+
+
+def _hitung(qs: QuerySet):
+    from .inbox import _hitung as hitung
+
+    return hitung(qs)
+
+
+def progres_unit(
+    *, actor: Any, periode: PeriodeKinerja, periode_penilaian: PeriodePenilaian | None
+) -> QuerySet:
+    """Per unit of the wilayah: active employees, employees without an SKP this year, SKP
+    approved, and (for the window) evaluations rated and approved SKP not yet rated. One
+    query (scalar subqueries per unit)."""
+    from organisasi.models import UnitKerja
+    from pegawai.models import Pegawai
+
+    skp_tahun = SKP.objects.filter(periode_kinerja=periode)
+    pegawai = Pegawai.objects.filter(unit=OuterRef("pk"), status_aktif="aktif")
+    disetujui = skp_tahun.filter(
+        pegawai__unit=OuterRef("pk"), status__in=["disetujui", "revisi_diajukan"]
+    )
+    anotasi = {
+        "jumlah_pegawai": _hitung(pegawai),
+        "tanpa_skp": _hitung(pegawai.exclude(Exists(skp_tahun.filter(pegawai=OuterRef("pk"))))),
+        "skp_disetujui": _hitung(disetujui),
+    }
+    if periode_penilaian is not None:
+        rated = EvaluasiPeriodik.objects.filter(
+            periode_penilaian=periode_penilaian, status__in=["dinilai", "final"]
+        )
+        anotasi["sudah_dinilai"] = _hitung(rated.filter(skp__pegawai__unit=OuterRef("pk")))
+        anotasi["belum_dinilai"] = _hitung(
+            disetujui.exclude(Exists(rated.filter(skp=OuterRef("pk"))))
+        )
+    return (
+        UnitKerja.objects.visible_to(actor)
+        .filter(wilayah_id=periode.wilayah_id, aktif=True)
+        .annotate(**anotasi)
+        .order_by("path")
+    )
+
+
+def pegawai_tanpa_skp(*, actor: Any, periode: PeriodeKinerja, q: str = "") -> QuerySet:
+    from pegawai.models import Pegawai
+
+    qs = (
+        Pegawai.objects.visible_to(actor)
+        .filter(wilayah_id=periode.wilayah_id, status_aktif="aktif")
+        .exclude(Exists(SKP.objects.filter(periode_kinerja=periode, pegawai=OuterRef("pk"))))
+        .select_related("jabatan", "unit")
+    )
+    if q:
+        qs = qs.filter(Q(nama__icontains=q) | Q(nip__startswith=q))
+    return qs.order_by("unit__path", "nama", "pk")
+
+
+def skp_belum_dinilai(
+    *, actor: Any, periode: PeriodeKinerja, periode_penilaian: PeriodePenilaian, q: str = ""
+) -> QuerySet[SKP]:
+    """Approved SKP without a rated evaluation in the window, with the evaluation's status."""
+    ev = EvaluasiPeriodik.objects.filter(skp=OuterRef("pk"), periode_penilaian=periode_penilaian)
+    qs = (
+        SKP.objects.visible_to(actor)
+        .filter(periode_kinerja=periode, status__in=["disetujui", "revisi_diajukan"])
+        .exclude(Exists(ev.filter(status__in=["dinilai", "final"])))
+        .annotate(ev_status=Subquery(ev.values("status")[:1]), ev_id=Subquery(ev.values("pk")[:1]))
+        .select_related("pegawai__unit", "pejabat_penilai")
+    )
+    if q:
+        qs = qs.filter(Q(pegawai__nama__icontains=q) | Q(pegawai__nip__startswith=q))
+    return qs.order_by("pegawai__unit__path", "pegawai__nama", "pk")

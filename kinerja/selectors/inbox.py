@@ -1,0 +1,116 @@
+"""The section head's inbox: what waits for them. SKP to approve (they are the pejabat
+penilai), realisations to rate, daily logs of their direct subordinates to verify, and
+objections to decide (they are the atasan pejabat penilai). `inbox_count` is ONE query
+(scalar subqueries), used by the navbar on every page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import F, Func, IntegerField, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan, Keberatan, LogHarian
+from pegawai.models import Pegawai
+from pegawai.selectors import bawahan_langsung, pegawai_dari_pengguna
+
+BAGIAN = ("skp", "evaluasi", "tahunan", "log", "keberatan")
+
+
+def skp_menunggu(*, actor: Any, saya: Pegawai) -> QuerySet[SKP]:
+    return SKP.objects.visible_to(actor).filter(
+        pejabat_penilai=saya, status__in=[SKP.Status.DIAJUKAN, SKP.Status.REVISI_DIAJUKAN]
+    )
+
+
+def evaluasi_menunggu(*, actor: Any, saya: Pegawai) -> QuerySet[EvaluasiPeriodik]:
+    return EvaluasiPeriodik.objects.visible_to(actor).filter(
+        skp__pejabat_penilai=saya, status=EvaluasiPeriodik.Status.REALISASI_DIAJUKAN
+    )
+
+
+def tahunan_menunggu(*, actor: Any, saya: Pegawai) -> QuerySet[EvaluasiTahunan]:
+    return EvaluasiTahunan.objects.visible_to(actor).filter(
+        skp__pejabat_penilai=saya, status=EvaluasiTahunan.Status.REALISASI_DIAJUKAN
+    )
+
+
+def log_menunggu(*, actor: Any, saya: Pegawai) -> QuerySet[LogHarian]:
+    return LogHarian.objects.visible_to(actor).filter(
+        pegawai__in=bawahan_langsung(saya).values("pk"), status=LogHarian.Status.DIAJUKAN
+    )
+
+
+def keberatan_menunggu(*, actor: Any, saya: Pegawai) -> QuerySet[Keberatan]:
+    return Keberatan.objects.visible_to(actor).filter(
+        evaluasi__skp__atasan_pejabat_penilai=saya, status=Keberatan.Status.DIAJUKAN
+    )
+
+
+def _qs(nama: str, actor: Any, saya: Pegawai) -> QuerySet:
+    return {
+        "skp": skp_menunggu,
+        "evaluasi": evaluasi_menunggu,
+        "tahunan": tahunan_menunggu,
+        "log": log_menunggu,
+        "keberatan": keberatan_menunggu,
+    }[nama](actor=actor, saya=saya)
+
+
+def _hitung(qs: QuerySet) -> Coalesce:
+    """COUNT(*) of `qs` as a scalar subquery (no GROUP BY on the outer query)."""
+    jumlah = qs.order_by().annotate(_n=Func(F("pk"), function="COUNT")).values("_n")
+    return Coalesce(Subquery(jumlah, output_field=IntegerField()), 0)
+
+
+def inbox_counts(*, actor: Any) -> dict[str, int]:
+    """{section: count} for the five sections: one query."""
+    saya = pegawai_dari_pengguna(actor)
+    if saya is None:
+        return dict.fromkeys(BAGIAN, 0)
+    baris = (
+        Pegawai.objects.filter(pk=saya.pk)
+        .annotate(**{f"n_{b}": _hitung(_qs(b, actor, saya)) for b in BAGIAN})
+        .values(*(f"n_{b}" for b in BAGIAN))
+        .first()
+    )
+    return {b: (baris or {}).get(f"n_{b}", 0) for b in BAGIAN}
+
+
+def inbox_count(*, actor: Any) -> int:
+    """Everything waiting for the actor (the navbar badge)."""
+    return sum(inbox_counts(actor=actor).values())
+
+
+def inbox_daftar(*, actor: Any, batas: int = 25) -> dict[str, list]:
+    """The first `batas` items of each section with what the inbox shows: one query each."""
+    saya = pegawai_dari_pengguna(actor)
+    if saya is None:
+        return {b: [] for b in BAGIAN}
+    return {
+        "skp": list(
+            skp_menunggu(actor=actor, saya=saya)
+            .select_related("pegawai__jabatan", "periode_kinerja")
+            .order_by("updated_at")[:batas]
+        ),
+        "evaluasi": list(
+            evaluasi_menunggu(actor=actor, saya=saya)
+            .select_related("skp__pegawai__jabatan", "periode_penilaian")
+            .order_by("diajukan_pada", "pk")[:batas]
+        ),
+        "tahunan": list(
+            tahunan_menunggu(actor=actor, saya=saya)
+            .select_related("skp__pegawai", "skp__periode_kinerja")
+            .order_by("diajukan_pada", "pk")[:batas]
+        ),
+        "log": list(
+            log_menunggu(actor=actor, saya=saya)
+            .select_related("pegawai")
+            .order_by("tanggal", "pk")[:batas]
+        ),
+        "keberatan": list(
+            keberatan_menunggu(actor=actor, saya=saya)
+            .select_related("evaluasi__skp__pegawai", "evaluasi__periode_penilaian")
+            .order_by("created_at", "pk")[:batas]
+        ),
+    }

@@ -1,0 +1,41 @@
+"""Small helpers shared by the planning views (not a public API)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def pesan_error(e: ValidationError) -> str:
+    return " ".join(e.messages)
+
+
+def jalankan_aksi(
+    request: HttpRequest, fn: Callable[[], Any], *, berhasil: str, kembali: str
+) -> HttpResponseRedirect:
+    """Runs a one-shot service call for a POST action: success message or the service's
+    ValidationError as an error message, then back to `kembali` (or a safe `next`)."""
+    try:
+        fn()
+    except ValidationError as e:
+        messages.error(request, pesan_error(e))
+    else:
+        messages.success(request, berhasil)
+    nxt = request.POST.get("next") or ""
+    if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
+        kembali = nxt
+    return HttpResponseRedirect(kembali)
+
+
+def form_dari_error(form: Any, e: ValidationError) -> None:
+    """Puts a service's ValidationError onto the form (field errors where the field exists)."""
+    if hasattr(e, "error_dict"):
+        for field, errs in e.message_dict.items():
+            form.add_error(field if field in form.fields else None, errs)
+    else:
+        form.add_error(None, e.messages)

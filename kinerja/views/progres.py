@@ -1,0 +1,46 @@
+"""HR: progress of the wilayah: per unit (SQL aggregates), who has no SKP, who is not rated
+yet for a window."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinerja.models import PeriodePenilaian
+from kinerja.selectors import evaluasi as sel
+from kinerja.selectors.periode import periode_aktif
+
+
+def progres(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not (user.is_admin_kepegawaian or user.is_admin_nasional or user.is_pimpinan_daerah):
+        raise PermissionDenied(_("Halaman progres untuk admin kepegawaian dan pimpinan."))
+    periode = periode_aktif(actor=user)
+    ctx: dict = {"periode": periode, "tampil": request.GET.get("tampil", "unit")}
+    if periode is None:
+        return render(request, "kinerja/progres_wilayah.html", ctx)
+    jendela = list(PeriodePenilaian.objects.visible_to(user).filter(periode_kinerja=periode))
+    pid = request.GET.get("periode", "")
+    pp = next((j for j in jendela if str(j.pk) == pid), None)
+    if pp is None:
+        lewat = [j for j in jendela if j.tanggal_mulai <= timezone.localdate()]
+        pp = lewat[-1] if lewat else (jendela[0] if jendela else None)
+    q = request.GET.get("q", "").strip()[:100]
+    ctx.update(jendela=jendela, pp=pp, q=q)
+    if ctx["tampil"] == "tanpa_skp":
+        qs = sel.pegawai_tanpa_skp(actor=user, periode=periode, q=q)
+    elif ctx["tampil"] == "belum_dinilai" and pp is not None:
+        qs = sel.skp_belum_dinilai(actor=user, periode=periode, periode_penilaian=pp, q=q)
+    else:
+        ctx["tampil"] = "unit"
+        qs = sel.progres_unit(actor=user, periode=periode, periode_penilaian=pp)
+    halaman = Paginator(qs, 25).get_page(request.GET.get("page"))
+    ctx.update(page_obj=halaman, object_list=halaman.object_list)
+    return render(request, "kinerja/progres_wilayah.html", ctx)
+
+
+progres.scoping_exempt = "tanpa id objek"
