@@ -9,3 +9,8 @@ class KinerjaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "kinerja"
     verbose_name = _("Kinerja")
+
+    def ready(self) -> None:
+        from . import integrasi
+
+        integrasi.daftarkan()

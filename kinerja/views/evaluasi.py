@@ -32,6 +32,7 @@ from kinerja.selectors.periode import periode_aktif
 from kinerja.selectors.skp import skp_visible
 from kinerja.services import evaluasi as svc
 from kinerja.services.keberatan import batas_keberatan, boleh_ajukan
+from kinerja.skm.selectors import umpan_balik_pegawai
 from kinerja.workflow import evaluasi as wf
 from kinerja.workflow.skp import is_penilai
 from pegawai.selectors import pegawai_dari_pengguna
@@ -98,6 +99,16 @@ def _evaluasi(request: HttpRequest, pk: int) -> EvaluasiPeriodik:
         raise Http404 from e
 
 
+def _umpan_balik_skm(user: Any, ev: EvaluasiPeriodik) -> list:
+    """Citizen feedback (SKM) naming this officer in the window: evidence for the behaviour
+    value Berorientasi Pelayanan, visible to whoever may see the evaluation (one query)."""
+    pp = ev.periode_penilaian
+    qs = umpan_balik_pegawai(
+        pegawai=ev.skp.pegawai, mulai=pp.tanggal_mulai, selesai=pp.tanggal_selesai, actor=user
+    )
+    return list(qs[:20])
+
+
 def _indikator(ev: EvaluasiPeriodik) -> list:
     return [i for r in ev.skp.rhk_set.all() for i in r.indikator_set.all()]
 
@@ -131,6 +142,7 @@ def _render_detail(request: HttpRequest, ev: EvaluasiPeriodik, **forms: Any) -> 
         "riwayat": sel.riwayat(ev),
         "batas_keberatan": batas_keberatan(ev),
         "is_penilai": is_penilai(user, ev.skp),
+        "umpan_balik_skm": _umpan_balik_skm(user, ev),
     }
     if "isi" in aksi:
         ctx["realisasi_form"] = forms.get("realisasi_form") or RealisasiForm(
@@ -315,6 +327,7 @@ def evaluasi_nilai(request: HttpRequest, pk: int) -> HttpResponse:
             for r in ev.skp.rhk_set.all()
         ],
         "ekspektasi": {e.perilaku: e.ekspektasi for e in ev.skp.ekspektasi_set.all()},
+        "umpan_balik_skm": _umpan_balik_skm(request.user, ev),
         "bukti_list": list(ev.bukti_set.all()),
         "matriks_json": matriks_json(),
         "kurva": kurva,
