@@ -290,8 +290,5 @@ def ringkasan_abk(qs: QuerySet) -> dict:
         pemangku=Coalesce(Sum("pemangku"), Value(0)),
         kekurangan=Coalesce(Sum(Greatest(F("selisih"), Value(0))), Value(0)),
         kelebihan=Coalesce(Sum(Greatest(-F("selisih"), Value(0))), Value(0)),
-        belum_dianalisis=Count(
-            "pk", filter=Q(kebutuhan_bulat__isnull=True)
-        ),
+        belum_dianalisis=Count("pk", filter=Q(kebutuhan_bulat__isnull=True)),
     )
-

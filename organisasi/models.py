@@ -33,7 +33,6 @@ from .choices import (
 )
 from .querysets import (
     JabatanQuerySet,
-    KebutuhanKompetensiQuerySet,
     PenggunaManager,
     TugasJabatanQuerySet,
     UnitKerjaQuerySet,

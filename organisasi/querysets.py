@@ -15,7 +15,6 @@ class UnitKerjaQuerySet(WilayahScopedQuerySet):
         qs = self.filter(path__startswith=unit.path)
         return qs if include_self else qs.exclude(pk=unit.pk)
 
-
     def dengan_ringkasan(self) -> UnitKerjaQuerySet:
         """Head, headcount, ABK shortage and sub-unit count per unit (organisasi/abk.py)."""
         from .abk import anotasi_unit

@@ -122,8 +122,10 @@ def bagan_anak(*, actor: Any, unit: UnitKerja) -> QuerySet[UnitKerja]:
 
 def bagan_unit(*, actor: Any) -> QuerySet[UnitKerja]:
     """Units the actor may expand in the org chart (lookup for the htmx fragment)."""
-    return UnitKerja.objects.visible_to(actor).aktif() if akses_organisasi(actor).bagan else (
-        UnitKerja.objects.none()
+    return (
+        UnitKerja.objects.visible_to(actor).aktif()
+        if akses_organisasi(actor).bagan
+        else (UnitKerja.objects.none())
     )
 
 
@@ -134,9 +136,7 @@ def unit_cari(*, actor: Any, q: str) -> QuerySet[UnitKerja]:
 def pasang_jejak(units: list[UnitKerja], *, actor: Any) -> None:
     """Sets `u.jejak` (the names of its ancestors, top first) on each unit: one query."""
     ids = {i for u in units for i in u.ancestor_ids}
-    nama = dict(
-        UnitKerja.objects.visible_to(actor).filter(pk__in=ids).values_list("pk", "nama")
-    )
+    nama = dict(UnitKerja.objects.visible_to(actor).filter(pk__in=ids).values_list("pk", "nama"))
     for u in units:
         u.jejak = [nama[i] for i in u.ancestor_ids if i in nama]
 
@@ -152,8 +152,11 @@ def unit_detail_qs(*, actor: Any) -> QuerySet[UnitKerja]:
 
 
 def sub_unit(*, actor: Any, unit: UnitKerja) -> QuerySet[UnitKerja]:
-    return unit_list(actor=actor).filter(parent=unit).dengan_ringkasan().order_by(
-        "-aktif", "urutan", "nama"
+    return (
+        unit_list(actor=actor)
+        .filter(parent=unit)
+        .dengan_ringkasan()
+        .order_by("-aktif", "urutan", "nama")
     )
 
 

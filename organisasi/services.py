@@ -37,7 +37,9 @@ FIELD_TUGAS = ("uraian_tugas", "satuan_hasil", "volume_tahunan", "norma_waktu_me
 def _pastikan_hr(actor: Any, wilayah_id: int | None) -> None:
     """Only HR officers of the object's wilayah (or national admins) change the structure."""
     if not getattr(actor, "is_admin_kepegawaian", False):
-        raise PermissionDenied(_("Hanya admin kepegawaian yang dapat mengubah struktur organisasi."))
+        raise PermissionDenied(
+            _("Hanya admin kepegawaian yang dapat mengubah struktur organisasi.")
+        )
     if not actor.is_admin_nasional and actor.wilayah_id != wilayah_id:
         raise PermissionDenied(_("Data ini berada di luar wilayah Anda."))
 
@@ -57,9 +59,7 @@ def _validasi_induk(unit: UnitKerja | None, induk: UnitKerja) -> None:
     if unit is None:
         return
     if induk.wilayah_id != unit.wilayah_id:
-        raise ValidationError(
-            {"parent": _("Unit tidak dapat dipindahkan ke wilayah lain.")}
-        )
+        raise ValidationError({"parent": _("Unit tidak dapat dipindahkan ke wilayah lain.")})
     if induk.pk == unit.pk or induk.path.startswith(unit.path):
         raise ValidationError(
             {
@@ -97,7 +97,9 @@ def unit_buat(
         parent = _unit_terkunci(parent)
         _validasi_induk(None, parent)
     elif UnitKerja.objects.filter(wilayah_id=wilayah_id, parent__isnull=True).exists():
-        raise ValidationError({"parent": _("Pilih unit induk: wilayah ini sudah memiliki unit puncak.")})
+        raise ValidationError(
+            {"parent": _("Pilih unit induk: wilayah ini sudah memiliki unit puncak.")}
+        )
     unit = UnitKerja(
         wilayah_id=wilayah_id,
         parent=parent,
@@ -114,7 +116,9 @@ def unit_buat(
 
 
 @transaction.atomic
-def unit_ubah(*, actor: Any, unit: UnitKerja, parent: UnitKerja | None = None, **data: Any) -> UnitKerja:
+def unit_ubah(
+    *, actor: Any, unit: UnitKerja, parent: UnitKerja | None = None, **data: Any
+) -> UnitKerja:
     """Changes a unit's own fields; a new `parent` moves it (with its subtree)."""
     _pastikan_hr(actor, unit.wilayah_id)
     unit = _unit_terkunci(unit)

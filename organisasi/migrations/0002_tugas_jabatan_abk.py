@@ -8,56 +8,171 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisasi', '0001_initial'),
+        ("organisasi", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalTugasJabatan',
+            name="HistoricalTugasJabatan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='dibuat pada')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='diubah pada')),
-                ('uraian_tugas', models.CharField(max_length=300, verbose_name='uraian tugas')),
-                ('satuan_hasil', models.CharField(help_text='Mis. dokumen, laporan, berkas, pasien.', max_length=100, verbose_name='satuan hasil')),
-                ('volume_tahunan', models.PositiveIntegerField(help_text='Jumlah satuan hasil dalam satu tahun.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='volume kerja setahun')),
-                ('norma_waktu_menit', models.PositiveIntegerField(help_text='Waktu penyelesaian baku untuk satu satuan hasil, dalam menit.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100000)], verbose_name='norma waktu (menit)')),
-                ('urutan', models.PositiveSmallIntegerField(default=0, verbose_name='urutan')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('jabatan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisasi.jabatan', verbose_name='jabatan')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="dibuat pada"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="diubah pada"),
+                ),
+                ("uraian_tugas", models.CharField(max_length=300, verbose_name="uraian tugas")),
+                (
+                    "satuan_hasil",
+                    models.CharField(
+                        help_text="Mis. dokumen, laporan, berkas, pasien.",
+                        max_length=100,
+                        verbose_name="satuan hasil",
+                    ),
+                ),
+                (
+                    "volume_tahunan",
+                    models.PositiveIntegerField(
+                        help_text="Jumlah satuan hasil dalam satu tahun.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(1000000),
+                        ],
+                        verbose_name="volume kerja setahun",
+                    ),
+                ),
+                (
+                    "norma_waktu_menit",
+                    models.PositiveIntegerField(
+                        help_text="Waktu penyelesaian baku untuk satu satuan hasil, dalam menit.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100000),
+                        ],
+                        verbose_name="norma waktu (menit)",
+                    ),
+                ),
+                ("urutan", models.PositiveSmallIntegerField(default=0, verbose_name="urutan")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisasi.jabatan",
+                        verbose_name="jabatan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical tugas jabatan (ABK)',
-                'verbose_name_plural': 'historical tugas jabatan (ABK)',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical tugas jabatan (ABK)",
+                "verbose_name_plural": "historical tugas jabatan (ABK)",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='TugasJabatan',
+            name="TugasJabatan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat pada')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='diubah pada')),
-                ('uraian_tugas', models.CharField(max_length=300, verbose_name='uraian tugas')),
-                ('satuan_hasil', models.CharField(help_text='Mis. dokumen, laporan, berkas, pasien.', max_length=100, verbose_name='satuan hasil')),
-                ('volume_tahunan', models.PositiveIntegerField(help_text='Jumlah satuan hasil dalam satu tahun.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='volume kerja setahun')),
-                ('norma_waktu_menit', models.PositiveIntegerField(help_text='Waktu penyelesaian baku untuk satu satuan hasil, dalam menit.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100000)], verbose_name='norma waktu (menit)')),
-                ('urutan', models.PositiveSmallIntegerField(default=0, verbose_name='urutan')),
-                ('jabatan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tugas_set', to='organisasi.jabatan', verbose_name='jabatan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat pada")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="diubah pada")),
+                ("uraian_tugas", models.CharField(max_length=300, verbose_name="uraian tugas")),
+                (
+                    "satuan_hasil",
+                    models.CharField(
+                        help_text="Mis. dokumen, laporan, berkas, pasien.",
+                        max_length=100,
+                        verbose_name="satuan hasil",
+                    ),
+                ),
+                (
+                    "volume_tahunan",
+                    models.PositiveIntegerField(
+                        help_text="Jumlah satuan hasil dalam satu tahun.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(1000000),
+                        ],
+                        verbose_name="volume kerja setahun",
+                    ),
+                ),
+                (
+                    "norma_waktu_menit",
+                    models.PositiveIntegerField(
+                        help_text="Waktu penyelesaian baku untuk satu satuan hasil, dalam menit.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100000),
+                        ],
+                        verbose_name="norma waktu (menit)",
+                    ),
+                ),
+                ("urutan", models.PositiveSmallIntegerField(default=0, verbose_name="urutan")),
+                (
+                    "jabatan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tugas_set",
+                        to="organisasi.jabatan",
+                        verbose_name="jabatan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tugas jabatan (ABK)',
-                'verbose_name_plural': 'tugas jabatan (ABK)',
-                'ordering': ['jabatan', 'urutan', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('jabatan', 'uraian_tugas'), name='tugasjabatan_uraian_unik', violation_error_message='Uraian tugas ini sudah ada pada jabatan tersebut.'), models.CheckConstraint(condition=models.Q(('volume_tahunan__gte', 1)), name='tugasjabatan_volume_positif'), models.CheckConstraint(condition=models.Q(('norma_waktu_menit__gte', 1)), name='tugasjabatan_norma_positif')],
+                "verbose_name": "tugas jabatan (ABK)",
+                "verbose_name_plural": "tugas jabatan (ABK)",
+                "ordering": ["jabatan", "urutan", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("jabatan", "uraian_tugas"),
+                        name="tugasjabatan_uraian_unik",
+                        violation_error_message="Uraian tugas ini sudah ada pada jabatan tersebut.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("volume_tahunan__gte", 1)),
+                        name="tugasjabatan_volume_positif",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("norma_waktu_menit__gte", 1)),
+                        name="tugasjabatan_norma_positif",
+                    ),
+                ],
             },
         ),
     ]
