@@ -283,12 +283,39 @@ def anotasi_unit(qs: QuerySet) -> QuerySet:
 
 
 def ringkasan_abk(qs: QuerySet) -> dict:
-    """Totals of an `anotasi_abk` queryset in one query: needed, holders, shortage, excess."""
-    return qs.aggregate(
-        jumlah_jabatan=Count("pk"),
-        kebutuhan=Coalesce(Sum("kebutuhan_bulat"), Value(0)),
-        pemangku=Coalesce(Sum("pemangku"), Value(0)),
-        kekurangan=Coalesce(Sum(Greatest(F("selisih"), Value(0))), Value(0)),
-        kelebihan=Coalesce(Sum(Greatest(-F("selisih"), Value(0))), Value(0)),
-        belum_dianalisis=Count("pk", filter=Q(kebutuhan_bulat__isnull=True)),
-    )
+    """Totals of an `anotasi_abk` queryset in one query: positions, needed, holders,
+    shortage, excess, not analysed. (Explicit outer SELECT over the annotated rows: Django's
+    own aggregate() over these nested Subquery annotations prunes columns it still needs.)"""
+    from django.core.exceptions import EmptyResultSet
+    from django.db import connections
+
+    kunci = [
+        "jumlah_jabatan",
+        "kebutuhan",
+        "pemangku",
+        "kekurangan",
+        "kelebihan",
+        "belum_dianalisis",
+    ]
+    inner = qs.order_by().values("pk", "kebutuhan_bulat", "pemangku", "selisih")
+    try:
+        sql, params = inner.query.sql_with_params()
+    except EmptyResultSet:  # qs.none()
+        return dict.fromkeys(kunci, 0)
+    with connections[qs.db].cursor() as cur:
+        cur.execute(
+            "SELECT COUNT(*), COALESCE(SUM(t.kebutuhan_bulat), 0), COALESCE(SUM(t.pemangku), 0),"
+            " COALESCE(SUM(GREATEST(t.selisih, 0)), 0), COALESCE(SUM(GREATEST(-t.selisih, 0)), 0),"
+            f" COUNT(*) FILTER (WHERE t.kebutuhan_bulat IS NULL) FROM ({sql}) t",
+            params,
+        )
+        row = cur.fetchone()
+    kunci = [
+        "jumlah_jabatan",
+        "kebutuhan",
+        "pemangku",
+        "kekurangan",
+        "kelebihan",
+        "belum_dianalisis",
+    ]
+    return {k: int(v) for k, v in zip(kunci, row, strict=True)}

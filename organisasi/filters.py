@@ -26,7 +26,11 @@ URUTAN_JABATAN = {
 }
 
 
-def urutkan(qs: QuerySet, o: str | None, peta: dict[str, list[str]], bawaan: str) -> QuerySet:
+def urutkan(
+    qs: QuerySet, o: str | None, peta: dict[str, list[str]], bawaan: str, akhir: str = "pk"
+) -> QuerySet:
+    """Orders by the whitelisted `o` (or `bawaan`), NULLs last, with `akhir` as tie-breaker
+    (stable pagination). On a grouped values() queryset `akhir` must be a grouped column."""
     kunci = (o or bawaan).lstrip("-")
     if kunci not in peta:
         kunci, o = bawaan.lstrip("-"), bawaan
@@ -38,7 +42,7 @@ def urutkan(qs: QuerySet, o: str | None, peta: dict[str, list[str]], bawaan: str
         if i == 0 and turun:
             desc = not desc
         urutan.append(expr.desc(nulls_last=True) if desc else expr.asc(nulls_last=True))
-    return qs.order_by(*urutan, "pk")
+    return qs.order_by(*urutan, akhir)
 
 
 class JabatanFilter(django_filters.FilterSet):

@@ -564,7 +564,7 @@ class KebutuhanListView(AksesMixin, JabatanFilterMixin, ListView):
         self.per_unit = self.request.GET.get("tampilan") == "unit"
         o = self.request.GET.get("o")
         if self.per_unit:
-            return urutkan(per_unit(qs), o, URUTAN_UNIT, "-kekurangan")
+            return urutkan(per_unit(qs), o, URUTAN_UNIT, "-kekurangan", akhir="unit__pk")
         return urutkan(qs, o, URUTAN_JABATAN, self.urutan_bawaan)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -598,7 +598,7 @@ def _baris_ekspor(j: Jabatan) -> list[Any]:
         j.selisih,
         str(ket),
         j.rasio,
-        KelasEfisiensi(j.kelas).label if j.kelas else "",
+        str(KelasEfisiensi(j.kelas).label) if j.kelas else "",
     ]
 
 
