@@ -71,6 +71,21 @@ def _validasi_induk(unit: UnitKerja | None, induk: UnitKerja) -> None:
         )
 
 
+def _cek_kode(unit: UnitKerja) -> None:
+    lain = (
+        UnitKerja.objects.filter(wilayah_id=unit.wilayah_id, kode=unit.kode)
+        .exclude(pk=unit.pk)
+        .first()
+    )
+    if lain is not None:
+        raise ValidationError(
+            {
+                "kode": _("Kode „%(kode)s“ sudah dipakai unit „%(nama)s“ di wilayah ini.")
+                % {"kode": unit.kode, "nama": lain.nama}
+            }
+        )
+
+
 # --- units ----------------------------------------------------------------------------------
 
 
@@ -109,6 +124,7 @@ def unit_buat(
         alamat=alamat,
         urutan=urutan,
     )
+    _cek_kode(unit)
     unit.full_clean(exclude=["path"])
     _riwayat(unit, actor, "dibuat")
     unit.save()
@@ -133,6 +149,7 @@ def unit_ubah(
             setattr(unit, k, v)
             berubah = True
     if berubah:
+        _cek_kode(unit)
         unit.full_clean(exclude=["path"])
         _riwayat(unit, actor, "diubah")
         unit.save()
