@@ -33,6 +33,7 @@ from .choices import (
 )
 from .querysets import (
     JabatanQuerySet,
+    KebutuhanKompetensiQuerySet,
     PenggunaManager,
     TugasJabatanQuerySet,
     UnitKerjaQuerySet,
@@ -254,6 +255,8 @@ class KebutuhanKompetensi(models.Model):
         Kompetensi, on_delete=models.PROTECT, verbose_name=_("kompetensi")
     )
     level = models.PositiveSmallIntegerField(_("level minimal"), default=1)
+
+    objects = KebutuhanKompetensiQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kebutuhan kompetensi")
