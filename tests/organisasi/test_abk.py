@@ -109,4 +109,9 @@ def test_anotasi_sql_contoh_tangan_dan_pemangku_nonaktif(org_a):
     row = Jabatan.objects.dengan_abk().get(pk=j.pk)
     assert (row.kebutuhan, row.kebutuhan_bulat, row.selisih, row.kelas) == (D("1.60"), 2, 0, "B")
     kepala = Jabatan.objects.dengan_abk().get(pk=org_a.j_kabid.pk)
-    assert (kepala.kebutuhan_bulat, kepala.pemangku, kepala.selisih, kepala.kelas) == (1, 1, 0, None)
+    assert (kepala.kebutuhan_bulat, kepala.pemangku, kepala.selisih, kepala.kelas) == (
+        1,
+        1,
+        0,
+        None,
+    )

@@ -29,7 +29,9 @@ def test_unit_form_input_buruk(client_as, org_a, org_b):
     e = _errors(c.post(url("unit_create"), {}))
     assert e["nama"] == ["Wajib diisi."] and e["kode"] == ["Wajib diisi."]
     assert e["parent"] == ["Wajib diisi."]
-    e = _errors(c.post(url("unit_create"), {**UNIT_OK, "parent": org_a.bidang.pk, "nama": "x" * 201}))
+    e = _errors(
+        c.post(url("unit_create"), {**UNIT_OK, "parent": org_a.bidang.pk, "nama": "x" * 201})
+    )
     assert e["nama"] == ["Terlalu panjang: paling banyak 200 karakter."]
     e = _errors(c.post(url("unit_create"), {**UNIT_OK, "parent": org_a.bidang.pk, "urutan": "abc"}))
     assert e["urutan"] == ["Masukkan bilangan yang valid."]
@@ -43,7 +45,9 @@ def test_unit_form_input_buruk(client_as, org_a, org_b):
     assert resp.status_code == 302 and resp["Location"] == baru.get_absolute_url()
     # same code again: the service's uniqueness message, under the form
     resp = c.post(url("unit_create"), {**UNIT_OK, "parent": org_a.bidang.pk})
-    assert resp.context["form"].errors["kode"] == ["Kode „BU-SEK“ sudah dipakai unit „Seksi Baru“ di wilayah ini."]
+    assert resp.context["form"].errors["kode"] == [
+        "Kode „BU-SEK“ sudah dipakai unit „Seksi Baru“ di wilayah ini."
+    ]
     assert UnitKerja.objects.count() == n + 1
 
 
@@ -65,18 +69,26 @@ def test_jabatan_form_input_buruk(client_as, org_a, org_b):
     n = Jabatan.objects.count()
     e = _errors(c.post(url("jabatan_create"), {}))
     assert e["nama"] == ["Wajib diisi."] and e["unit"] == ["Wajib diisi."]
-    e = _errors(c.post(url("jabatan_create"), {**JAB_OK, "unit": org_a.bidang.pk, "nama": "x" * 201}))
+    e = _errors(
+        c.post(url("jabatan_create"), {**JAB_OK, "unit": org_a.bidang.pk, "nama": "x" * 201})
+    )
     assert e["nama"] == ["Terlalu panjang: paling banyak 200 karakter."]
-    e = _errors(c.post(url("jabatan_create"), {**JAB_OK, "unit": org_a.bidang.pk, "kelas_jabatan": "tujuh"}))
+    e = _errors(
+        c.post(url("jabatan_create"), {**JAB_OK, "unit": org_a.bidang.pk, "kelas_jabatan": "tujuh"})
+    )
     assert e["kelas_jabatan"] == ["Masukkan bilangan yang valid."]
-    e = _errors(c.post(url("jabatan_create"), {**JAB_OK, "unit": org_a.bidang.pk, "kelas_jabatan": "99"}))
+    e = _errors(
+        c.post(url("jabatan_create"), {**JAB_OK, "unit": org_a.bidang.pk, "kelas_jabatan": "99"})
+    )
     assert "kelas_jabatan" in e
     e = _errors(c.post(url("jabatan_create"), {**JAB_OK, "unit": org_b.bidang.pk}))
     assert e["unit"] == ["Pilihan tidak valid atau di luar wilayah Anda."]
     e = _errors(c.post(url("jabatan_create"), {**JAB_OK, "unit": org_a.bidang.pk,
                                                "jenis": "fungsional_keahlian"}))  # fmt: skip
     assert e["jenjang"] == ["Jabatan fungsional wajib memiliki jenjang."]
-    e = _errors(c.post(url("jabatan_create"), {**JAB_OK, "unit": org_a.bidang.pk, "eselon": "IV.a"}))
+    e = _errors(
+        c.post(url("jabatan_create"), {**JAB_OK, "unit": org_a.bidang.pk, "eselon": "IV.a"})
+    )
     assert e["eselon"] == ["Eselon hanya untuk jabatan struktural."]
     resp = c.post(url("jabatan_create"), {**JAB_OK, "unit": org_a.bidang.pk, "is_kepala": "on",
                                           "jenis": "administrator"})  # fmt: skip

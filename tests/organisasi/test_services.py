@@ -93,7 +93,9 @@ def test_nonaktifkan_unit_tidak_pernah_menghapus(org_a):
     with pytest.raises(ValidationError, match="pegawai aktif"):
         services.unit_nonaktifkan(actor=org_a.user_hr, unit=org_a.seksi)
     kosong = UnitKerjaFactory(parent=org_a.bidang)
-    jab = Jabatan.objects.create(wilayah=org_a.wilayah, unit=kosong, nama="Lowong", jenis="pelaksana")
+    jab = Jabatan.objects.create(
+        wilayah=org_a.wilayah, unit=kosong, nama="Lowong", jenis="pelaksana"
+    )
     services.unit_nonaktifkan(actor=org_a.user_hr, unit=kosong)
     kosong.refresh_from_db()
     jab.refresh_from_db()
