@@ -3,7 +3,16 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Jabatan, KebutuhanKompetensi, Kompetensi, Pengguna, UnitKerja, Wilayah
+from .abk import anotasi_abk
+from .models import (
+    Jabatan,
+    KebutuhanKompetensi,
+    Kompetensi,
+    Pengguna,
+    TugasJabatan,
+    UnitKerja,
+    Wilayah,
+)
 
 
 @admin.register(Wilayah)
@@ -52,6 +61,15 @@ class KebutuhanKompetensiInline(admin.TabularInline):
     autocomplete_fields = ["kompetensi"]
 
 
+class TugasJabatanInline(admin.TabularInline):
+    """The ABK tasks of a position, edited in place (volume x norma waktu)."""
+
+    model = TugasJabatan
+    extra = 0
+    fields = ["urutan", "uraian_tugas", "satuan_hasil", "volume_tahunan", "norma_waktu_menit"]
+    ordering = ["urutan", "pk"]
+
+
 @admin.register(Jabatan)
 class JabatanAdmin(SimpleHistoryAdmin):
     list_display = [
@@ -63,12 +81,60 @@ class JabatanAdmin(SimpleHistoryAdmin):
         "wilayah",
         "is_kepala",
         "aktif",
+        "abk_kebutuhan",
+        "abk_pemangku",
+        "abk_selisih",
+        "abk_kelas",
     ]
     list_filter = ["wilayah", "jenis", "is_kepala", "aktif"]
     search_fields = ["nama", "unit__nama"]
     list_select_related = ["unit", "wilayah"]
     autocomplete_fields = ["unit"]
-    inlines = [KebutuhanKompetensiInline]
+    inlines = [KebutuhanKompetensiInline, TugasJabatanInline]
+
+    def get_queryset(self, request):
+        return anotasi_abk(super().get_queryset(request))
+
+    @admin.display(description=_("kebutuhan (ABK)"), ordering="kebutuhan_bulat")
+    def abk_kebutuhan(self, obj):
+        return obj.kebutuhan_bulat
+
+    @admin.display(description=_("pemangku"), ordering="pemangku")
+    def abk_pemangku(self, obj):
+        return obj.pemangku
+
+    @admin.display(description=_("selisih"), ordering="selisih")
+    def abk_selisih(self, obj):
+        return obj.selisih
+
+    @admin.display(description=_("kelas efisiensi"), ordering="rasio")
+    def abk_kelas(self, obj):
+        return obj.kelas or "—"
+
+
+@admin.register(TugasJabatan)
+class TugasJabatanAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "uraian_tugas",
+        "jabatan",
+        "unit",
+        "satuan_hasil",
+        "volume_tahunan",
+        "norma_waktu_menit",
+        "beban",
+    ]
+    list_filter = ["jabatan__wilayah", "jabatan__jenis"]
+    search_fields = ["uraian_tugas", "jabatan__nama", "jabatan__unit__nama"]
+    list_select_related = ["jabatan__unit"]
+    autocomplete_fields = ["jabatan"]
+
+    @admin.display(description=_("unit kerja"), ordering="jabatan__unit__path")
+    def unit(self, obj):
+        return obj.jabatan.unit
+
+    @admin.display(description=_("beban (menit)"))
+    def beban(self, obj):
+        return obj.beban_menit
 
 
 @admin.register(Kompetensi)

@@ -92,3 +92,23 @@ class JenisKompetensi(models.TextChoices):
     TEKNIS = "teknis", _("Teknis")
     MANAJERIAL = "manajerial", _("Manajerial")
     SOSIAL_KULTURAL = "sosial_kultural", _("Sosial Kultural")
+
+
+class KelasEfisiensi(models.TextChoices):
+    """Efficiency class of a position from its workload analysis (DOMAIN.md section 8;
+    PermenPANRB 1/2020): the load/capacity ratio, see organisasi/abk.py."""
+
+    A = "A", _("A (sangat baik)")
+    B = "B", _("B (baik)")
+    C = "C", _("C (cukup)")
+    D = "D", _("D (sedang)")
+    E = "E", _("E (kurang)")
+
+
+class StatusKebutuhan(models.TextChoices):
+    """Where a position stands against its ABK need (for filters of the workforce report)."""
+
+    KURANG = "kurang", _("Kekurangan")
+    LEBIH = "lebih", _("Kelebihan")
+    SESUAI = "sesuai", _("Sesuai")
+    BELUM = "belum", _("Belum dianalisis")

@@ -17,6 +17,7 @@ from .models import (
     Jabatan,
     KebutuhanKompetensi,
     Kompetensi,
+    TugasJabatan,
     UnitKerja,
     Wilayah,
 )
@@ -263,8 +264,9 @@ def seed(ctx: DemoContext) -> None:
         ctx.data["wilayah"][w.kode] = w
         ctx.data["jabatan"][w.kode] = []
         _unit(ctx, w, None, POHON[w.kode], kompetensi, urutan=0)
+    n_tugas = _abk(ctx)
     n_unit = UnitKerja.objects.count()
-    ctx.log(f"  organisasi: {len(WILAYAH)} wilayah, {n_unit} unit kerja")
+    ctx.log(f"  organisasi: {len(WILAYAH)} wilayah, {n_unit} unit kerja, {n_tugas} tugas ABK")
 
 
 def _unit(ctx, wilayah, parent, spec, kompetensi, urutan) -> UnitKerja:
@@ -323,3 +325,117 @@ def _grup() -> dict[str, Any]:
     hr.permissions.set(semua)
     pimpinan.permissions.set(semua.filter(codename__startswith="view_"))
     return {"hr": hr, "pimpinan": pimpinan}
+
+
+# --- Workload analysis (ABK) ----------------------------------------------------------------
+# Tasks per kind of work: (uraian tugas, satuan hasil, norma waktu in minutes).
+TUGAS: dict[str, list[tuple[str, str, int]]] = {
+    "keu": [
+        ("Memverifikasi kelengkapan dokumen SPP/SPM", "dokumen", 45),
+        ("Menginput transaksi belanja ke SIPD", "transaksi", 12),
+        ("Menyusun laporan realisasi anggaran bulanan", "laporan", 900),
+        ("Merekonsiliasi data keuangan dengan BUD", "berita acara", 480),
+        ("Menyiapkan bahan penyusunan RKA", "dokumen", 600),
+    ],
+    "sdm": [
+        ("Memverifikasi usulan kenaikan pangkat", "berkas", 90),
+        ("Memutakhirkan data pegawai di SIASN", "data pegawai", 20),
+        ("Memproses usulan cuti pegawai", "berkas", 30),
+        ("Menyusun analisis kebutuhan pengembangan kompetensi", "laporan", 1200),
+        ("Menyiapkan bahan penilaian kinerja pegawai", "dokumen", 240),
+    ],
+    "kes": [
+        ("Melakukan pelayanan pemeriksaan pasien", "pasien", 15),
+        ("Melakukan kunjungan rumah dan posyandu", "kunjungan", 120),
+        ("Melakukan penyuluhan kesehatan masyarakat", "kegiatan", 180),
+        ("Menyusun laporan bulanan program kesehatan", "laporan", 600),
+    ],
+    "dokter": [
+        ("Melakukan pemeriksaan dan pengobatan pasien", "pasien", 15),
+        ("Melakukan rujukan pasien", "rujukan", 30),
+        ("Menyusun laporan surveilans penyakit", "laporan", 240),
+    ],
+    "kep": [
+        ("Melakukan asuhan keperawatan", "pasien", 30),
+        ("Melakukan tindakan keperawatan", "tindakan", 20),
+        ("Mendokumentasikan asuhan keperawatan", "dokumen", 10),
+    ],
+    "bidan": [
+        ("Melakukan pemeriksaan kehamilan (ANC)", "ibu hamil", 30),
+        ("Menolong persalinan normal", "persalinan", 240),
+        ("Melakukan pelayanan keluarga berencana", "akseptor", 20),
+    ],
+    "lab": [
+        ("Melakukan pemeriksaan sampel laboratorium", "sampel", 25),
+        ("Melakukan kalibrasi alat laboratorium", "alat", 120),
+        ("Menyusun laporan hasil uji", "laporan", 60),
+    ],
+    "pend": [
+        ("Melaksanakan tatap muka pembelajaran", "jam pelajaran", 45),
+        ("Menyusun perangkat pembelajaran", "dokumen", 240),
+        ("Menilai hasil belajar siswa", "lembar jawaban", 10),
+        ("Membimbing kegiatan ekstrakurikuler", "pertemuan", 90),
+    ],
+    "ti": [
+        ("Memutakhirkan basis data kepegawaian", "data", 15),
+        ("Memelihara aplikasi layanan kepegawaian", "laporan", 480),
+        ("Melayani permintaan data kepegawaian", "permintaan", 60),
+    ],
+    "teknik": [
+        ("Melakukan survei kondisi infrastruktur", "lokasi", 240),
+        ("Menyusun rencana anggaran biaya kegiatan fisik", "dokumen", 720),
+        ("Memantau pelaksanaan pembangunan", "laporan", 360),
+    ],
+    "adm": [
+        ("Mengagendakan surat masuk dan keluar", "surat", 10),
+        ("Melayani permohonan administrasi warga", "berkas", 25),
+        ("Melakukan verifikasi data lapangan", "data", 60),
+        ("Menyiapkan bahan rapat koordinasi", "kegiatan", 240),
+        ("Menyusun laporan kegiatan bulanan", "laporan", 480),
+    ],
+}
+JENIS_TUGAS = {
+    "Akuntansi": "keu", "Manajemen Keuangan": "keu", "Ekonomi": "keu", "Psikologi": "sdm",
+    "Manajemen SDM": "sdm", "Kesehatan Masyarakat": "kes", "Kedokteran": "dokter",
+    "Keperawatan": "kep", "Kebidanan": "bidan", "Analis Kesehatan": "lab", "Pendidikan": "pend",
+    "Teknik Informatika": "ti", "Teknik Sipil": "teknik",
+}  # fmt: skip
+#: Workload as a multiple of the planned holders: < 1 gives excess, > 1 shortage. The first
+#: two staff positions of every wilayah are pinned (one short, one in excess) so every demo
+#: wilayah shows both; the rest vary deterministically.
+FAKTOR = [0.45, 0.7, 0.85, 1.0, 1.0, 1.0, 1.35, 1.8, 2.4]
+FAKTOR_TETAP = [1.8, 0.45]
+
+
+def _abk(ctx: DemoContext) -> int:
+    """Workload tasks for every non-head demo position; deterministic, upserted by
+    (jabatan, uraian tugas), so a rerun writes nothing."""
+    n_tugas = 0
+    for kode, daftar in ctx.data["jabatan"].items():
+        wke = ctx.data["wilayah"][kode].waktu_kerja_efektif_menit
+        staf = [(j, n) for j, n in daftar if not j.is_kepala]
+        for i, (jab, n) in enumerate(staf):
+            rng = ctx.rng_for(f"abk:{jab.unit.kode}:{jab.nama}")
+            faktor = FAKTOR_TETAP[i] if i < len(FAKTOR_TETAP) else rng.choice(FAKTOR)
+            target = n * faktor * wke
+            jenis = "kep" if jab.nama == "Perawat" else None
+            jenis = jenis or JENIS_TUGAS.get(
+                jab.bidang_pendidikan[0] if jab.bidang_pendidikan else "", "adm"
+            )
+            katalog = TUGAS[jenis]
+            tugas = katalog[: min(len(katalog), rng.randint(3, 5))]
+            bobot = [rng.uniform(0.6, 1.4) for _ in tugas]
+            total = sum(bobot)
+            for urutan, ((uraian, satuan, norma), b) in enumerate(
+                zip(tugas, bobot, strict=True), 1
+            ):
+                volume = max(1, round(target * b / total / norma))
+                upsert(
+                    TugasJabatan,
+                    {"satuan_hasil": satuan, "volume_tahunan": volume, "norma_waktu_menit": norma,
+                     "urutan": urutan},
+                    jabatan=jab,
+                    uraian_tugas=uraian,
+                )  # fmt: skip
+                n_tugas += 1
+    return n_tugas

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AbstractUser
 from django.contrib.postgres.fields import ArrayField
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -31,7 +31,13 @@ from .choices import (
     JenjangFungsional,
     TingkatPendidikan,
 )
-from .querysets import JabatanQuerySet, PenggunaManager, UnitKerjaQuerySet
+from .querysets import (
+    JabatanQuerySet,
+    KebutuhanKompetensiQuerySet,
+    PenggunaManager,
+    TugasJabatanQuerySet,
+    UnitKerjaQuerySet,
+)
 
 GRUP_ADMIN_KEPEGAWAIAN = "Admin Kepegawaian"
 GRUP_PIMPINAN_DAERAH = "Pimpinan Daerah"
@@ -250,6 +256,8 @@ class KebutuhanKompetensi(models.Model):
     )
     level = models.PositiveSmallIntegerField(_("level minimal"), default=1)
 
+    objects = KebutuhanKompetensiQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("kebutuhan kompetensi")
         verbose_name_plural = _("kebutuhan kompetensi")
@@ -261,6 +269,63 @@ class KebutuhanKompetensi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kompetensi} (level {self.level})"
+
+
+class TugasJabatan(TimeStampedModel):
+    """One task of a position in its workload analysis (analisis beban kerja, ABK;
+    PermenPANRB 1/2020): what the holder produces (`satuan_hasil`), how many a year and the
+    standard minutes per unit. The position's needed headcount is computed from these rows
+    (organisasi/abk.py), never stored, so it cannot drift from its tasks."""
+
+    jabatan = models.ForeignKey(
+        Jabatan, on_delete=models.CASCADE, related_name="tugas_set", verbose_name=_("jabatan")
+    )
+    uraian_tugas = models.CharField(_("uraian tugas"), max_length=300)
+    satuan_hasil = models.CharField(
+        _("satuan hasil"), max_length=100, help_text=_("Mis. dokumen, laporan, berkas, pasien.")
+    )
+    volume_tahunan = models.PositiveIntegerField(
+        _("volume kerja setahun"),
+        validators=[MinValueValidator(1), MaxValueValidator(1_000_000)],
+        help_text=_("Jumlah satuan hasil dalam satu tahun."),
+    )
+    norma_waktu_menit = models.PositiveIntegerField(
+        _("norma waktu (menit)"),
+        validators=[MinValueValidator(1), MaxValueValidator(100_000)],
+        help_text=_("Waktu penyelesaian baku untuk satu satuan hasil, dalam menit."),
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    history = HistoricalRecords()
+    objects = TugasJabatanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["jabatan", "urutan", "pk"]
+        verbose_name = _("tugas jabatan (ABK)")
+        verbose_name_plural = _("tugas jabatan (ABK)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jabatan", "uraian_tugas"],
+                name="tugasjabatan_uraian_unik",
+                violation_error_message=_("Uraian tugas ini sudah ada pada jabatan tersebut."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(volume_tahunan__gte=1), name="tugasjabatan_volume_positif"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(norma_waktu_menit__gte=1), name="tugasjabatan_norma_positif"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.uraian_tugas
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisasi:jabatan_detail", args=[self.jabatan_id])
+
+    @property
+    def beban_menit(self) -> int:
+        return self.volume_tahunan * self.norma_waktu_menit
 
 
 class Pengguna(AbstractUser):
