@@ -23,7 +23,7 @@ Hooks (imports flow kinerja -> pegawai -> organisasi, so higher apps plug in her
   and `predikat_terakhir` (the stored predikat value, "" when none). kinerja registers it in
   its AppConfig.ready().
 - `daftarkan_kebutuhan(fn)`: `fn(qs_jabatan) -> qs_jabatan` annotating `kebutuhan` (needed
-  headcount, e.g. from the workload analysis). Default: 1 per position.
+  headcount). Default: from the workload analysis (organisasi.abk), 1 where not analysed.
 """
 
 from __future__ import annotations
@@ -86,6 +86,26 @@ def daftarkan_kebutuhan(fn: Callable[[QuerySet], QuerySet]) -> None:
         _kebutuhan.append(fn)
 
 
+def _kebutuhan_abk(qs: QuerySet) -> QuerySet:
+    """Needed headcount from the workload analysis (organisasi.abk): workload / effective
+    time, rounded half up, at least 1; 1 for a position not analysed yet."""
+    from django.db.models import DecimalField
+    from django.db.models.functions import Cast, Greatest, Round
+
+    from organisasi.abk import beban_subquery
+
+    angka = DecimalField(max_digits=20, decimal_places=6)
+    qs = qs.annotate(beban_abk=beban_subquery())
+    tepat = Cast("beban_abk", angka) / Cast("wilayah__waktu_kerja_efektif_menit", angka)
+    return qs.annotate(
+        kebutuhan=Case(
+            When(beban_abk__gt=0, then=Greatest(Value(1), Cast(Round(tepat, 0), IntegerField()))),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    )
+
+
 # --- positions to fill ----------------------------------------------------------------------
 
 
@@ -107,7 +127,7 @@ def jabatan_penempatan(*, actor: Any) -> QuerySet[Jabatan]:
         for fn in _kebutuhan:
             qs = fn(qs)
     else:
-        qs = qs.annotate(kebutuhan=Value(1, output_field=IntegerField()))
+        qs = _kebutuhan_abk(qs)
     return qs.annotate(
         kekurangan=Case(
             When(kebutuhan__gt=F("jumlah_pemangku"), then=F("kebutuhan") - F("jumlah_pemangku")),
