@@ -15,9 +15,9 @@ from openpyxl.styles import Font, PatternFill
 from kinerja.choices import Predikat, StatusEvaluasi, StatusSKP
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_LABEL_PREDIKAT = dict(Predikat.choices)
-_LABEL_SKP = dict(StatusSKP.choices)
-_LABEL_EV = dict(StatusEvaluasi.choices)
+_LABEL_PREDIKAT = {k: str(v) for k, v in Predikat.choices}
+_LABEL_SKP = {k: str(v) for k, v in StatusSKP.choices}
+_LABEL_EV = {k: str(v) for k, v in StatusEvaluasi.choices}
 
 
 def _judul(ws, teks: list[str]) -> None:
@@ -91,7 +91,7 @@ def xlsx_rekap_unit(qs, periode: Any) -> bytes:
         kurva = "" if r.kurva_ok is None else ("Sesuai" if r.kurva_ok else "Melanggar")
         ws.append([
             r.unit.nama, *[getattr(r, f) for _k, f in _KOLOM_ANGKA],
-            r.get_predikat_unit_display(), kurva, " ".join(r.kurva_pelanggaran or []),
+            str(r.get_predikat_unit_display()), kurva, " ".join(r.kurva_pelanggaran or []),
             timezone.localtime(r.dihitung_pada).strftime("%d-%m-%Y %H:%M"),
         ])  # fmt: skip
     return _simpan(wb)
