@@ -43,6 +43,14 @@ WARNA_PREDIKAT = {
     "sangat_kurang": "#c4332b",
     "": "#b8c0cc",
 }
+LABEL_PENDEK = {
+    "sangat_baik": "Sangat Baik",
+    "baik": "Baik",
+    "butuh_perbaikan": "Butuh Perb.",
+    "kurang": "Kurang/Misc.",
+    "sangat_kurang": "Sangat Kurang",
+    "": "Belum dinilai",
+}
 BATAS_DAFTAR_TINDAK_LANJUT = 300
 
 
@@ -470,7 +478,7 @@ def pdf_rekap_wilayah(
     grafik = {}
     if rekap is not None:
         grafik["distribusi"] = svg_batang(
-            [(label, n, WARNA_PREDIKAT[v]) for v, label, n in rekap.distribusi]
+            [(LABEL_PENDEK.get(v, str(label)), n, WARNA_PREDIKAT[v]) for v, label, n in rekap.distribusi]
         )
         teratas = [u for u in data["units"] if u.unit.depth <= 1 and u.jumlah_pegawai][:20]
         grafik["penyelesaian"] = svg_horizontal([(u.unit.nama, u.persen_dinilai) for u in teratas])
