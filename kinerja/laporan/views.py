@@ -331,7 +331,10 @@ class LaporanIndexView(PeranMixin, TemplateView):
         wilayah = self.wilayah_aktif() if selectors.boleh_dasbor_wilayah(user) else atasan.wilayah
         ctx["wilayah"] = wilayah
         ctx["boleh_kelola"] = services._boleh_kelola(user, wilayah.pk)
-        ctx["form_periode"] = PeriodeForm(actor=user, wilayah=wilayah)
+        periodes = selectors.periode_list(actor=user, wilayah=wilayah)
+        ctx["form_periode"] = PeriodeForm(
+            actor=user, wilayah=wilayah, initial={"periode": periodes[0] if periodes else None}
+        )
         ctx["form_kehadiran"] = KehadiranUnitForm(
             actor=user,
             initial={

@@ -23,6 +23,8 @@
     };
   }
   function persen(v) { return v === null || v === undefined ? "—" : v.toLocaleString("id-ID") + "%"; }
+  function pendek(label) { label = String(label); return label.length > 26 ? label.slice(0, 25) + "…" : label; }
+  var SUMBU_UNIT = { ticks: { callback: function (v) { return pendek(this.getLabelForValue(v)); } } };
   function hover(evt, elements) {
     evt.native.target.style.cursor = elements.length ? "pointer" : "default";
   }
@@ -45,7 +47,7 @@
         { label: "SKP disetujui (%)", data: data.unit.skp, backgroundColor: "#17375e" },
         { label: "Evaluasi dinilai (%)", data: data.unit.dinilai, backgroundColor: "#0b7a75" }] },
       options: { indexAxis: "y", onClick: klik(c, data.unit.id), onHover: hover,
-        scales: { x: { min: 0, max: 100, ticks: { callback: function (v) { return v + "%"; } } } },
+        scales: { x: { min: 0, max: 100, ticks: { callback: function (v) { return v + "%"; } } }, y: SUMBU_UNIT },
         plugins: { tooltip: { callbacks: { label: function (ctx) { return ctx.dataset.label + ": " + persen(ctx.raw); } } } } }
     });
   }
@@ -57,7 +59,7 @@
         backgroundColor: data.unit.hadir.map(function (v) { return v < 85 ? "#e0702a" : "#62b36f"; }) }] },
       options: { indexAxis: "y", onClick: klik(c, data.unit.id), onHover: hover,
         plugins: { legend: { display: false } },
-        scales: { x: { min: 0, max: 100, ticks: { callback: function (v) { return v + "%"; } } } } }
+        scales: { x: { min: 0, max: 100, ticks: { callback: function (v) { return v + "%"; } } }, y: SUMBU_UNIT } }
     });
   }
   c = document.getElementById("grafik-tren");
