@@ -478,7 +478,10 @@ def pdf_rekap_wilayah(
     grafik = {}
     if rekap is not None:
         grafik["distribusi"] = svg_batang(
-            [(LABEL_PENDEK.get(v, str(label)), n, WARNA_PREDIKAT[v]) for v, label, n in rekap.distribusi]
+            [
+                (LABEL_PENDEK.get(v, str(label)), n, WARNA_PREDIKAT[v])
+                for v, label, n in rekap.distribusi
+            ]
         )
         teratas = [u for u in data["units"] if u.unit.depth <= 1 and u.jumlah_pegawai][:20]
         grafik["penyelesaian"] = svg_horizontal([(u.unit.nama, u.persen_dinilai) for u in teratas])

@@ -74,7 +74,9 @@ def buat_kinerja(org) -> SimpleNamespace:
                      target_satuan="", target_kualitatif="Tepat waktu setiap bulan")  # fmt: skip
     EkspektasiFactory(skp=skp_staf, perilaku="akuntabel", ekspektasi="Jujur dan bertanggung jawab")
     ev_staf = _evaluasi(skp_staf, jan, "final", "sesuai", "sesuai", "baik")
-    RealisasiIndikator.objects.create(evaluasi=ev_staf, indikator=i1, nilai=1, narasi="Laporan Januari")
+    RealisasiIndikator.objects.create(
+        evaluasi=ev_staf, indikator=i1, nilai=1, narasi="Laporan Januari"
+    )
     _evaluasi(skp_staf2, jan, "dinilai", "di_bawah", "sesuai", "butuh_perbaikan")
     _evaluasi(skp_kabid, jan, "realisasi_diajukan")
     _evaluasi(skp_kasi, jan, "belum_diisi")

@@ -57,7 +57,10 @@ def test_pdf_skp(org_a, org_b, rekap, client_as):
 
 
 def test_pdf_skp_cakupan(org_a, org_b, rekap, client_as):
-    assert client_as(org_a.user_staf_seksi).get(f"/laporan/pdf/skp/{org_a.staf.pk}/").status_code == 404
+    assert (
+        client_as(org_a.user_staf_seksi).get(f"/laporan/pdf/skp/{org_a.staf.pk}/").status_code
+        == 404
+    )
     assert client_as(org_a.user_hr).get(f"/laporan/pdf/skp/{org_b.staf.pk}/").status_code == 404
     assert client_as(org_a.user_kabid).get(f"/laporan/pdf/skp/{org_a.staf.pk}/").status_code == 200
     assert client_as(org_a.user_hr).get(f"/laporan/pdf/skp/{org_a.sekda.pk}/").status_code == 404
@@ -77,22 +80,34 @@ def test_pdf_evaluasi_periodik_dan_tahunan(org_a, org_b, rekap, client_as):
     resp = c.get(f"/laporan/pdf/evaluasi/{org_a.staf.pk}/?tahunan={rekap.pk.pk}")
     teks = teks_pdf(resp.content, "evaluasi_tahunan")
     assert "TAHUNAN" in teks and "Tahun 2026" in teks and org_a.staf.nama in teks
-    assert client_as(org_a.user_hr).get(f"/laporan/pdf/evaluasi/{org_b.staf.pk}/").status_code == 404
+    assert (
+        client_as(org_a.user_hr).get(f"/laporan/pdf/evaluasi/{org_b.staf.pk}/").status_code == 404
+    )
 
 
 def test_pdf_kehadiran_unit(org_a, org_b, rekap, client_as):
-    resp = client_as(org_a.user_kabid).get(f"/laporan/pdf/kehadiran/{org_a.bidang.pk}/?bulan=2026-01")
+    resp = client_as(org_a.user_kabid).get(
+        f"/laporan/pdf/kehadiran/{org_a.bidang.pk}/?bulan=2026-01"
+    )
     assert resp.status_code == 200
     teks = teks_pdf(resp.content, "kehadiran")
     for s in ("REKAPITULASI KEHADIRAN PEGAWAI", org_a.wilayah.nama_instansi.upper(), org_a.staf.nama,
               org_a.kasi.nama, "1 Januari 2026 s.d. 31 Januari 2026", "Kepala Unit", org_a.kabid.nama):  # fmt: skip
         assert s in teks, s
     _tanpa_wilayah_lain(teks, org_b)
-    assert client_as(org_a.user_kabid).get(f"/laporan/pdf/kehadiran/{org_a.root.pk}/").status_code == 404
-    assert client_as(org_a.user_hr).get(f"/laporan/pdf/kehadiran/{org_b.bidang.pk}/").status_code == 404
+    assert (
+        client_as(org_a.user_kabid).get(f"/laporan/pdf/kehadiran/{org_a.root.pk}/").status_code
+        == 404
+    )
+    assert (
+        client_as(org_a.user_hr).get(f"/laporan/pdf/kehadiran/{org_b.bidang.pk}/").status_code
+        == 404
+    )
 
 
-def test_pdf_rekap_wilayah_lewat_proses(org_a, org_b, rekap, client_as, django_capture_on_commit_callbacks):
+def test_pdf_rekap_wilayah_lewat_proses(
+    org_a, org_b, rekap, client_as, django_capture_on_commit_callbacks
+):
     c = client_as(org_a.user_hr)
     with django_capture_on_commit_callbacks(execute=True):
         resp = c.post("/laporan/pdf/wilayah/buat/", {"periode": rekap.jan.pk})

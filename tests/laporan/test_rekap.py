@@ -41,7 +41,12 @@ def test_angka_rekap_sesuai_hitungan_tangan(org_a, kinerja_a):
     staf = RekapPegawai.objects.get(periode_penilaian=kinerja_a.jan, pegawai=org_a.staf)
     assert staf.predikat == "baik" and staf.status_evaluasi == "final"
     assert (staf.jumlah_indikator, staf.jumlah_realisasi, staf.jumlah_log_harian) == (2, 1, 2)
-    assert (staf.hari_tercatat, staf.hari_hadir, staf.hari_terlambat, staf.hari_alpa) == (3, 2, 1, 1)
+    assert (staf.hari_tercatat, staf.hari_hadir, staf.hari_terlambat, staf.hari_alpa) == (
+        3,
+        2,
+        1,
+        1,
+    )
     assert staf.pejabat_penilai_id == org_a.kabid.pk
     sekda = RekapPegawai.objects.get(periode_penilaian=kinerja_a.jan, pegawai=org_a.sekda)
     assert sekda.skp_id is None and sekda.status_skp == "" and sekda.predikat == ""

@@ -39,14 +39,16 @@ def test_dasbor_wilayah_per_peran(org_a, org_b, rekap, client_as, admin_nasional
         assert "Rekap terakhir:" in teks
     assert _get(client_as, org_a.user_staf, url).status_code == 403
     assert _get(client_as, org_a.user_kabid, url).status_code == 403
-    resp = _get(client_as, admin_nasional, f"/laporan/wilayah/?wilayah=beta")
+    resp = _get(client_as, admin_nasional, "/laporan/wilayah/?wilayah=beta")
     assert resp.status_code == 200 and "Bidang Umum Beta" in resp.content.decode()
 
 
 def test_periode_wilayah_lain_404(org_a, kinerja_b, rekap, client_as):
     resp = _get(client_as, org_a.user_hr, f"/laporan/wilayah/?periode={kinerja_b.jan.pk}")
     assert resp.status_code == 404
-    resp = _get(client_as, org_a.user_hr, f"/laporan/unit/?unit={kinerja_b.pk.wilayah.unit_set.first().pk}")
+    resp = _get(
+        client_as, org_a.user_hr, f"/laporan/unit/?unit={kinerja_b.pk.wilayah.unit_set.first().pk}"
+    )
     assert resp.status_code == 404
 
 
@@ -58,8 +60,13 @@ def test_dasbor_unit_per_peran(org_a, rekap, client_as):
     assert "Bidang Umum Alpha" in teks and "Seksi Data Alpha" in teks
     assert "Siapa menunggu siapa" in teks and "Kasi Alpha" in teks
     assert "Kurva distribusi unit" in teks  # bidang has predikat Baik
-    assert _get(client_as, org_a.user_kabid, f"/laporan/unit/?unit={org_a.seksi.pk}").status_code == 200
-    assert _get(client_as, org_a.user_kabid, f"/laporan/unit/?unit={org_a.root.pk}").status_code == 404
+    assert (
+        _get(client_as, org_a.user_kabid, f"/laporan/unit/?unit={org_a.seksi.pk}").status_code
+        == 200
+    )
+    assert (
+        _get(client_as, org_a.user_kabid, f"/laporan/unit/?unit={org_a.root.pk}").status_code == 404
+    )
     assert _get(client_as, org_a.user_hr, f"/laporan/unit/?unit={org_a.root.pk}").status_code == 200
     assert _get(client_as, org_a.user_staf, "/laporan/unit/").status_code == 403
 
@@ -70,9 +77,17 @@ def test_dasbor_pegawai(org_a, org_b, rekap, client_as):
     teks = resp.content.decode()
     assert "Januari 2026" in teks and "Baik" in teks
     # another employee: only within the actor's scope
-    assert _get(client_as, org_a.user_staf, f"/laporan/saya/?pegawai={org_a.staf2.pk}").status_code == 404
-    assert _get(client_as, org_a.user_kabid, f"/laporan/saya/?pegawai={org_a.staf2.pk}").status_code == 200
-    assert _get(client_as, org_a.user_hr, f"/laporan/saya/?pegawai={org_b.staf.pk}").status_code == 404
+    assert (
+        _get(client_as, org_a.user_staf, f"/laporan/saya/?pegawai={org_a.staf2.pk}").status_code
+        == 404
+    )
+    assert (
+        _get(client_as, org_a.user_kabid, f"/laporan/saya/?pegawai={org_a.staf2.pk}").status_code
+        == 200
+    )
+    assert (
+        _get(client_as, org_a.user_hr, f"/laporan/saya/?pegawai={org_b.staf.pk}").status_code == 404
+    )
 
 
 def test_beranda_per_peran(org_a, rekap, client_as, admin_nasional):
@@ -82,7 +97,9 @@ def test_beranda_per_peran(org_a, rekap, client_as, admin_nasional):
     teks = _get(client_as, org_a.user_kabid, "/").content.decode()
     assert "Siapa menunggu" not in teks and "Unit Bidang Umum Alpha" in teks
     teks = _get(client_as, org_a.user_staf, "/").content.decode()
-    assert "Kinerja saya" in teks and "Riwayat predikat" in teks and "Distribusi predikat" not in teks
+    assert (
+        "Kinerja saya" in teks and "Riwayat predikat" in teks and "Distribusi predikat" not in teks
+    )
     teks = _get(client_as, admin_nasional, "/").content.decode()
     assert "Perbandingan antarwilayah" in teks and "Alpha" in teks and "Beta" in teks
 
@@ -138,10 +155,15 @@ def test_daftar_rekap_filter_dan_tautan(org_a, rekap, client_as):
 def test_daftar_rekap_masukan_salah(org_a, kinerja_b, rekap, client_as):
     c = client_as(org_a.user_hr)
     resp = c.get(f"/laporan/rekap/?periode={kinerja_b.jan.pk}")
-    assert resp.status_code == 200 and "Pilih periode yang tersedia di wilayah Anda." in resp.content.decode()
+    assert (
+        resp.status_code == 200
+        and "Pilih periode yang tersedia di wilayah Anda." in resp.content.decode()
+    )
     resp = c.get("/laporan/rekap/?periode=abc&unit=xyz")
     teks = resp.content.decode()
-    assert "Pilih periode yang tersedia" in teks and "Pilih unit kerja yang dapat Anda lihat" in teks
+    assert (
+        "Pilih periode yang tersedia" in teks and "Pilih unit kerja yang dapat Anda lihat" in teks
+    )
     resp = c.get("/laporan/rekap/?q=" + "x" * 101)
     assert "paling banyak 100 karakter" in resp.content.decode()
     resp = c.get("/laporan/rekap/?predikat=hebat")
@@ -149,9 +171,13 @@ def test_daftar_rekap_masukan_salah(org_a, kinerja_b, rekap, client_as):
 
 
 def test_daftar_rekap_peran_pegawai_hanya_diri(org_a, rekap, client_as):
-    teks = _get(client_as, org_a.user_staf, f"/laporan/rekap/?periode={rekap.jan.pk}").content.decode()
+    teks = _get(
+        client_as, org_a.user_staf, f"/laporan/rekap/?periode={rekap.jan.pk}"
+    ).content.decode()
     assert org_a.staf.nama in teks and org_a.staf2.nama not in teks
-    teks = _get(client_as, org_a.user_kasi, f"/laporan/rekap/?periode={rekap.jan.pk}").content.decode()
+    teks = _get(
+        client_as, org_a.user_kasi, f"/laporan/rekap/?periode={rekap.jan.pk}"
+    ).content.decode()
     assert org_a.staf_seksi.nama in teks and org_a.staf.nama not in teks
 
 
@@ -159,7 +185,9 @@ def _xlsx_teks(resp) -> str:
     assert resp.status_code == 200
     wb = load_workbook(io.BytesIO(resp.content))
     return "\n".join(
-        " ".join(str(v) for v in row if v is not None) for ws in wb for row in ws.iter_rows(values_only=True)
+        " ".join(str(v) for v in row if v is not None)
+        for ws in wb
+        for row in ws.iter_rows(values_only=True)
     )
 
 
@@ -185,7 +213,9 @@ def test_jalankan_rekap_dari_ui(org_a, rekap, client_as, django_capture_on_commi
     proses = ProsesLaporan.objects.get(jenis="rekap")
     assert resp.status_code == 302 and resp["Location"] == f"/laporan/proses/{proses.pk}/"
     proses.refresh_from_db()
-    assert proses.status == "selesai" and proses.persen == 100 and proses.dibuat_oleh == org_a.user_hr
+    assert (
+        proses.status == "selesai" and proses.persen == 100 and proses.dibuat_oleh == org_a.user_hr
+    )
     resp = c.get(resp["Location"], HTTP_HX_REQUEST="true")
     teks = resp.content.decode()
     assert 'data-status="selesai"' in teks and "hx-trigger" not in teks and "<html" not in teks
@@ -195,7 +225,12 @@ def test_jalankan_rekap_ditolak_dan_masukan_salah(org_a, kinerja_b, rekap, clien
     assert _get(client_as, org_a.user_pimpinan, "/").status_code == 200
     c = client_as(org_a.user_pimpinan)
     assert c.post("/laporan/rekap/jalankan/", {"periode": rekap.jan.pk}).status_code == 403
-    assert client_as(org_a.user_staf).post("/laporan/rekap/jalankan/", {"periode": rekap.jan.pk}).status_code == 403
+    assert (
+        client_as(org_a.user_staf)
+        .post("/laporan/rekap/jalankan/", {"periode": rekap.jan.pk})
+        .status_code
+        == 403
+    )
     c = client_as(org_a.user_hr)
     for data in ({}, {"periode": kinerja_b.jan.pk}, {"periode": "x" * 300}):
         resp = c.post("/laporan/rekap/jalankan/", data, follow=True)
@@ -236,10 +271,18 @@ def test_broker_mati_pesan_jelas_bukan_500(org_a, kinerja_a, client_as, hari_ini
 
 
 def test_proses_wilayah_lain_404(org_a, org_b, rekap, client_as):
-    p = ProsesLaporan.objects.create(wilayah=org_b.wilayah, periode_penilaian=rekap.jan.__class__.objects.filter(periode_kinerja__wilayah=org_b.wilayah).first(), jenis="rekap")
+    p = ProsesLaporan.objects.create(
+        wilayah=org_b.wilayah,
+        periode_penilaian=rekap.jan.__class__.objects.filter(
+            periode_kinerja__wilayah=org_b.wilayah
+        ).first(),
+        jenis="rekap",
+    )
     for url in (f"/laporan/proses/{p.pk}/", f"/laporan/proses/{p.pk}/unduh/"):
         assert _get(client_as, org_a.user_hr, url).status_code == 404
-    own = ProsesLaporan.objects.create(wilayah=org_a.wilayah, periode_penilaian=rekap.jan, jenis="rekap")
+    own = ProsesLaporan.objects.create(
+        wilayah=org_a.wilayah, periode_penilaian=rekap.jan, jenis="rekap"
+    )
     assert _get(client_as, org_a.user_staf, f"/laporan/proses/{own.pk}/").status_code == 403
     assert _get(client_as, org_a.user_hr, f"/laporan/proses/{own.pk}/").status_code == 200
     assert _get(client_as, org_a.user_hr, f"/laporan/proses/{own.pk}/unduh/").status_code == 404
@@ -265,4 +308,7 @@ def test_form_kehadiran_masukan_salah(org_a, org_b, rekap, client_as):
         resp = c.get("/laporan/pdf/kehadiran/" + q, follow=True)
         assert resp.status_code == 200 and pesan in resp.content.decode(), q
     resp = c.get(f"/laporan/pdf/kehadiran/?unit={org_a.bidang.pk}&bulan=2026-01")
-    assert resp.status_code == 302 and resp["Location"] == f"/laporan/pdf/kehadiran/{org_a.bidang.pk}/?bulan=2026-01"
+    assert (
+        resp.status_code == 302
+        and resp["Location"] == f"/laporan/pdf/kehadiran/{org_a.bidang.pk}/?bulan=2026-01"
+    )

@@ -18,7 +18,9 @@ def test_rekap_lewat_worker_sungguhan(org_a, kinerja_a):
     app.control.purge()
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-            proses = services.proses_rekap_mulai(actor=org_a.user_hr, periode_penilaian=kinerja_a.jan)
+            proses = services.proses_rekap_mulai(
+                actor=org_a.user_hr, periode_penilaian=kinerja_a.jan
+            )
             batas = time.monotonic() + 30
             while time.monotonic() < batas:
                 proses.refresh_from_db()
