@@ -161,6 +161,25 @@ CELERY_BEAT_SCHEDULE = {
         "task": "asn_kinerja.tasks.heartbeat",
         "schedule": 60.0,
     },
+    # kinerja.laporan: recaps and reminders (docs/laporan.md). Times in CELERY_TIMEZONE.
+    "laporan-rekap-malam": {
+        "task": "laporan.rekap_malam",
+        "schedule": crontab(hour=1, minute=0),
+    },
+    "laporan-rekap-susulan-periode-ditutup": {
+        "task": "laporan.rekap_susulan_periode_ditutup",
+        "schedule": crontab(hour=1, minute=30),
+    },
+    "laporan-pengingat-tenggat": {
+        "task": "laporan.pengingat_tenggat",
+        "schedule": crontab(hour=7, minute=0),
+        "kwargs": {"hari": 3},
+    },
+    "laporan-pengingat-menunggu-atasan": {
+        "task": "laporan.pengingat_menunggu_atasan",
+        "schedule": crontab(hour=7, minute=15, day_of_week="1-5"),
+        "kwargs": {"hari": 5},
+    },
 }
 # Sub-apps append their schedules in their AppConfig.ready() (see kinerja.laporan.apps).
 _ = crontab

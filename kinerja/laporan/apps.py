@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,3 +10,11 @@ class LaporanConfig(AppConfig):
     name = "kinerja.laporan"
     label = "laporan"
     verbose_name = _("Rekap dan laporan")
+
+    def ready(self) -> None:
+        from .jadwal import sinkronkan_jadwal_beat
+
+        # After every migrate (tests included): the declared beat schedule appears in admin.
+        post_migrate.connect(
+            sinkronkan_jadwal_beat, sender=self, dispatch_uid="laporan_sinkronkan_jadwal_beat"
+        )

@@ -1,14 +1,42 @@
-"""Reads for dashboards. Every aggregate is one SQL query scoped through visible_to()."""
+"""Reads for dashboards, recap lists, exports and reports.
+
+Every dashboard reads the recap tables (never the evaluation tables), starts from
+`visible_to(actor)` and runs a fixed number of queries: unit subtrees are summed in Python
+over the unit rows of a period (hundreds of rows, whatever the number of employees).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
 
+from kinerja.choices import Predikat, StatusEvaluasi, StatusSKP
+from kinerja.models import SKP, EvaluasiPeriodik, PeriodePenilaian
 from organisasi.models import UnitKerja, Wilayah
 from pegawai.models import Pegawai
+from pegawai.selectors import pegawai_dari_pengguna
+
+from .models import ProsesLaporan, RekapPegawai, RekapUnit, RekapWilayah
+from .services import SKP_MENUNGGU_PENILAI
+
+KOLOM_ANGKA = (
+    "jumlah_pegawai", "jumlah_sangat_baik", "jumlah_baik", "jumlah_butuh_perbaikan",
+    "jumlah_kurang", "jumlah_sangat_kurang", "jumlah_belum_dinilai", "jumlah_tanpa_skp",
+    "jumlah_skp_disetujui", "jumlah_evaluasi_dinilai", "jumlah_evaluasi_final",
+    "jumlah_menunggu_penilai", "hari_tercatat", "hari_hadir", "hari_alpa", "menit_terlambat",
+    "menit_pulang_cepat",
+)  # fmt: skip
+
+
+# --- Home page (kept: counts that do not need a recap) -----------------------------------------
 
 
 def ringkasan_beranda(*, actor: Any) -> dict[str, Any]:
@@ -34,8 +62,6 @@ def ringkasan_beranda(*, actor: Any) -> dict[str, Any]:
 def ringkasan_per_wilayah(*, actor: Any):
     """For national admins: one row per wilayah with unit and employee counts (1 query)."""
 
-    # Correlated subqueries, not two joins: joining units and employees at once would
-    # multiply rows (units x employees) before counting.
     def hitung(qs):
         return Coalesce(
             Subquery(
@@ -56,3 +82,448 @@ def ringkasan_per_wilayah(*, actor: Any):
         )
         .order_by("nama")
     )
+
+
+# --- Roles -------------------------------------------------------------------------------------
+
+
+def boleh_dasbor_wilayah(actor: Any) -> bool:
+    return bool(actor.is_admin_nasional or actor.is_admin_kepegawaian or actor.is_pimpinan_daerah)
+
+
+def unit_dipimpin(actor: Any) -> UnitKerja | None:
+    """The unit whose head position the actor holds (section head), else None."""
+    p = pegawai_dari_pengguna(actor)
+    if p and p.jabatan_id and p.jabatan.is_kepala and p.jabatan.aktif:
+        return p.jabatan.unit if p.jabatan.unit_id == p.unit_id else p.unit
+    return None
+
+
+def unit_boleh_dilihat(*, actor: Any) -> QuerySet[UnitKerja]:
+    """Units whose dashboard the actor may open: the wilayah (HR, pimpinan, admin) or the
+    subtree of the unit they head."""
+    qs = UnitKerja.objects.visible_to(actor)
+    if boleh_dasbor_wilayah(actor):
+        return qs
+    unit = unit_dipimpin(actor)
+    if unit is None:
+        return qs.none()
+    return qs.filter(path__startswith=unit.path)
+
+
+def wilayah_untuk(*, actor: Any, kode_atau_id: Any = None) -> Wilayah:
+    """The wilayah a dashboard shows: the actor's own; a national admin picks one (default
+    the first)."""
+    qs = Wilayah.objects.visible_to(actor)
+    if actor.wilayah_id and not actor.is_admin_nasional:
+        return qs.get(pk=actor.wilayah_id)
+    if kode_atau_id:
+        w = qs.filter(Q(kode=str(kode_atau_id)) | Q(pk=_int(kode_atau_id))).first()
+        if w is None:
+            raise Http404
+        return w
+    w = qs.order_by("nama").first()
+    if w is None:
+        raise Http404
+    return w
+
+
+def _int(v: Any) -> int:
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return 0
+
+
+# --- Periods -----------------------------------------------------------------------------------
+
+
+def periode_list(*, actor: Any, wilayah: Wilayah) -> list[PeriodePenilaian]:
+    """Windows of the wilayah that have started, newest first (the period filter)."""
+    return list(
+        PeriodePenilaian.objects.visible_to(actor)
+        .filter(periode_kinerja__wilayah=wilayah, tanggal_mulai__lte=timezone.localdate())
+        .select_related("periode_kinerja")
+        .order_by("-tanggal_mulai", "-pk")
+    )
+
+
+def periode_terpilih(periodes: list[PeriodePenilaian], nilai: Any) -> PeriodePenilaian | None:
+    """The window chosen in the filter, else the latest window that has a recap, else the
+    latest window."""
+    if nilai:
+        for p in periodes:
+            if str(p.pk) == str(nilai):
+                return p
+        raise Http404
+    return periodes[0] if periodes else None
+
+
+# --- Unit rollups ------------------------------------------------------------------------------
+
+
+@dataclass
+class Agregat:
+    """Counts of a unit subtree or a wilayah (same fields as the recap rows)."""
+
+    unit: Any = None
+    angka: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KOLOM_ANGKA, 0))
+    melanggar_kurva: int = 0
+    predikat_unit: str = ""
+    kurva_ok: bool | None = None
+    kurva_pelanggaran: list[str] = field(default_factory=list)
+
+    def __getattr__(self, name: str) -> Any:
+        angka = self.__dict__.get("angka", {})
+        if name in angka:
+            return angka[name]
+        raise AttributeError(name)
+
+    def tambah(self, row: dict[str, Any]) -> None:
+        for k in KOLOM_ANGKA:
+            self.angka[k] += row[k] or 0
+
+    @property
+    def persen_skp(self) -> float | None:
+        n = self.angka["jumlah_pegawai"]
+        return 100 * self.angka["jumlah_skp_disetujui"] / n if n else None
+
+    @property
+    def persen_dinilai(self) -> float | None:
+        n = self.angka["jumlah_pegawai"]
+        return 100 * self.angka["jumlah_evaluasi_dinilai"] / n if n else None
+
+    @property
+    def persen_kehadiran(self) -> float | None:
+        n = self.angka["hari_tercatat"]
+        return 100 * self.angka["hari_hadir"] / n if n else None
+
+    @property
+    def distribusi(self) -> list[tuple[str, str, int]]:
+        return [
+            *[(p.value, p.label, self.angka[f"jumlah_{p.value}"]) for p in Predikat],
+            ("", "Belum dinilai", self.angka["jumlah_belum_dinilai"]),
+        ]
+
+
+def _rollup(
+    rows: list[dict[str, Any]], units: list[UnitKerja]
+) -> tuple[dict[int, Agregat], dict[int, Agregat]]:
+    """Returns (subtree sums per unit id, own-unit rows per unit id) from the unit rows of a
+    period. Every row is added to the unit and to each ancestor present in `units`."""
+    by_id = {u.pk: u for u in units}
+    pohon = {u.pk: Agregat(unit=u) for u in units}
+    sendiri: dict[int, Agregat] = {}
+    for row in rows:
+        a = Agregat(
+            unit=by_id.get(row["unit_id"]),
+            predikat_unit=row["predikat_unit"],
+            kurva_ok=row["kurva_ok"],
+            kurva_pelanggaran=row["kurva_pelanggaran"] or [],
+        )
+        a.tambah(row)
+        sendiri[row["unit_id"]] = a
+        for anc in [int(x) for x in row["unit__path"].strip("/").split("/") if x]:
+            if anc in pohon:
+                pohon[anc].tambah(row)
+                if row["kurva_ok"] is False:
+                    pohon[anc].melanggar_kurva += 1
+    return pohon, sendiri
+
+
+def _rows_unit(periode: PeriodePenilaian, qs: QuerySet[RekapUnit]) -> list[dict[str, Any]]:
+    return list(
+        qs.filter(periode_penilaian=periode).values(
+            "unit_id", "unit__path", "predikat_unit", "kurva_ok", "kurva_pelanggaran", *KOLOM_ANGKA
+        )
+    )
+
+
+@dataclass
+class Dasbor:
+    wilayah: Wilayah
+    periode: PeriodePenilaian | None
+    periodes: list[PeriodePenilaian]
+    rekap: Any = None  # RekapWilayah or Agregat of the subtree
+    dihitung_pada: dt.datetime | None = None
+    unit: UnitKerja | None = None
+    baris_unit: list[Agregat] = field(default_factory=list)
+    tertinggal: list[Agregat] = field(default_factory=list)
+    tren: list[dict[str, Any]] = field(default_factory=list)
+    menunggu: list[dict[str, Any]] = field(default_factory=list)
+    staf_langsung: Agregat | None = None
+
+
+def dasbor_wilayah(*, actor: Any, wilayah: Wilayah, periode_id: Any = None) -> Dasbor:
+    """The wilayah dashboard: 5 queries (periods, wilayah recap, year trend, units, unit
+    recap rows) whatever the number of employees."""
+    if not boleh_dasbor_wilayah(actor):
+        raise PermissionDenied
+    periodes = periode_list(actor=actor, wilayah=wilayah)
+    periode = periode_terpilih(periodes, periode_id)
+    d = Dasbor(wilayah=wilayah, periode=periode, periodes=periodes)
+    if periode is None:
+        return d
+    d.rekap = RekapWilayah.objects.visible_to(actor).filter(periode_penilaian=periode).first()
+    d.dihitung_pada = d.rekap.dihitung_pada if d.rekap else None
+    d.tren = _tren_wilayah(actor=actor, periode=periode)
+    units = list(
+        UnitKerja.objects.visible_to(actor).filter(wilayah=wilayah, depth__lte=1).order_by("path")
+    )
+    rows = _rows_unit(periode, RekapUnit.objects.visible_to(actor).filter(wilayah=wilayah))
+    pohon, _sendiri = _rollup(rows, units)
+    # Top-level units (OPD, kelurahan): depth 1 under the root; a wilayah with a single
+    # level shows its root.
+    tingkat = [pohon[u.pk] for u in units if u.depth == 1] or [pohon[u.pk] for u in units]
+    d.baris_unit = [a for a in tingkat if a.angka["jumlah_pegawai"]]
+    d.tertinggal = _tertinggal(d.baris_unit)
+    return d
+
+
+def _tertinggal(baris: list[Agregat], n: int = 5) -> list[Agregat]:
+    """Units that lag: lowest evaluation completion, then curve violations, then SKP."""
+    return sorted(
+        baris,
+        key=lambda a: (a.persen_dinilai or 0, -a.melanggar_kurva, a.persen_skp or 0),
+    )[:n]
+
+
+def _tren_wilayah(*, actor: Any, periode: PeriodePenilaian) -> list[dict[str, Any]]:
+    rows = (
+        RekapWilayah.objects.visible_to(actor)
+        .filter(
+            periode_penilaian__periode_kinerja_id=periode.periode_kinerja_id,
+            periode_penilaian__tanggal_mulai__lte=periode.tanggal_mulai,
+        )
+        .select_related("periode_penilaian")
+        .order_by("periode_penilaian__tanggal_mulai")
+    )
+    return [_baris_tren(r.periode_penilaian, r) for r in rows]
+
+
+def _baris_tren(periode: PeriodePenilaian, r: Any) -> dict[str, Any]:
+    get = (lambda k: r[k]) if isinstance(r, dict) else (lambda k: getattr(r, k))
+    return {
+        "periode": periode,
+        "label": periode.nama,
+        **{f"jumlah_{p.value}": get(f"jumlah_{p.value}") for p in Predikat},
+        "jumlah_belum_dinilai": get("jumlah_belum_dinilai"),
+        "persen_dinilai": _persen(get, "jumlah_evaluasi_dinilai", "jumlah_pegawai"),
+        "persen_skp": _persen(get, "jumlah_skp_disetujui", "jumlah_pegawai"),
+        "persen_kehadiran": _persen(get, "hari_hadir", "hari_tercatat"),
+    }
+
+
+def _persen(get: Any, a: str, b: str) -> float | None:
+    return round(100 * get(a) / get(b), 1) if get(b) else None
+
+
+def dasbor_unit(*, actor: Any, unit_id: Any = None, periode_id: Any = None) -> Dasbor:
+    """The dashboard of a unit subtree (section head: their own unit by default; HR and
+    pimpinan: any unit of the wilayah). 7 queries whatever the size."""
+    boleh = unit_boleh_dilihat(actor=actor)
+    if unit_id:
+        unit = boleh.filter(pk=_int(unit_id)).first()
+        if unit is None:
+            raise Http404
+    else:
+        unit = unit_dipimpin(actor)
+        if unit is None:
+            if not boleh_dasbor_wilayah(actor):
+                raise PermissionDenied
+            unit = boleh.filter(depth=0).order_by("path").first()
+            if unit is None:
+                raise Http404
+    wilayah = unit.wilayah
+    periodes = periode_list(actor=actor, wilayah=wilayah)
+    periode = periode_terpilih(periodes, periode_id)
+    d = Dasbor(wilayah=wilayah, periode=periode, periodes=periodes, unit=unit)
+    if periode is None:
+        return d
+    units = list(
+        UnitKerja.objects.visible_to(actor).filter(Q(pk=unit.pk) | Q(parent=unit)).order_by("path")
+    )
+    qs_unit = RekapUnit.objects.visible_to(actor).filter(unit__path__startswith=unit.path)
+    rows = _rows_unit(periode, qs_unit)
+    pohon, sendiri = _rollup(rows, units)
+    d.rekap = pohon[unit.pk]
+    d.dihitung_pada = (
+        RekapWilayah.objects.visible_to(actor)
+        .filter(periode_penilaian=periode)
+        .values_list("dihitung_pada", flat=True)
+        .first()
+    )
+    d.staf_langsung = sendiri.get(unit.pk)
+    d.baris_unit = [pohon[u.pk] for u in units if u.pk != unit.pk and pohon[u.pk].jumlah_pegawai]
+    d.tertinggal = _tertinggal(d.baris_unit)
+    tren = (
+        qs_unit.filter(
+            periode_penilaian__periode_kinerja_id=periode.periode_kinerja_id,
+            periode_penilaian__tanggal_mulai__lte=periode.tanggal_mulai,
+        )
+        .values("periode_penilaian")
+        .annotate(**{k: Coalesce(_sum(k), 0) for k in KOLOM_ANGKA})
+        .order_by("periode_penilaian__tanggal_mulai")
+    )
+    per_id = {p.pk: p for p in periodes}
+    d.tren = [
+        _baris_tren(per_id[r["periode_penilaian"]], r)
+        for r in tren
+        if r["periode_penilaian"] in per_id
+    ]
+    d.menunggu = siapa_menunggu_siapa(actor=actor, periode=periode, unit=unit)
+    return d
+
+
+def _sum(k: str):
+    from django.db.models import Sum
+
+    return Sum(k)
+
+
+def siapa_menunggu_siapa(
+    *, actor: Any, periode: PeriodePenilaian, unit: UnitKerja
+) -> list[dict[str, Any]]:
+    """Per pejabat penilai in the subtree: how many subordinates wait on them (SKP or
+    realisation submitted) and how many they wait on (evaluation not filled). 1 query."""
+    return list(
+        RekapPegawai.objects.visible_to(actor)
+        .filter(periode_penilaian=periode, unit__path__startswith=unit.path)
+        .exclude(pejabat_penilai__isnull=True)
+        .values(
+            "pejabat_penilai",
+            "pejabat_penilai__nama",
+            "pejabat_penilai__gelar_depan",
+            "pejabat_penilai__gelar_belakang",
+        )  # fmt: skip
+        .annotate(
+            menunggu_penilai=Count(
+                "pk",
+                filter=Q(status_skp__in=SKP_MENUNGGU_PENILAI)
+                | Q(status_evaluasi=StatusEvaluasi.REALISASI_DIAJUKAN),
+            ),
+            menunggu_pegawai=Count(
+                "pk",
+                filter=Q(status_evaluasi__in=["", StatusEvaluasi.BELUM_DIISI])
+                | Q(status_skp__in=[StatusSKP.DRAF, StatusSKP.DIKEMBALIKAN]),
+            ),
+            jumlah=Count("pk"),
+        )
+        .order_by("-menunggu_penilai", "pejabat_penilai__nama")[:25]
+    )
+
+
+def dasbor_pegawai(*, actor: Any, pegawai: Pegawai) -> dict[str, Any]:
+    """The employee's own progress and predikat history from the recap (2 queries)."""
+    riwayat = list(
+        RekapPegawai.objects.visible_to(actor)
+        .filter(pegawai=pegawai, periode_penilaian__tanggal_mulai__lte=timezone.localdate())
+        .select_related("periode_penilaian", "pejabat_penilai")
+        .order_by("-periode_penilaian__tanggal_mulai")[:24]
+    )
+    return {"pegawai": pegawai, "riwayat": riwayat, "terkini": riwayat[0] if riwayat else None}
+
+
+# --- Recap list and exports --------------------------------------------------------------------
+
+
+def rekap_pegawai_list(*, actor: Any) -> QuerySet[RekapPegawai]:
+    """Employee recap rows the actor may see: the wilayah (HR, pimpinan, admin) or the subtree
+    of the unit they head; an employee only their own rows."""
+    qs = RekapPegawai.objects.visible_to(actor).select_related(
+        "pegawai", "unit", "periode_penilaian", "pejabat_penilai"
+    )
+    if boleh_dasbor_wilayah(actor):
+        return qs
+    unit = unit_dipimpin(actor)
+    if unit is not None:
+        return qs.filter(unit__path__startswith=unit.path)
+    sendiri = pegawai_dari_pengguna(actor)
+    return qs.filter(pegawai=sendiri) if sendiri else qs.none()
+
+
+def rekap_unit_list(*, actor: Any, periode: PeriodePenilaian) -> QuerySet[RekapUnit]:
+    return (
+        RekapUnit.objects.visible_to(actor)
+        .filter(periode_penilaian=periode, unit__in=unit_boleh_dilihat(actor=actor))
+        .select_related("unit")
+        .order_by("unit__path")
+    )
+
+
+def rekap_wilayah_list(*, actor: Any, wilayah: Wilayah) -> QuerySet[RekapWilayah]:
+    if not boleh_dasbor_wilayah(actor):
+        raise PermissionDenied
+    return (
+        RekapWilayah.objects.visible_to(actor)
+        .filter(wilayah=wilayah)
+        .select_related("periode_penilaian")
+        .order_by("periode_penilaian__tanggal_mulai")
+    )
+
+
+def perbandingan_wilayah(*, actor: Any, bulan: dt.date | None = None) -> list[RekapWilayah]:
+    """National admins: each wilayah's recap of the window containing `bulan` (default: its
+    latest window that has started). 1 query (DISTINCT ON)."""
+    if not actor.is_admin_nasional:
+        raise PermissionDenied
+    tanggal = bulan or timezone.localdate()
+    return list(
+        RekapWilayah.objects.visible_to(actor)
+        .filter(periode_penilaian__tanggal_mulai__lte=tanggal)
+        .select_related("wilayah", "periode_penilaian")
+        .order_by("wilayah__nama", "wilayah_id", "-periode_penilaian__tanggal_mulai")
+        .distinct("wilayah__nama", "wilayah_id")
+    )
+
+
+def proses_list(*, actor: Any, wilayah: Wilayah, jenis: str | None = None):
+    qs = (
+        ProsesLaporan.objects.visible_to(actor)
+        .filter(wilayah=wilayah)
+        .select_related("periode_penilaian", "dibuat_oleh")
+    )
+    return qs.filter(jenis=jenis) if jenis else qs
+
+
+# --- Reminders (reads) -------------------------------------------------------------------------
+
+
+def pegawai_belum_mengisi(*, periode_penilaian: PeriodePenilaian) -> QuerySet[Pegawai]:
+    """Active employees with an account in the window's wilayah whose evaluation of the window
+    is missing or still unfilled (system task: not scoped to a user)."""
+    diisi = EvaluasiPeriodik.objects.filter(
+        skp__pegawai=OuterRef("pk"), periode_penilaian=periode_penilaian
+    ).exclude(status=StatusEvaluasi.BELUM_DIISI)
+    return (
+        Pegawai.objects.aktif()
+        .filter(wilayah_id=periode_penilaian.periode_kinerja.wilayah_id, pengguna__isnull=False)
+        .filter(~Exists(diisi))
+        .select_related("pengguna")
+    )
+
+
+def antrean_penilai_lama(*, sekarang: dt.datetime, hari: int) -> list[dict[str, Any]]:
+    """[{"penilai": pegawai id, "n": count}] of submissions waiting on a pejabat penilai for
+    more than `hari` days: realisations (`diajukan_pada`) and SKP (last change). 2 queries."""
+    batas = sekarang - dt.timedelta(days=hari)
+    n: dict[int, int] = defaultdict(int)
+    for r in (
+        EvaluasiPeriodik.objects.filter(
+            status=StatusEvaluasi.REALISASI_DIAJUKAN,
+            diajukan_pada__lt=batas,
+            skp__pejabat_penilai__isnull=False,
+        )
+        .values("skp__pejabat_penilai")
+        .annotate(n=Count("pk"))
+    ):
+        n[r["skp__pejabat_penilai"]] += r["n"]
+    for r in (
+        SKP.objects.filter(
+            status__in=SKP_MENUNGGU_PENILAI, updated_at__lt=batas, pejabat_penilai__isnull=False
+        )
+        .values("pejabat_penilai")
+        .annotate(n=Count("pk"))
+    ):
+        n[r["pejabat_penilai"]] += r["n"]
+    return [{"penilai": k, "n": v} for k, v in sorted(n.items())]

@@ -1,0 +1,555 @@
+"""Writes of the reporting app: the recap computation, the background jobs and the reminders.
+
+`rekap_hitung` is set-based: three `INSERT ... SELECT ... ON CONFLICT DO UPDATE` statements
+(employee rows from the evaluation tables, unit rows from the employee rows, the wilayah row
+from the unit rows), one read + one bulk update for the distribution curve of the units that
+have a predikat, and deletes of rows that no longer belong. The number of queries is the same
+for 10 or 100,000 employees, and a rerun of a period gives the same rows (same ids, only
+`dihitung_pada` moves).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinerja.choices import Predikat, StatusEvaluasi, StatusPeriode, StatusSKP
+from kinerja.models import (
+    SKP,
+    EvaluasiPeriodik,
+    IndikatorKinerja,
+    LogHarian,
+    Notifikasi,
+    PeriodePenilaian,
+    PredikatUnit,
+    RealisasiIndikator,
+    RencanaHasilKerja,
+)
+from kinerja.rules import cek_kurva
+from pegawai.models import Kehadiran, Pegawai
+
+from .models import ProsesLaporan, RekapPegawai, RekapUnit, RekapWilayah
+
+logger = logging.getLogger(__name__)
+
+Kemajuan = Callable[[int, str], None]
+
+#: Attendance statuses that count as present (at work or on official duty).
+STATUS_HADIR = ("hadir", "terlambat", "pulang_cepat", "dinas_luar")
+SKP_DISETUJUI = (StatusSKP.DISETUJUI.value, StatusSKP.REVISI_DIAJUKAN.value)
+SKP_MENUNGGU_PENILAI = (StatusSKP.DIAJUKAN.value, StatusSKP.REVISI_DIAJUKAN.value)
+EVALUASI_DINILAI = (StatusEvaluasi.DINILAI.value, StatusEvaluasi.FINAL.value)
+
+
+class AntreanTidakTersedia(Exception):
+    """The broker (Redis) refused the job: the page shows the message, not a 500."""
+
+
+# --- The recap ---------------------------------------------------------------------------------
+
+
+def _t(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+_KOLOM_PEGAWAI = [
+    "periode_penilaian_id", "pegawai_id", "wilayah_id", "unit_id", "skp_id",
+    "pejabat_penilai_id", "status_skp", "evaluasi_id", "status_evaluasi", "rating_hasil",
+    "rating_perilaku", "predikat", "jumlah_indikator", "jumlah_realisasi", "jumlah_log_harian",
+    "hari_tercatat", "hari_hadir", "hari_terlambat", "hari_alpa", "menit_terlambat",
+    "menit_pulang_cepat", "dihitung_pada",
+]  # fmt: skip
+
+_KOLOM_ANGKA = [
+    "jumlah_pegawai", "jumlah_sangat_baik", "jumlah_baik", "jumlah_butuh_perbaikan",
+    "jumlah_kurang", "jumlah_sangat_kurang", "jumlah_belum_dinilai", "jumlah_tanpa_skp",
+    "jumlah_skp_disetujui", "jumlah_evaluasi_dinilai", "jumlah_evaluasi_final",
+    "jumlah_menunggu_penilai", "hari_tercatat", "hari_hadir", "hari_alpa", "menit_terlambat",
+    "menit_pulang_cepat",
+]  # fmt: skip
+
+
+def _set_excluded(kolom: list[str], kunci: set[str]) -> str:
+    return ", ".join(f"{k} = EXCLUDED.{k}" for k in kolom if k not in kunci)
+
+
+def _sql_rekap_pegawai() -> str:
+    kolom = ", ".join(_KOLOM_PEGAWAI)
+    return f"""
+WITH peg AS (
+    SELECT p.id, p.unit_id FROM {_t(Pegawai)} p
+    WHERE p.wilayah_id = %(wilayah)s AND p.status_aktif = 'aktif'
+), skp AS (
+    SELECT s.id, s.pegawai_id, s.status, s.pejabat_penilai_id FROM {_t(SKP)} s
+    WHERE s.periode_kinerja_id = %(periode_kinerja)s
+), ev AS (
+    SELECT e.id, e.skp_id, e.status, e.rating_hasil, e.rating_perilaku, e.predikat
+    FROM {_t(EvaluasiPeriodik)} e WHERE e.periode_penilaian_id = %(periode)s
+), iki AS (
+    SELECT r.skp_id, count(*) AS n FROM {_t(IndikatorKinerja)} i
+    JOIN {_t(RencanaHasilKerja)} r ON r.id = i.rhk_id
+    JOIN skp ON skp.id = r.skp_id
+    GROUP BY r.skp_id
+), realisasi AS (
+    SELECT ri.evaluasi_id, count(*) AS n FROM {_t(RealisasiIndikator)} ri
+    JOIN ev ON ev.id = ri.evaluasi_id
+    WHERE ri.nilai IS NOT NULL OR ri.narasi <> ''
+    GROUP BY ri.evaluasi_id
+), log AS (
+    SELECT l.pegawai_id, count(*) AS n FROM {_t(LogHarian)} l
+    WHERE l.wilayah_id = %(wilayah)s AND l.tanggal BETWEEN %(mulai)s AND %(selesai)s
+    GROUP BY l.pegawai_id
+), hadir AS (
+    SELECT k.pegawai_id,
+           count(*) AS tercatat,
+           count(*) FILTER (WHERE k.status IN %(status_hadir)s) AS hadir,
+           count(*) FILTER (WHERE k.status = 'terlambat' OR k.menit_terlambat > 0) AS terlambat,
+           count(*) FILTER (WHERE k.status = 'alpa') AS alpa,
+           coalesce(sum(k.menit_terlambat), 0) AS menit_terlambat,
+           coalesce(sum(k.menit_pulang_cepat), 0) AS menit_pulang_cepat
+    FROM {_t(Kehadiran)} k JOIN peg ON peg.id = k.pegawai_id
+    WHERE k.tanggal BETWEEN %(mulai)s AND %(selesai)s
+    GROUP BY k.pegawai_id
+)
+INSERT INTO {_t(RekapPegawai)} ({kolom})
+SELECT %(periode)s, peg.id, %(wilayah)s, peg.unit_id, skp.id, skp.pejabat_penilai_id,
+       coalesce(skp.status, ''), ev.id, coalesce(ev.status, ''), coalesce(ev.rating_hasil, ''),
+       coalesce(ev.rating_perilaku, ''), coalesce(ev.predikat, ''),
+       coalesce(iki.n, 0), coalesce(realisasi.n, 0), coalesce(log.n, 0),
+       coalesce(hadir.tercatat, 0), coalesce(hadir.hadir, 0), coalesce(hadir.terlambat, 0),
+       coalesce(hadir.alpa, 0), coalesce(hadir.menit_terlambat, 0),
+       coalesce(hadir.menit_pulang_cepat, 0), %(sekarang)s
+FROM peg
+LEFT JOIN skp ON skp.pegawai_id = peg.id
+LEFT JOIN ev ON ev.skp_id = skp.id
+LEFT JOIN iki ON iki.skp_id = skp.id
+LEFT JOIN realisasi ON realisasi.evaluasi_id = ev.id
+LEFT JOIN log ON log.pegawai_id = peg.id
+LEFT JOIN hadir ON hadir.pegawai_id = peg.id
+ON CONFLICT (periode_penilaian_id, pegawai_id) DO UPDATE SET
+    {_set_excluded(_KOLOM_PEGAWAI, {"periode_penilaian_id", "pegawai_id"})}
+"""
+
+
+def _agregat_dari_pegawai() -> str:
+    """The unit counts as SQL aggregates over the employee rows `r`."""
+    p = [f"count(*) FILTER (WHERE r.predikat = '{v.value}')" for v in Predikat]
+    return ", ".join(
+        [
+            "count(*)",
+            *p,
+            "count(*) FILTER (WHERE r.predikat = '')",
+            "count(*) FILTER (WHERE r.skp_id IS NULL)",
+            "count(*) FILTER (WHERE r.status_skp IN %(skp_disetujui)s)",
+            "count(*) FILTER (WHERE r.status_evaluasi IN %(ev_dinilai)s)",
+            "count(*) FILTER (WHERE r.status_evaluasi = 'final')",
+            "count(*) FILTER (WHERE r.status_skp IN %(skp_menunggu)s "
+            "OR r.status_evaluasi = 'realisasi_diajukan')",
+            "sum(r.hari_tercatat)",
+            "sum(r.hari_hadir)",
+            "sum(r.hari_alpa)",
+            "sum(r.menit_terlambat)",
+            "sum(r.menit_pulang_cepat)",
+        ]
+    )
+
+
+def _sql_rekap_unit() -> str:
+    kolom = [
+        "periode_penilaian_id", "unit_id", "wilayah_id", *_KOLOM_ANGKA, "predikat_unit",
+        "kurva_ok", "kurva_pelanggaran", "dihitung_pada",
+    ]  # fmt: skip
+    return f"""
+INSERT INTO {_t(RekapUnit)} ({", ".join(kolom)})
+SELECT r.periode_penilaian_id, r.unit_id, r.wilayah_id, {_agregat_dari_pegawai()},
+       coalesce(pu.predikat, ''), NULL, '[]'::jsonb, %(sekarang)s
+FROM {_t(RekapPegawai)} r
+LEFT JOIN {_t(PredikatUnit)} pu
+    ON pu.unit_id = r.unit_id AND pu.periode_penilaian_id = r.periode_penilaian_id
+WHERE r.periode_penilaian_id = %(periode)s
+GROUP BY r.periode_penilaian_id, r.unit_id, r.wilayah_id, pu.predikat
+ON CONFLICT (periode_penilaian_id, unit_id) DO UPDATE SET
+    {_set_excluded(kolom, {"periode_penilaian_id", "unit_id"})}
+"""
+
+
+def _sql_rekap_wilayah() -> str:
+    kolom = [
+        "periode_penilaian_id", "wilayah_id", *_KOLOM_ANGKA, "jumlah_unit",
+        "jumlah_unit_melanggar_kurva", "dihitung_pada",
+    ]  # fmt: skip
+    jumlah = ", ".join(f"coalesce(sum(u.{k}), 0)" for k in _KOLOM_ANGKA)
+    # An aggregate without GROUP BY always yields one row: a wilayah without employees
+    # still gets its (zero) recap, so pages can say "computed at ..." instead of nothing.
+    return f"""
+INSERT INTO {_t(RekapWilayah)} ({", ".join(kolom)})
+SELECT %(periode)s, %(wilayah)s, {jumlah}, count(u.id),
+       count(u.id) FILTER (WHERE u.kurva_ok = false), %(sekarang)s
+FROM {_t(RekapUnit)} u WHERE u.periode_penilaian_id = %(periode)s
+ON CONFLICT (periode_penilaian_id) DO UPDATE SET
+    {_set_excluded(kolom, {"periode_penilaian_id"})}
+"""
+
+
+def _cek_kurva_unit(periode: PeriodePenilaian, bulatkan: bool) -> int:
+    """The curve of every unit that has a predikat for this window: one read of the unit
+    rows (not of employees) and one bulk update. Returns the number of units checked."""
+    baris = list(
+        RekapUnit.objects.filter(periode_penilaian=periode)
+        .exclude(predikat_unit="")
+        .only(
+            "id", "predikat_unit", "jumlah_belum_dinilai", *[f"jumlah_{p.value}" for p in Predikat]
+        )
+    )
+    for r in baris:
+        counts: dict[Any, int] = {p: getattr(r, f"jumlah_{p.value}") for p in Predikat}
+        counts[None] = r.jumlah_belum_dinilai
+        hasil = cek_kurva(r.predikat_unit, counts, bulatkan_menguntungkan=bulatkan)
+        r.kurva_ok = hasil.ok
+        r.kurva_pelanggaran = [str(p) for p in hasil.pelanggaran]
+    if baris:
+        RekapUnit.objects.bulk_update(baris, ["kurva_ok", "kurva_pelanggaran"], batch_size=500)
+    return len(baris)
+
+
+@transaction.atomic
+def rekap_hitung(
+    *, periode_penilaian: PeriodePenilaian, kemajuan: Kemajuan | None = None
+) -> dict[str, Any]:
+    """Computes (upserts) the employee, unit and wilayah recap of one evaluation window.
+
+    Employees counted: the wilayah's active employees at the time of the run, in their
+    current unit. Rows of employees who left (inactive, moved) are deleted. Returns a
+    summary {"pegawai", "unit", "unit_kurva", "detik", "dihitung_pada"}."""
+    mulai = time.monotonic()
+    lapor = kemajuan or (lambda persen, pesan: None)
+    periode = (
+        PeriodePenilaian.objects.select_related("periode_kinerja")
+        .select_for_update(of=("self",))
+        .get(pk=periode_penilaian.pk)
+    )
+    pk = periode.periode_kinerja
+    sekarang = timezone.now()
+    params = {
+        "periode": periode.pk,
+        "periode_kinerja": pk.pk,
+        "wilayah": pk.wilayah_id,
+        "mulai": periode.tanggal_mulai,
+        "selesai": periode.tanggal_selesai,
+        "sekarang": sekarang,
+        "status_hadir": STATUS_HADIR,
+        "skp_disetujui": SKP_DISETUJUI,
+        "skp_menunggu": SKP_MENUNGGU_PENILAI,
+        "ev_dinilai": EVALUASI_DINILAI,
+    }
+    with connection.cursor() as cur:
+        lapor(10, _("Menghitung rekap pegawai"))
+        cur.execute(_sql_rekap_pegawai(), params)
+        n_pegawai = cur.rowcount
+        cur.execute(
+            f"DELETE FROM {_t(RekapPegawai)} WHERE periode_penilaian_id = %(periode)s "
+            "AND dihitung_pada <> %(sekarang)s",
+            params,
+        )
+        lapor(55, _("Menghitung rekap unit"))
+        cur.execute(_sql_rekap_unit(), params)
+        n_unit = cur.rowcount
+        cur.execute(
+            f"DELETE FROM {_t(RekapUnit)} WHERE periode_penilaian_id = %(periode)s "
+            "AND dihitung_pada <> %(sekarang)s",
+            params,
+        )
+    lapor(75, _("Memeriksa kurva distribusi unit"))
+    n_kurva = _cek_kurva_unit(periode, pk.aturan_pembulatan_kecil)
+    lapor(90, _("Menghitung rekap wilayah"))
+    with connection.cursor() as cur:
+        cur.execute(_sql_rekap_wilayah(), params)
+    lapor(100, _("Selesai"))
+    return {
+        "pegawai": n_pegawai,
+        "unit": n_unit,
+        "unit_kurva": n_kurva,
+        "detik": round(time.monotonic() - mulai, 3),
+        "dihitung_pada": sekarang.isoformat(),
+    }
+
+
+def rekap_periode_ditutup(periode_penilaian: PeriodePenilaian) -> dict[str, Any]:
+    """The final recap of a window that has just been closed.
+
+    HOOK: the planning close action (`kinerja.services` periode_tutup) calls this after it
+    sets the window to `tutup` (`transaction.on_commit(lambda:
+    rekap_akhir.delay(periode.pk))` from there, or this function directly). The nightly
+    task `laporan.rekap_susulan_periode_ditutup` catches any close without a final recap."""
+    ringkasan = rekap_hitung(periode_penilaian=periode_penilaian)
+    ProsesLaporan.objects.create(
+        wilayah_id=periode_penilaian.periode_kinerja.wilayah_id,
+        periode_penilaian=periode_penilaian,
+        jenis=ProsesLaporan.Jenis.REKAP,
+        status=ProsesLaporan.Status.SELESAI,
+        persen=100,
+        pesan=_("Rekap akhir setelah periode ditutup."),
+        ringkasan=ringkasan,
+        mulai_pada=timezone.now(),
+        selesai_pada=timezone.now(),
+    )
+    return ringkasan
+
+
+def periode_perlu_rekap_malam(*, hari_ini: dt.date) -> list[int]:
+    """Open windows that have started: the nightly recap."""
+    return list(
+        PeriodePenilaian.objects.filter(
+            status=StatusPeriode.BUKA, tanggal_mulai__lte=hari_ini
+        ).values_list("pk", flat=True)
+    )
+
+
+def periode_ditutup_tanpa_rekap_akhir() -> list[int]:
+    """Closed windows whose last recap is older than their last change (the close)."""
+    from django.db.models import F, Q
+
+    return list(
+        PeriodePenilaian.objects.filter(status=StatusPeriode.TUTUP)
+        .filter(Q(rekap_wilayah__isnull=True) | Q(rekap_wilayah__dihitung_pada__lt=F("updated_at")))
+        .values_list("pk", flat=True)
+    )
+
+
+# --- Background jobs ---------------------------------------------------------------------------
+
+
+def _boleh_kelola(actor: Any, wilayah_id: int) -> bool:
+    return bool(
+        actor.is_admin_nasional or (actor.is_admin_kepegawaian and actor.wilayah_id == wilayah_id)
+    )
+
+
+def _antrekan(proses: ProsesLaporan, task) -> None:
+    """Sends the job to the broker once the row is committed. A broker that is down turns
+    into a failed job and `AntreanTidakTersedia` (the caller shows the message)."""
+    from kombu.exceptions import OperationalError as KombuOperationalError
+    from redis.exceptions import RedisError
+
+    try:
+        task.delay_on_commit(proses.pk)
+    except (KombuOperationalError, RedisError, OSError) as exc:
+        logger.warning("Antrean Celery tidak tersedia: %s", exc)
+        pesan = _(
+            "Antrean tugas latar belakang (Redis) sedang tidak tersedia, jadi proses tidak dapat "
+            "dimulai. Halaman tetap menampilkan rekap terakhir. Coba lagi beberapa saat lagi "
+            "atau hubungi admin sistem."
+        )
+        ProsesLaporan.objects.filter(pk=proses.pk).update(
+            status=ProsesLaporan.Status.GAGAL, pesan=pesan[:500], selesai_pada=timezone.now()
+        )
+        raise AntreanTidakTersedia(pesan) from exc
+
+
+def _proses_baru(*, actor: Any, periode_penilaian: PeriodePenilaian, jenis: str) -> ProsesLaporan:
+    wilayah_id = periode_penilaian.periode_kinerja.wilayah_id
+    if not _boleh_kelola(actor, wilayah_id):
+        raise PermissionDenied(_("Hanya admin kepegawaian wilayah ini yang dapat memulai proses."))
+    with transaction.atomic():
+        aktif = (
+            ProsesLaporan.objects.select_for_update()
+            .filter(
+                wilayah_id=wilayah_id,
+                periode_penilaian=periode_penilaian,
+                jenis=jenis,
+                status__in=[ProsesLaporan.Status.ANTRE, ProsesLaporan.Status.BERJALAN],
+                created_at__gte=timezone.now() - dt.timedelta(minutes=30),
+            )
+            .first()
+        )
+        if aktif is not None:
+            raise ValidationError(
+                _("Proses yang sama untuk periode ini masih berjalan; tunggu hingga selesai.")
+            )
+        proses = ProsesLaporan(
+            wilayah_id=wilayah_id,
+            periode_penilaian=periode_penilaian,
+            jenis=jenis,
+            dibuat_oleh=actor,
+        )
+        proses.full_clean()
+        proses.save()
+    return proses
+
+
+def proses_rekap_mulai(*, actor: Any, periode_penilaian: PeriodePenilaian) -> ProsesLaporan:
+    """HR starts a recap of a window in the worker. Raises PermissionDenied, ValidationError
+    (already running) or AntreanTidakTersedia (broker down)."""
+    from .tasks import jalankan_proses_rekap
+
+    proses = _proses_baru(
+        actor=actor, periode_penilaian=periode_penilaian, jenis=ProsesLaporan.Jenis.REKAP
+    )
+    _antrekan(proses, jalankan_proses_rekap)
+    return proses
+
+
+def proses_pdf_wilayah_mulai(*, actor: Any, periode_penilaian: PeriodePenilaian) -> ProsesLaporan:
+    """HR starts rendering the wilayah recap PDF in the worker; the file is kept."""
+    from .tasks import jalankan_proses_pdf_wilayah
+
+    proses = _proses_baru(
+        actor=actor, periode_penilaian=periode_penilaian, jenis=ProsesLaporan.Jenis.PDF_WILAYAH
+    )
+    _antrekan(proses, jalankan_proses_pdf_wilayah)
+    return proses
+
+
+def _perbarui(proses_id: int, **fields: Any) -> None:
+    ProsesLaporan.objects.filter(pk=proses_id).update(**fields)
+
+
+def proses_jalankan(*, proses_id: int) -> None:
+    """Runs a queued job (called by the worker). Safe to run twice: a finished job is left
+    alone, a recap is an upsert."""
+    proses = (
+        ProsesLaporan.objects.select_related("periode_penilaian__periode_kinerja__wilayah")
+        .filter(pk=proses_id)
+        .first()
+    )
+    if proses is None or proses.status == ProsesLaporan.Status.SELESAI:
+        return
+    _perbarui(
+        proses_id,
+        status=ProsesLaporan.Status.BERJALAN,
+        persen=1,
+        mulai_pada=timezone.now(),
+        pesan=_("Dimulai"),
+    )
+
+    def kemajuan(persen: int, pesan: str) -> None:
+        # Outside the recap transaction (its own autocommit connection is the same one, so
+        # the update is visible only at commit; the percentage still moves between steps).
+        _perbarui(proses_id, persen=min(persen, 99), pesan=str(pesan)[:500])
+
+    try:
+        if proses.jenis == ProsesLaporan.Jenis.REKAP:
+            ringkasan = rekap_hitung(periode_penilaian=proses.periode_penilaian)
+            _perbarui(
+                proses_id,
+                status=ProsesLaporan.Status.SELESAI,
+                persen=100,
+                ringkasan=ringkasan,
+                pesan=_("Rekap %(n)s pegawai selesai.") % {"n": ringkasan["pegawai"]},
+                selesai_pada=timezone.now(),
+            )
+        else:
+            from .laporan_pdf import pdf_rekap_wilayah
+
+            pdf = pdf_rekap_wilayah(periode_penilaian=proses.periode_penilaian, kemajuan=kemajuan)
+            nama = (
+                f"rekap-{proses.wilayah.kode}-{proses.periode_penilaian.tanggal_mulai:%Y-%m}-"
+                f"{proses.pk}.pdf"
+            )
+            proses.berkas.save(nama, ContentFile(pdf), save=False)
+            _perbarui(
+                proses_id,
+                berkas=proses.berkas.name,
+                status=ProsesLaporan.Status.SELESAI,
+                persen=100,
+                pesan=_("Laporan siap diunduh."),
+                ringkasan={"ukuran": len(pdf)},
+                selesai_pada=timezone.now(),
+            )
+    except Exception as exc:  # the job row must say it failed; the worker logs the trace
+        logger.exception("Proses laporan %s gagal", proses_id)
+        _perbarui(
+            proses_id,
+            status=ProsesLaporan.Status.GAGAL,
+            pesan=(_("Proses gagal: %(err)s") % {"err": exc})[:500],
+            selesai_pada=timezone.now(),
+        )
+        raise
+
+
+# --- Reminders ---------------------------------------------------------------------------------
+
+
+def _sudah_diberi_tahu(judul: str, penerima_ids: list[int]) -> set[int]:
+    return set(
+        Notifikasi.objects.filter(judul=judul[:200], penerima_id__in=penerima_ids).values_list(
+            "penerima_id", flat=True
+        )
+    )
+
+
+def pengingat_tenggat(*, hari_ini: dt.date, hari: int = 3) -> int:
+    """Employees (with an account) whose evaluation of an open window ending within `hari`
+    days is still unfilled get a reminder. Safe to rerun: one reminder per window and
+    person. Returns the number of notifications sent."""
+    from kinerja.services.notifikasi import notifikasi_kirim
+
+    from .selectors import pegawai_belum_mengisi
+
+    dikirim = 0
+    for periode in PeriodePenilaian.objects.filter(
+        status=StatusPeriode.BUKA,
+        tanggal_selesai__gte=hari_ini,
+        tanggal_selesai__lte=hari_ini + dt.timedelta(days=hari),
+    ).select_related("periode_kinerja"):
+        judul = _("Batas evaluasi %(periode)s: %(tanggal)s") % {
+            "periode": periode.nama,
+            "tanggal": periode.tanggal_selesai.strftime("%d-%m-%Y"),
+        }
+        penerima = list(pegawai_belum_mengisi(periode_penilaian=periode))
+        sudah = _sudah_diberi_tahu(judul, [p.pengguna_id for p in penerima])
+        for p in penerima:
+            if p.pengguna_id in sudah:
+                continue
+            notifikasi_kirim(
+                penerima=p.pengguna,
+                judul=judul,
+                pesan=_(
+                    "Isi realisasi dan unggah bukti dukung evaluasi %(periode)s sebelum "
+                    "periode berakhir."
+                )
+                % {"periode": periode.nama},
+            )
+            dikirim += 1
+    return dikirim
+
+
+def pengingat_menunggu_atasan(*, sekarang: dt.datetime, hari: int = 5) -> int:
+    """Section heads with SKP or realisations waiting on them for more than `hari` days get
+    one reminder a day with the count. Returns the number of notifications sent."""
+    from kinerja.services.notifikasi import notifikasi_kirim
+
+    from .selectors import antrean_penilai_lama
+
+    baris = antrean_penilai_lama(sekarang=sekarang, hari=hari)
+    tanggal = timezone.localdate(sekarang).strftime("%d-%m-%Y")
+    judul = _("Pengajuan menunggu penilaian Anda (%(tanggal)s)") % {"tanggal": tanggal}
+    penilai = Pegawai.objects.filter(
+        pk__in=[b["penilai"] for b in baris], pengguna__isnull=False
+    ).select_related("pengguna")
+    sudah = _sudah_diberi_tahu(judul, [p.pengguna_id for p in penilai])
+    jumlah = {b["penilai"]: b["n"] for b in baris}
+    dikirim = 0
+    for p in penilai:
+        if p.pengguna_id in sudah:
+            continue
+        notifikasi_kirim(
+            penerima=p.pengguna,
+            judul=judul,
+            pesan=_(
+                "%(n)s pengajuan SKP atau realisasi bawahan menunggu tindakan Anda lebih dari "
+                "%(hari)s hari."
+            )
+            % {"n": jumlah[p.pk], "hari": hari},
+        )
+        dikirim += 1
+    return dikirim

@@ -1,0 +1,73 @@
+"""Celery tasks of the reporting app: thin adapters that take ids, call one service and are
+safe to run twice (recaps are upserts; a finished job is not redone; reminders are sent once
+per person and window/day). Scheduled in settings.CELERY_BEAT_SCHEDULE."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import shared_task
+from django.utils import timezone
+
+from kinerja.models import PeriodePenilaian
+
+from . import services
+
+
+@shared_task(name="laporan.rekap_periode")
+def rekap_periode(periode_penilaian_id: int) -> dict[str, Any] | None:
+    periode = PeriodePenilaian.objects.filter(pk=periode_penilaian_id).first()
+    if periode is None:
+        return None
+    return services.rekap_hitung(periode_penilaian=periode)
+
+
+@shared_task(name="laporan.rekap_malam")
+def rekap_malam() -> int:
+    """Nightly: recap every open window that has started."""
+    ids = services.periode_perlu_rekap_malam(hari_ini=timezone.localdate())
+    for pk in ids:
+        rekap_periode.delay(pk)
+    return len(ids)
+
+
+@shared_task(name="laporan.rekap_akhir")
+def rekap_akhir(periode_penilaian_id: int) -> dict[str, Any] | None:
+    """The final recap of a closed window (the close action enqueues it)."""
+    periode = (
+        PeriodePenilaian.objects.select_related("periode_kinerja")
+        .filter(pk=periode_penilaian_id)
+        .first()
+    )
+    if periode is None:
+        return None
+    return services.rekap_periode_ditutup(periode)
+
+
+@shared_task(name="laporan.rekap_susulan_periode_ditutup")
+def rekap_susulan_periode_ditutup() -> int:
+    """Nightly safety net: closed windows whose recap is older than the close."""
+    ids = services.periode_ditutup_tanpa_rekap_akhir()
+    for pk in ids:
+        rekap_akhir.delay(pk)
+    return len(ids)
+
+
+@shared_task(name="laporan.pengingat_tenggat")
+def pengingat_tenggat(hari: int = 3) -> int:
+    return services.pengingat_tenggat(hari_ini=timezone.localdate(), hari=hari)
+
+
+@shared_task(name="laporan.pengingat_menunggu_atasan")
+def pengingat_menunggu_atasan(hari: int = 5) -> int:
+    return services.pengingat_menunggu_atasan(sekarang=timezone.now(), hari=hari)
+
+
+@shared_task(name="laporan.jalankan_proses_rekap")
+def jalankan_proses_rekap(proses_id: int) -> None:
+    services.proses_jalankan(proses_id=proses_id)
+
+
+@shared_task(name="laporan.jalankan_proses_pdf_wilayah")
+def jalankan_proses_pdf_wilayah(proses_id: int) -> None:
+    services.proses_jalankan(proses_id=proses_id)

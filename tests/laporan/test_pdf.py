@@ -1,0 +1,130 @@
+"""Each PDF opens, carries the letterhead of the right wilayah and the expected names, and
+nothing of another wilayah (pdftotext). The wilayah recap PDF is generated as a job."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kinerja.laporan import services
+from kinerja.laporan.models import ProsesLaporan
+from kinerja.models import EvaluasiTahunan
+
+pytestmark = pytest.mark.django_db
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def teks_pdf(data: bytes, nama: str) -> str:
+    assert data.startswith(b"%PDF")
+    ARTIFACTS.mkdir(exist_ok=True)
+    out = ARTIFACTS / f"{nama}.pdf"
+    out.write_bytes(data)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(out), str(ARTIFACTS / nama)],
+                   check=True)  # fmt: skip
+    teks = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    return " ".join(teks.split())
+
+
+def _tanpa_wilayah_lain(teks: str, org_b) -> None:
+    for p in (org_b.sekda, org_b.kabid, org_b.staf, org_b.staf2, org_b.kasi, org_b.staf_seksi):
+        assert p.nama not in teks and p.nip not in teks
+    assert "BETA" not in teks.upper()
+
+
+@pytest.fixture
+def rekap(org_a, org_b, kinerja_a, kinerja_b, hari_ini_februari):
+    for k in (kinerja_a, kinerja_b):
+        services.rekap_hitung(periode_penilaian=k.jan)
+    return kinerja_a
+
+
+def test_pdf_skp(org_a, org_b, rekap, client_as):
+    resp = client_as(org_a.user_staf).get(f"/laporan/pdf/skp/{org_a.staf.pk}/")
+    assert resp.status_code == 200 and resp["Content-Type"] == "application/pdf"
+    teks = teks_pdf(resp.content, "skp")
+    assert org_a.wilayah.nama_instansi.upper() in teks
+    assert "SASARAN KINERJA PEGAWAI" in teks
+    for s in (org_a.staf.nama, org_a.staf.nip, org_a.kabid.nama, org_a.sekda.nama,
+              "Tersusunnya laporan keuangan Alpha", "Terselenggaranya layanan umum Alpha",
+              "Tepat waktu setiap bulan", "Jujur dan bertanggung jawab", "Laptop dan akses aplikasi",
+              "1 Januari 2026", "Halaman 1 dari"):  # fmt: skip
+        assert s in teks, s
+    _tanpa_wilayah_lain(teks, org_b)
+
+
+def test_pdf_skp_cakupan(org_a, org_b, rekap, client_as):
+    assert (
+        client_as(org_a.user_staf_seksi).get(f"/laporan/pdf/skp/{org_a.staf.pk}/").status_code
+        == 404
+    )
+    assert client_as(org_a.user_hr).get(f"/laporan/pdf/skp/{org_b.staf.pk}/").status_code == 404
+    assert client_as(org_a.user_kabid).get(f"/laporan/pdf/skp/{org_a.staf.pk}/").status_code == 200
+    assert client_as(org_a.user_hr).get(f"/laporan/pdf/skp/{org_a.sekda.pk}/").status_code == 404
+
+
+def test_pdf_evaluasi_periodik_dan_tahunan(org_a, org_b, rekap, client_as):
+    c = client_as(org_a.user_kabid)
+    resp = c.get(f"/laporan/pdf/evaluasi/{org_a.staf.pk}/?periode={rekap.jan.pk}")
+    assert resp.status_code == 200
+    teks = teks_pdf(resp.content, "evaluasi")
+    for s in ("DOKUMEN EVALUASI KINERJA PEGAWAI", org_a.wilayah.nama_instansi.upper(),
+              org_a.staf.nama, org_a.kabid.nama, "Januari 2026", "Laporan Januari",
+              "Sesuai Ekspektasi", "BAIK"):  # fmt: skip
+        assert s in teks, s
+    _tanpa_wilayah_lain(teks, org_b)
+    EvaluasiTahunan.objects.create(skp=rekap.skp_staf, status="belum_diisi")
+    resp = c.get(f"/laporan/pdf/evaluasi/{org_a.staf.pk}/?tahunan={rekap.pk.pk}")
+    teks = teks_pdf(resp.content, "evaluasi_tahunan")
+    assert "TAHUNAN" in teks and "Tahun 2026" in teks and org_a.staf.nama in teks
+    assert (
+        client_as(org_a.user_hr).get(f"/laporan/pdf/evaluasi/{org_b.staf.pk}/").status_code == 404
+    )
+
+
+def test_pdf_kehadiran_unit(org_a, org_b, rekap, client_as):
+    resp = client_as(org_a.user_kabid).get(
+        f"/laporan/pdf/kehadiran/{org_a.bidang.pk}/?bulan=2026-01"
+    )
+    assert resp.status_code == 200
+    teks = teks_pdf(resp.content, "kehadiran")
+    for s in ("REKAPITULASI KEHADIRAN PEGAWAI", org_a.wilayah.nama_instansi.upper(), org_a.staf.nama,
+              org_a.kasi.nama, "1 Januari 2026 s.d. 31 Januari 2026", "Kepala Unit", org_a.kabid.nama):  # fmt: skip
+        assert s in teks, s
+    _tanpa_wilayah_lain(teks, org_b)
+    assert (
+        client_as(org_a.user_kabid).get(f"/laporan/pdf/kehadiran/{org_a.root.pk}/").status_code
+        == 404
+    )
+    assert (
+        client_as(org_a.user_hr).get(f"/laporan/pdf/kehadiran/{org_b.bidang.pk}/").status_code
+        == 404
+    )
+
+
+def test_pdf_rekap_wilayah_lewat_proses(
+    org_a, org_b, rekap, client_as, django_capture_on_commit_callbacks
+):
+    c = client_as(org_a.user_hr)
+    with django_capture_on_commit_callbacks(execute=True):
+        resp = c.post("/laporan/pdf/wilayah/buat/", {"periode": rekap.jan.pk})
+    proses = ProsesLaporan.objects.get(jenis="pdf_wilayah")
+    assert resp["Location"] == f"/laporan/proses/{proses.pk}/"
+    proses.refresh_from_db()
+    assert proses.status == "selesai" and proses.berkas and proses.dibuat_oleh == org_a.user_hr
+    teks = c.get(resp["Location"]).content.decode()
+    assert "Unduh PDF" in teks and "hr_alpha" in teks
+    resp = c.get(f"/laporan/proses/{proses.pk}/unduh/")
+    assert resp.status_code == 200
+    teks = teks_pdf(b"".join(resp.streaming_content), "rekap_wilayah")
+    for s in ("REKAPITULASI KINERJA PEGAWAI", org_a.wilayah.nama_instansi.upper(), "Januari 2026",
+              "Bidang Umum Alpha", "Seksi Data Alpha", "Melanggar", org_a.staf2.nama,
+              "Butuh Perbaikan", "Mengetahui", org_a.sekda.nama):  # fmt: skip
+        assert s in teks, s
+    assert org_a.staf.nama not in teks  # Baik: no follow-up
+    _tanpa_wilayah_lain(teks, org_b)
+    assert client_as(org_b.user_hr).get(f"/laporan/proses/{proses.pk}/unduh/").status_code == 404
+    assert client_as(org_a.user_staf).get(f"/laporan/proses/{proses.pk}/unduh/").status_code == 403

@@ -1,0 +1,187 @@
+"""The recap: numbers against a hand-computed case, idempotency, constant query count,
+the final recap hook, the beat schedule and the reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kinerja.laporan import services, tasks
+from kinerja.laporan.models import ProsesLaporan, RekapPegawai, RekapUnit, RekapWilayah
+from kinerja.models import Notifikasi
+from tests.factories import PegawaiFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _baris(model, **filt):
+    kolom = [f.attname for f in model._meta.concrete_fields if f.name != "dihitung_pada"]
+    return sorted(model.objects.filter(**filt).values_list(*kolom))
+
+
+def test_angka_rekap_sesuai_hitungan_tangan(org_a, kinerja_a):
+    hasil = services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+    assert hasil["pegawai"] == 6 and hasil["unit"] == 3 and hasil["unit_kurva"] == 1
+
+    w = RekapWilayah.objects.get(periode_penilaian=kinerja_a.jan)
+    assert w.wilayah_id == org_a.wilayah.pk
+    assert (w.jumlah_pegawai, w.jumlah_baik, w.jumlah_butuh_perbaikan, w.jumlah_sangat_baik) == (
+        6, 1, 1, 0)  # fmt: skip
+    assert w.jumlah_belum_dinilai == 4  # kabid, kasi, staf_seksi, sekda
+    assert w.jumlah_tanpa_skp == 1  # sekda
+    assert w.jumlah_skp_disetujui == 4
+    assert w.jumlah_evaluasi_dinilai == 2 and w.jumlah_evaluasi_final == 1
+    assert w.jumlah_menunggu_penilai == 2  # kabid's realisation, staf_seksi's SKP
+    assert (w.hari_tercatat, w.hari_hadir, w.hari_alpa, w.menit_terlambat) == (3, 2, 1, 10)
+    assert (w.jumlah_unit, w.jumlah_unit_melanggar_kurva) == (3, 1)
+
+    staf = RekapPegawai.objects.get(periode_penilaian=kinerja_a.jan, pegawai=org_a.staf)
+    assert staf.predikat == "baik" and staf.status_evaluasi == "final"
+    assert (staf.jumlah_indikator, staf.jumlah_realisasi, staf.jumlah_log_harian) == (2, 1, 2)
+    assert (staf.hari_tercatat, staf.hari_hadir, staf.hari_terlambat, staf.hari_alpa) == (
+        3,
+        2,
+        1,
+        1,
+    )
+    assert staf.pejabat_penilai_id == org_a.kabid.pk
+    sekda = RekapPegawai.objects.get(periode_penilaian=kinerja_a.jan, pegawai=org_a.sekda)
+    assert sekda.skp_id is None and sekda.status_skp == "" and sekda.predikat == ""
+
+    bidang = RekapUnit.objects.get(periode_penilaian=kinerja_a.jan, unit=org_a.bidang)
+    assert (bidang.jumlah_pegawai, bidang.jumlah_baik, bidang.jumlah_butuh_perbaikan) == (3, 1, 1)
+    assert bidang.predikat_unit == "baik" and bidang.kurva_ok is False
+    assert any("belum dinilai" in p for p in bidang.kurva_pelanggaran)
+    seksi = RekapUnit.objects.get(periode_penilaian=kinerja_a.jan, unit=org_a.seksi)
+    assert seksi.kurva_ok is None and seksi.jumlah_menunggu_penilai == 1
+
+
+def test_rekap_hanya_wilayah_periodenya(org_a, org_b, kinerja_a, kinerja_b):
+    services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+    assert not RekapPegawai.objects.filter(pegawai__wilayah=org_b.wilayah).exists()
+    assert set(RekapUnit.objects.values_list("wilayah", flat=True)) == {org_a.wilayah.pk}
+
+
+def test_rekap_dua_kali_baris_sama(org_a, kinerja_a):
+    services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+    pertama = [_baris(m) for m in (RekapPegawai, RekapUnit, RekapWilayah)]
+    services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+    assert [_baris(m) for m in (RekapPegawai, RekapUnit, RekapWilayah)] == pertama
+
+
+def test_pegawai_nonaktif_hilang_dari_rekap_berikutnya(org_a, kinerja_a):
+    services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+    org_a.staf2.status_aktif = "pensiun"
+    org_a.staf2.save(update_fields=["status_aktif"])
+    services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+    assert RekapPegawai.objects.filter(periode_penilaian=kinerja_a.jan).count() == 5
+    assert RekapWilayah.objects.get(periode_penilaian=kinerja_a.jan).jumlah_butuh_perbaikan == 0
+
+
+def test_periode_tanpa_pegawai_tetap_punya_rekap_nol(org_a, kinerja_a):
+    from pegawai.models import Pegawai
+
+    Pegawai.objects.filter(wilayah=org_a.wilayah).update(status_aktif="pensiun")
+    services.rekap_hitung(periode_penilaian=kinerja_a.feb)
+    w = RekapWilayah.objects.get(periode_penilaian=kinerja_a.feb)
+    assert w.jumlah_pegawai == 0 and w.jumlah_unit == 0
+
+
+def _jumlah_query(periode) -> int:
+    with CaptureQueriesContext(connection) as q:
+        services.rekap_hitung(periode_penilaian=periode)
+    return len(q)
+
+
+def test_jumlah_query_rekap_tidak_bergantung_jumlah_pegawai(org_a, kinerja_a):
+    sedikit = _jumlah_query(kinerja_a.jan)
+    for _ in range(30):
+        PegawaiFactory(jabatan=org_a.j_staf)
+    assert RekapPegawai.objects.count() == 6
+    banyak = _jumlah_query(kinerja_a.jan)
+    assert RekapPegawai.objects.filter(periode_penilaian=kinerja_a.jan).count() == 36
+    assert banyak == sedikit, (sedikit, banyak)
+    assert banyak <= 12
+
+
+def test_rekap_akhir_periode_ditutup(org_a, kinerja_a):
+    kinerja_a.jan.status = "tutup"
+    kinerja_a.jan.save()
+    assert kinerja_a.jan.pk in services.periode_ditutup_tanpa_rekap_akhir()
+    assert tasks.rekap_susulan_periode_ditutup.delay().get() == 1  # eager
+    proses = ProsesLaporan.objects.get(periode_penilaian=kinerja_a.jan)
+    assert proses.status == "selesai" and proses.ringkasan["pegawai"] == 6
+    assert kinerja_a.jan.pk not in services.periode_ditutup_tanpa_rekap_akhir()
+
+
+def test_rekap_malam_periode_buka(org_a, kinerja_a):
+    ids = services.periode_perlu_rekap_malam(hari_ini=dt.date(2026, 2, 3))
+    assert set(ids) == {kinerja_a.jan.pk, kinerja_a.feb.pk}
+    kinerja_a.jan.status = "tutup"
+    kinerja_a.jan.save()
+    assert services.periode_perlu_rekap_malam(hari_ini=dt.date(2026, 2, 3)) == [kinerja_a.feb.pk]
+
+
+def test_jadwal_beat_di_settings_dan_admin(settings, admin_nasional, client):
+    from django_celery_beat.models import PeriodicTask
+
+    from asn_kinerja.celery import app
+
+    jadwal = settings.CELERY_BEAT_SCHEDULE
+    nama = {
+        "laporan-rekap-malam": "laporan.rekap_malam",
+        "laporan-rekap-susulan-periode-ditutup": "laporan.rekap_susulan_periode_ditutup",
+        "laporan-pengingat-tenggat": "laporan.pengingat_tenggat",
+        "laporan-pengingat-menunggu-atasan": "laporan.pengingat_menunggu_atasan",
+    }
+    for kunci, task in nama.items():
+        assert jadwal[kunci]["task"] == task
+        assert task in app.tasks
+        assert PeriodicTask.objects.get(name=kunci).task == task  # synced after migrate
+    client.force_login(admin_nasional)
+    resp = client.get("/admin/django_celery_beat/periodictask/")
+    assert resp.status_code == 200
+    assert "laporan-rekap-malam" in resp.content.decode()
+
+
+def test_sinkron_jadwal_tidak_menimpa_suntingan_admin():
+    from django_celery_beat.models import PeriodicTask
+
+    from kinerja.laporan.jadwal import sinkronkan_jadwal_beat
+
+    PeriodicTask.objects.filter(name="laporan-rekap-malam").update(enabled=False)
+    assert sinkronkan_jadwal_beat() == 0
+    assert PeriodicTask.objects.get(name="laporan-rekap-malam").enabled is False
+    PeriodicTask.objects.filter(name="laporan-rekap-malam").delete()
+    assert sinkronkan_jadwal_beat() == 1
+
+
+def test_pengingat_tenggat_sekali_per_orang(org_a, kinerja_a):
+    for u in (org_a.user_kasi, org_a.user_staf_seksi, org_a.user_staf):
+        u.email = ""
+        u.save()
+    n = services.pengingat_tenggat(hari_ini=dt.date(2026, 1, 29), hari=3)
+    # Unfilled January evaluation (or none) and an account: kasi, staf_seksi, sekda.
+    # staf (final) and staf2 (dinilai), kabid (realisasi diajukan) are done with their part.
+    penerima = set(Notifikasi.objects.values_list("penerima__username", flat=True))
+    assert penerima == {"kasi_alpha", "stafseksi_alpha", "sekda_alpha"}
+    assert n == 3
+    assert services.pengingat_tenggat(hari_ini=dt.date(2026, 1, 29), hari=3) == 0
+    assert services.pengingat_tenggat(hari_ini=dt.date(2026, 1, 20), hari=3) == 0
+
+
+def test_pengingat_menunggu_atasan(org_a, kinerja_a):
+    from kinerja.models import SKP
+
+    SKP.objects.filter(pk=kinerja_a.skp_staf_seksi.pk).update(
+        updated_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    )
+    sekarang = dt.datetime(2026, 2, 3, 3, 0, tzinfo=dt.UTC)
+    n = services.pengingat_menunggu_atasan(sekarang=sekarang, hari=5)
+    # kabid's realisation waits on the sekda (10 days), staf_seksi's SKP on the kasi.
+    penerima = set(Notifikasi.objects.values_list("penerima__username", flat=True))
+    assert penerima == {"sekda_alpha", "kasi_alpha"} and n == 2
+    assert services.pengingat_menunggu_atasan(sekarang=sekarang, hari=5) == 0
