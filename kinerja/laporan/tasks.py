@@ -4,6 +4,7 @@ per person and window/day). Scheduled in settings.CELERY_BEAT_SCHEDULE."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from celery import shared_task
@@ -12,6 +13,8 @@ from django.utils import timezone
 from kinerja.models import PeriodePenilaian
 
 from . import services
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(name="laporan.rekap_periode")
@@ -71,3 +74,12 @@ def jalankan_proses_rekap(proses_id: int) -> None:
 @shared_task(name="laporan.jalankan_proses_pdf_wilayah")
 def jalankan_proses_pdf_wilayah(proses_id: int) -> None:
     services.proses_jalankan(proses_id=proses_id)
+
+
+def antre_rekap_akhir(sender: Any, periode_penilaian: PeriodePenilaian, **kwargs: Any) -> None:
+    """Receiver of kinerja.signals.periode_penilaian_ditutup (sent after commit). A broker
+    that is down must not break the close: the nightly catch-up task recaps it later."""
+    try:
+        rekap_akhir.delay(periode_penilaian.pk)
+    except Exception:  # kombu/redis errors: logged, caught up by rekap_susulan
+        logger.warning("Rekap akhir %s tidak dapat diantrekan", periode_penilaian.pk, exc_info=True)

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kinerja.models import SKP, PeriodeKinerja, PeriodePenilaian, TargetUnit
+from kinerja.signals import periode_penilaian_ditutup
 from kinerja.workflow.base import catat_transisi
 from organisasi.models import UnitKerja, Wilayah
 from pegawai.selectors import kepala_unit, pegawai_dari_pengguna
@@ -110,9 +111,14 @@ def periode_penilaian_tutup(
 ) -> PeriodePenilaian:
     _wajib_hr(actor, periode_penilaian.periode_kinerja.wilayah_id)
     pastikan_terbuka(periode_penilaian.periode_kinerja)
-    return _ubah_status(
+    hasil = _ubah_status(
         periode_penilaian, ke=PeriodePenilaian.Status.TUTUP, actor=actor, catatan=catatan
     )
+    # The final recap (kinerja.laporan) runs once the close is committed.
+    transaction.on_commit(
+        lambda: periode_penilaian_ditutup.send(sender=PeriodePenilaian, periode_penilaian=hasil)
+    )
+    return hasil
 
 
 def periode_penilaian_buka_kembali(
