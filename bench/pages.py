@@ -72,18 +72,18 @@ HALAMAN: list[Halaman] = [
     Halaman("admin daftar pegawai", "admin", "/admin/pegawai/pegawai/"),
     Halaman("admin cari pegawai", "admin", "/admin/pegawai/pegawai/", query="?q=Pakaya"),
     Halaman("login (form)", "anonim", "login", kelompok="login"),
-    # At merge (issue 8 list), e.g.:
-    # Halaman("dashboard wilayah", "hr", "laporan:dashboard_wilayah", kelompok="dashboard", rush=3),
-    # Halaman("dashboard unit", "atasan", "laporan:dashboard_unit", lookup="unit_saya", kelompok="dashboard"),
-    # Halaman("daftar pegawai", "hr", "pegawai:pegawai_list", query="?urut=-nama&status=aktif", rush=2),
-    # Halaman("profil pegawai", "hr", "pegawai:pegawai_detail", lookup="bawahan_pertama"),
-    # Halaman("kotak masuk atasan", "atasan", "kinerja:evaluasi_inbox", rush=3),
-    # Halaman("penilaian evaluasi", "atasan", "kinerja:evaluasi_nilai", lookup="evaluasi_menunggu", rush=2),
-    # Halaman("SKP", "pegawai", "kinerja:skp_detail", lookup="skp_saya", rush=2),
-    # Halaman("realisasi", "pegawai", "kinerja:evaluasi_realisasi", lookup="evaluasi_saya_bulan_ini", rush=3),
-    # Halaman("bagan organisasi", "hr", "organisasi:bagan"),
-    # Halaman("PDF rekap wilayah", "hr", "laporan:rekap_pdf", kelompok="pdf"),
-    # Halaman("PDF SKP", "pegawai", "kinerja:skp_pdf", lookup="skp_saya", kelompok="pdf"),
+    # Issue 8 list (merged pages).
+    Halaman("dasbor wilayah", "hr", "laporan:dasbor_wilayah", kelompok="dashboard", rush=3),
+    Halaman("dasbor wilayah", "pimpinan", "laporan:dasbor_wilayah", kelompok="dashboard"),
+    Halaman("dasbor unit", "atasan", "laporan:dasbor_unit", kelompok="dashboard", rush=1),
+    Halaman("dasbor pegawai", "pegawai", "laporan:dasbor_pegawai", kelompok="dashboard", rush=1),
+    Halaman(
+        "daftar pegawai", "hr", "pegawai:pegawai_list", query="?o=-nama&status_aktif=aktif", rush=2
+    ),
+    Halaman("profil pegawai", "hr", "pegawai:pegawai_detail", lookup="bawahan_pertama"),
+    Halaman("kotak masuk atasan", "atasan", "kinerja:inbox", rush=3),
+    Halaman("evaluasi saya", "pegawai", "kinerja:evaluasi_saya", rush=3),
+    Halaman("bagan organisasi", "hr", "organisasi:unit_list"),
 ]
 
 

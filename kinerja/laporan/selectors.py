@@ -334,7 +334,8 @@ def dasbor_unit(*, actor: Any, unit_id: Any = None, periode_id: Any = None) -> D
             unit = boleh.filter(depth=0).order_by("path").first()
             if unit is None:
                 raise Http404
-    wilayah = unit.wilayah
+    # The actor's own wilayah is already loaded with the user (asn_kinerja.auth).
+    wilayah = actor.wilayah if actor.wilayah_id == unit.wilayah_id else unit.wilayah
     periodes = periode_list(actor=actor, wilayah=wilayah)
     periode = periode_terpilih(periodes, periode_id)
     d = Dasbor(wilayah=wilayah, periode=periode, periodes=periodes, unit=unit)

@@ -20,9 +20,11 @@ from django.views.generic import DetailView, ListView, TemplateView
 from asn_kinerja.pdf import pdf_response
 from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan
 from kinerja.rules import cek_kurva
+from kinerja.skm.selectors import ikm_unit, ikm_wilayah
 from organisasi.models import UnitKerja
+from pegawai.cuti.selectors import saldo_cuti
 from pegawai.models import Pegawai
-from pegawai.selectors import pegawai_dari_pengguna, pegawai_list
+from pegawai.selectors import jam_pelatihan, pegawai_dari_pengguna, pegawai_list
 
 from . import ekspor, laporan_pdf, selectors, services
 from .forms import KehadiranUnitForm, PeriodeForm, RekapFilterForm, bulan_dari_teks
@@ -113,6 +115,13 @@ class DasborWilayahView(PeranMixin, TemplateView):
             actor=user, wilayah=self.wilayah_aktif(), periode_id=self.request.GET.get("periode")
         )
         ctx.update(dasbor=d, grafik=_chart_data(d), q=_q(d, user))
+        if d.periode is not None:  # citizen feedback (SKM) in the same window: one query
+            ctx["ikm"] = ikm_wilayah(
+                wilayah=d.wilayah,
+                mulai=d.periode.tanggal_mulai,
+                selesai=d.periode.tanggal_selesai,
+                actor=user,
+            )
         if user.is_admin_nasional:
             from organisasi.models import Wilayah
 
@@ -132,6 +141,13 @@ class DasborUnitView(TemplateView):
             periode_id=self.request.GET.get("periode"),
         )
         ctx.update(dasbor=d, grafik=_chart_data(d), q=_q(d, user))
+        if d.periode is not None and d.unit is not None:
+            ctx["ikm"] = ikm_unit(
+                unit=d.unit,
+                mulai=d.periode.tanggal_mulai,
+                selesai=d.periode.tanggal_selesai,
+                actor=user,
+            )
         agg = d.staf_langsung
         if agg is not None and agg.predikat_unit:
             counts: dict[Any, int] = {
@@ -167,6 +183,11 @@ class DasborPegawaiView(TemplateView):
         if pegawai is None:
             raise PermissionDenied(_("Akun Anda tidak terhubung dengan data pegawai."))
         ctx["saya"] = selectors.dasbor_pegawai(actor=user, pegawai=pegawai)
+        tahun = timezone.localdate().year
+        ctx["tahun"] = tahun
+        ctx["jam_pelatihan"] = jam_pelatihan(pegawai, tahun)
+        ctx["hak_pelatihan"] = 20  # JP a year (DOMAIN.md section 4)
+        ctx["saldo_cuti"] = saldo_cuti(pegawai, tahun)
         ctx["skp_list"] = (
             SKP.objects.visible_to(user)
             .filter(pegawai=pegawai)
