@@ -149,14 +149,17 @@ def periode_list(*, actor: Any, wilayah: Wilayah) -> list[PeriodePenilaian]:
 
 
 def periode_terpilih(periodes: list[PeriodePenilaian], nilai: Any) -> PeriodePenilaian | None:
-    """The window chosen in the filter, else the latest window that has a recap, else the
-    latest window."""
+    """The window chosen in the filter, else the latest window that has ENDED (a running
+    month is rated only after it ends, so its dashboard would read 0% rated), else the
+    latest window that has started."""
     if nilai:
         for p in periodes:
             if str(p.pk) == str(nilai):
                 return p
         raise Http404
-    return periodes[0] if periodes else None
+    hari_ini = timezone.localdate()
+    selesai = [p for p in periodes if p.tanggal_selesai < hari_ini]
+    return selesai[0] if selesai else (periodes[0] if periodes else None)
 
 
 # --- Unit rollups ------------------------------------------------------------------------------
