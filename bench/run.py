@@ -166,12 +166,14 @@ def django_setup(env: dict[str, str]) -> None:
 def buat_sesi(user) -> dict[str, str]:
     """A logged-in session for `user` stored in the bench database (what the login form
     would create), and a CSRF secret for POSTs."""
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
     s = SessionStore()
     s[SESSION_KEY] = str(user.pk)
-    s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    # The project's own backend (the last one; axes' backend only guards logins).
+    s[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
     s[HASH_SESSION_KEY] = user.get_session_auth_hash()
     s.create()
     csrf = secrets.token_hex(16)
