@@ -13,7 +13,10 @@
   string) for a given user, e.g. "pegawai_saya" -> {"pk": <the user's employee id>}.
 - `query`: a query string appended as is ("?urut=nama&status=aktif").
 - `kelompok`: "dashboard" (target 100 ms), "halaman" (lists and detail pages, 50 ms),
-  "pdf" (5 s), "login" (password hashing by design: no target).
+  "pdf" (5 s), "aksi" (a form POST that saves and redirects: no latency target of its
+  own, it counts in the rush p95), "login" (password hashing by design: no target).
+- `method`/`data`: a POST page names its form builder in `DATA_POST`; it must answer 302
+  (saved, redirected), a 200 would be the form re-rendered with errors.
 - `rush`: weight in the month-end rush mix for that role (0: not in the rush).
 
 To add a page at merge, add one `Halaman(...)` line to HALAMAN. Nothing else.
@@ -26,8 +29,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 #: Targets of issue 8 (2 cores, 100,000 employees), milliseconds at p95.
-TARGET_MS = {"dashboard": 100, "halaman": 50, "pdf": 5000, "login": None}
+TARGET_MS = {"dashboard": 100, "halaman": 50, "pdf": 5000, "aksi": None, "login": None}
 MAKS_QUERY = 15
+#: A form POST (kelompok "aksi") writes: its transaction, savepoints, history row and the
+#: redirect add statements that a page does not run. Constant in the number of rows too.
+MAKS_QUERY_AKSI = 25
 
 #: Role -> demo account measured for page latency (seed_demo's contract accounts).
 AKUN_PERAN = {
@@ -58,6 +64,15 @@ class Halaman:
         return self.target_ms if self.target_ms is not None else TARGET_MS[self.kelompok]
 
     @property
+    def maks_query(self) -> int:
+        return MAKS_QUERY_AKSI if self.kelompok == "aksi" else MAKS_QUERY
+
+    @property
+    def status_ok(self) -> int:
+        """A GET answers 200; a POST that saved redirects (302)."""
+        return 302 if self.method == "POST" else 200
+
+    @property
     def kunci(self) -> str:
         return f"{self.nama} [{self.peran}]"
 
@@ -84,7 +99,18 @@ HALAMAN: list[Halaman] = [
     Halaman("kotak masuk atasan", "atasan", "kinerja:inbox", rush=3),
     Halaman("evaluasi saya", "pegawai", "kinerja:evaluasi_saya", rush=3),
     Halaman("bagan organisasi", "hr", "organisasi:unit_list"),
-]
+    Halaman("SKP (detail)", "pegawai", "kinerja:skp_detail", lookup="skp_saya", rush=1),
+    Halaman("evaluasi (detail)", "pegawai", "kinerja:evaluasi_detail", lookup="evaluasi_isian",
+            rush=2),
+    Halaman("halaman penilaian", "atasan", "kinerja:evaluasi_nilai", lookup="evaluasi_menunggu",
+            rush=2),
+    # The month-end writes: an employee saves realisation, a head (re)rates.
+    Halaman("simpan realisasi", "pegawai", "kinerja:evaluasi_realisasi", kelompok="aksi",
+            lookup="evaluasi_isian", method="POST", data="realisasi", rush=2),
+    Halaman("simpan penilaian", "atasan", "kinerja:evaluasi_nilai", kelompok="aksi",
+            lookup="evaluasi_dinilai", method="POST", data="penilaian", rush=1),
+    Halaman("PDF SKP", "pegawai", "laporan:pdf_skp", kelompok="pdf", lookup="pegawai_saya"),
+]  # fmt: skip
 
 
 # --- lookups: (user) -> URL kwargs ---------------------------------------------------------
@@ -145,6 +171,47 @@ def _evaluasi_menunggu(user: Any) -> dict[str, Any]:
     return {"pk": ev.pk}
 
 
+def _evaluasi_isian(user: Any) -> dict[str, Any]:
+    """The user's own evaluation that can still be filled (belum_diisi, window and year
+    open), the earliest window first: what an employee opens at month end."""
+    from kinerja.models import EvaluasiPeriodik, PeriodeKinerja, PeriodePenilaian
+
+    ev = (
+        EvaluasiPeriodik.objects.visible_to(user)
+        .filter(
+            skp__pegawai=_pegawai(user),
+            status=EvaluasiPeriodik.Status.BELUM_DIISI,
+            periode_penilaian__status=PeriodePenilaian.Status.BUKA,
+            skp__periode_kinerja__status=PeriodeKinerja.Status.BUKA,
+        )
+        .order_by("periode_penilaian__tanggal_mulai", "pk")
+        .first()
+    )
+    if ev is None:
+        raise LookupError(f"{user} tidak punya evaluasi yang bisa diisi")
+    return {"pk": ev.pk}
+
+
+def _evaluasi_dinilai(user: Any) -> dict[str, Any]:
+    """An evaluation the head has rated and may still re-rate (dinilai, window open)."""
+    from kinerja.models import EvaluasiPeriodik, PeriodeKinerja, PeriodePenilaian
+
+    ev = (
+        EvaluasiPeriodik.objects.visible_to(user)
+        .filter(
+            skp__pejabat_penilai=_pegawai(user),
+            status=EvaluasiPeriodik.Status.DINILAI,
+            periode_penilaian__status=PeriodePenilaian.Status.BUKA,
+            skp__periode_kinerja__status=PeriodeKinerja.Status.BUKA,
+        )
+        .order_by("pk")
+        .first()
+    )
+    if ev is None:
+        raise LookupError(f"{user} tidak punya evaluasi berstatus dinilai")
+    return {"pk": ev.pk}
+
+
 def _bawahan_pertama(user: Any) -> dict[str, Any]:
     from pegawai.selectors import pegawai_list
 
@@ -162,10 +229,52 @@ LOOKUP: dict[str, Callable[[Any], dict[str, Any]]] = {
     "evaluasi_saya_bulan_ini": _evaluasi_saya_bulan_ini,
     "evaluasi_menunggu": _evaluasi_menunggu,
     "bawahan_pertama": _bawahan_pertama,
+    "evaluasi_isian": _evaluasi_isian,
+    "evaluasi_dinilai": _evaluasi_dinilai,
 }
 
-#: POST bodies: (user, url kwargs) -> form data (the harness adds csrfmiddlewaretoken).
-DATA_POST: dict[str, Callable[[Any, dict[str, Any]], dict[str, Any]]] = {}
+
+def _pk_dari_url(url: str) -> int:
+    from django.urls import resolve
+
+    return int(resolve(url.split("?")[0]).kwargs["pk"])
+
+
+def _data_realisasi(user: Any, url: str) -> dict[str, Any]:
+    """Every indicator of the SKP filled with its target and a short narrative (what the
+    employee types at month end); valid, so the view saves and redirects."""
+    from kinerja.models import EvaluasiPeriodik, IndikatorKinerja
+
+    ev = EvaluasiPeriodik.objects.visible_to(user).get(pk=_pk_dari_url(url))
+    data: dict[str, Any] = {}
+    for ind in IndikatorKinerja.objects.filter(rhk__skp_id=ev.skp_id).order_by("pk"):
+        data[f"nilai_{ind.pk}"] = str(ind.target_nilai if ind.target_nilai is not None else 1)
+        data[f"narasi_{ind.pk}"] = "Terlaksana sesuai rencana bulan ini."
+    return data
+
+
+def _data_penilaian(user: Any, url: str) -> dict[str, Any]:
+    """A re-rating of a `dinilai` evaluation (mode=ubah): both ratings 'sesuai' and a note,
+    with one feedback line per RHK; valid, so the view saves and redirects."""
+    from kinerja.models import EvaluasiPeriodik, RencanaHasilKerja
+
+    ev = EvaluasiPeriodik.objects.visible_to(user).get(pk=_pk_dari_url(url))
+    data: dict[str, Any] = {
+        "mode": "ubah",
+        "rating_hasil": "sesuai",
+        "rating_perilaku": "sesuai",
+        "catatan": "Capaian sesuai ekspektasi.",
+    }
+    for rhk in RencanaHasilKerja.objects.filter(skp_id=ev.skp_id).order_by("pk"):
+        data[f"ub_rhk_{rhk.pk}"] = "Pertahankan."
+    return data
+
+
+#: POST bodies: (user, url) -> form data (the harness adds the CSRF token header).
+DATA_POST: dict[str, Callable[[Any, str], dict[str, Any]]] = {
+    "realisasi": _data_realisasi,
+    "penilaian": _data_penilaian,
+}
 
 
 def halaman_dengan_target() -> list[Halaman]:

@@ -360,7 +360,11 @@ def fase_halaman(args, host: str) -> list[dict[str, Any]]:
             continue
         sesi = sesi_cache.setdefault(user.username, buat_sesi(user))
         n = args.pdf_samples if h.kelompok == "pdf" else args.samples
-        baris.update(url=url, **ukur_halaman(host, url, sesi, n, h.method, data_post(h, user, url)))
+        baris.update(
+            url=url,
+            ok_status=str(h.status_ok),
+            **ukur_halaman(host, url, sesi, n, h.method, data_post(h, user, url)),
+        )
         log(f"{h.kunci:40} p50 {baris['p50_ms']:7.1f}  p95 {baris['p95_ms']:7.1f}  "
             f"p99 {baris['p99_ms']:7.1f} ms  q={baris['query']}  {baris['status']}")  # fmt: skip
         hasil.append(baris)
@@ -401,7 +405,8 @@ def fase_rush(args, host: str, hasil_dir: Path) -> dict[str, Any]:
                     continue
                 if url:
                     tugas.append({"nama": f"{h.nama} [{peran}]", "method": h.method, "url": url,
-                                  "data": data_post(h, user, url), "bobot": h.rush})  # fmt: skip
+                                  "data": data_post(h, user, url), "bobot": h.rush,
+                                  "ok": h.status_ok})  # fmt: skip
             if tugas:
                 daftar.append({**buat_sesi(user), "tugas": tugas})
         if daftar:
@@ -432,13 +437,21 @@ def fase_rush(args, host: str, hasil_dir: Path) -> dict[str, Any]:
             baris = list(csv.DictReader(f))
         with Path(f"{prefix}_failures.csv").open() as f:
             gagal = list(csv.DictReader(f))
+
+    def angka(teks: str) -> float:
+        """locust writes N/A for a percentile without a successful sample."""
+        try:
+            return float(teks)
+        except ValueError:
+            return float("inf")
+
     per_halaman = []
     total = {}
     for b in baris:
         item = {
             "nama": b["Name"], "request": int(b["Request Count"]),
-            "error": int(b["Failure Count"]), "rps": round(float(b["Requests/s"]), 1),
-            "p50_ms": float(b["50%"]), "p95_ms": float(b["95%"]), "p99_ms": float(b["99%"]),
+            "error": int(b["Failure Count"]), "rps": round(angka(b["Requests/s"]), 1),
+            "p50_ms": angka(b["50%"]), "p95_ms": angka(b["95%"]), "p99_ms": angka(b["99%"]),
         }  # fmt: skip
         if b["Name"] == "Aggregated":
             total = item
@@ -477,6 +490,44 @@ def fase_rekap() -> dict[str, Any]:
         return {"error": f"tanda tangan {REKAP} tak dikenal ({exc}); sesuaikan "
                 f"bench/pages.py:panggil_rekap; parameter: {inspect.signature(fungsi)}"}  # fmt: skip
     return {"detik": round(time.perf_counter() - t0, 2), "keterangan": str(keterangan)[:200]}
+
+
+def fase_pdf_wilayah() -> dict[str, Any]:
+    """Measure 4: the wilayah recap PDF of the latest ended window of every wilayah, built as
+    the worker builds it (the window is recapped first, untimed, so the report has data)."""
+    import datetime as dt
+
+    from kinerja.laporan.laporan_pdf import pdf_rekap_wilayah
+    from kinerja.laporan.services import rekap_hitung
+    from kinerja.models import PeriodePenilaian
+    from organisasi.models import Pengguna, Wilayah
+
+    admin = Pengguna.objects.get(username="admin")
+    hari_ini = dt.date.today()
+    hasil = []
+    for w in Wilayah.objects.order_by("kode"):
+        periode = (
+            PeriodePenilaian.objects.filter(
+                periode_kinerja__wilayah=w, tanggal_selesai__lt=hari_ini
+            )
+            .select_related("periode_kinerja")
+            .order_by("-tanggal_selesai")
+            .first()
+        )
+        if periode is None:
+            continue
+        rekap_hitung(periode=periode, actor=admin)
+        t0 = time.perf_counter()
+        pdf = pdf_rekap_wilayah(periode_penilaian=periode)
+        detik = time.perf_counter() - t0
+        halaman = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+        log(f"PDF rekap {w.nama} {periode.nama}: {detik:.2f} dtk, {len(pdf) // 1024} KiB, "
+            f"~{halaman} halaman")  # fmt: skip
+        hasil.append({"wilayah": w.nama, "periode": periode.nama, "detik": round(detik, 2),
+                      "kib": len(pdf) // 1024, "halaman": halaman})  # fmt: skip
+    if not hasil:
+        return {"dilewati": "tidak ada jendela yang sudah berakhir"}
+    return {"per_wilayah": hasil, "detik": max(h["detik"] for h in hasil)}
 
 
 def mesin() -> dict[str, Any]:
@@ -521,7 +572,7 @@ def jumlah_baris() -> dict[str, int]:
 
 def nilai(hasil: dict[str, Any]) -> list[dict[str, Any]]:
     """PASS/MISS against the targets of issue 8."""
-    from bench.pages import MAKS_QUERY
+    from bench.pages import MAKS_QUERY, MAKS_QUERY_AKSI
 
     v = []
 
@@ -544,8 +595,9 @@ def nilai(hasil: dict[str, Any]) -> list[dict[str, Any]]:
         else:
             cek(f"{h['nama']} [{h['peran']}] status", ok, str(h["status"]), semua_ok)
         if h.get("query") is not None:
-            cek(f"{h['nama']} [{h['peran']}] query", f"<= {MAKS_QUERY}", h["query"],
-                h["query"] <= MAKS_QUERY)  # fmt: skip
+            maks = MAKS_QUERY_AKSI if h["kelompok"] == "aksi" else MAKS_QUERY
+            cek(f"{h['nama']} [{h['peran']}] query", f"<= {maks}", h["query"],
+                h["query"] <= maks)  # fmt: skip
     r = hasil["rush"]
     if "total" in r:
         t = r["total"]
@@ -558,6 +610,9 @@ def nilai(hasil: dict[str, Any]) -> list[dict[str, Any]]:
     else:
         cek("rekap satu periode, semua pegawai", "<= 10 s", rk.get("dilewati") or rk.get("error"),
             None if rk.get("dilewati") else False)  # fmt: skip
+    pw = hasil.get("pdf_wilayah", {})
+    if "detik" in pw:
+        cek("PDF rekap wilayah (terlama)", "<= 5 s", f"{pw['detik']} s", pw["detik"] <= 5)
     b = hasil["bangun"]
     if "seed_total_s" in b:
         cek(f"seed {hasil['scale']} pegawai + setahun data", "<= 300 s (100.000)",
@@ -621,6 +676,8 @@ def tulis_laporan(hasil: dict[str, Any], hasil_dir: Path) -> tuple[Path, Path]:
     else:
         md.append(str(r))
     md += ["", "## Rekap periode", "", json.dumps(hasil["rekap"], ensure_ascii=False), ""]
+    md += ["## PDF rekap wilayah", "", json.dumps(hasil.get("pdf_wilayah"), ensure_ascii=False),
+           ""]  # fmt: skip
     md += ["## Target issue 8", "", "| ukuran | target | hasil | status |", "|---|---|---|---|"]
     for v in hasil["vonis"]:
         md.append(f"| {v['ukuran']} | {v['target']} | {v['hasil']} | **{v['status']}** |")
@@ -682,6 +739,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.stop()
     hasil["rekap"] = fase_rekap()
+    hasil["pdf_wilayah"] = fase_pdf_wilayah()
     hasil["vonis"] = nilai(hasil)
     hasil["durasi_total_s"] = round(time.monotonic() - t_total, 1)
     pj, pm = tulis_laporan(hasil, Path(args.out_dir))

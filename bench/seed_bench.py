@@ -421,8 +421,8 @@ def kehadiran(k: KonteksBench) -> int:
 
 
 def akun_bench(k: KonteksBench) -> int:
-    """Accounts for the month-end rush: `bench_pegawai_NNN` (employees whose current month
-    is open) and `bench_atasan_NN` (heads with the fullest inbox), password of the demo
+    """Accounts for the month-end rush: `bench_pegawai_NNN` (employees with an evaluation
+    they can still fill: belum_diisi in an open window) and `bench_atasan_NN` (heads with the fullest inbox), password of the demo
     accounts. Demo accounts stay as they are."""
     from django.contrib.auth.hashers import make_password
 
@@ -439,7 +439,15 @@ def akun_bench(k: KonteksBench) -> int:
             FROM pegawai_pegawai p
             JOIN organisasi_jabatan j ON j.id = p.jabatan_id AND NOT j.is_kepala
             WHERE p.pengguna_id IS NULL AND p.status_aktif = 'aktif'
-              AND EXISTS (SELECT 1 FROM kinerja_skp s WHERE s.pegawai_id = p.id)
+              AND EXISTS (
+                  SELECT 1 FROM kinerja_skp s
+                  JOIN kinerja_periodekinerja pk ON pk.id = s.periode_kinerja_id
+                      AND pk.status = 'buka'
+                  JOIN kinerja_evaluasiperiodik e ON e.skp_id = s.id
+                      AND e.status = 'belum_diisi'
+                  JOIN kinerja_periodepenilaian pp ON pp.id = e.periode_penilaian_id
+                      AND pp.status = 'buka'
+                  WHERE s.pegawai_id = p.id)
         )
         INSERT INTO organisasi_pengguna (password, is_superuser, username, first_name,
             last_name, email, is_staff, is_active, date_joined, wilayah_id)
@@ -482,7 +490,15 @@ def akun_bench(k: KonteksBench) -> int:
             FROM pegawai_pegawai p
             JOIN organisasi_jabatan j ON j.id = p.jabatan_id AND NOT j.is_kepala
             WHERE p.pengguna_id IS NULL AND p.status_aktif = 'aktif'
-              AND EXISTS (SELECT 1 FROM kinerja_skp s WHERE s.pegawai_id = p.id)
+              AND EXISTS (
+                  SELECT 1 FROM kinerja_skp s
+                  JOIN kinerja_periodekinerja pk ON pk.id = s.periode_kinerja_id
+                      AND pk.status = 'buka'
+                  JOIN kinerja_evaluasiperiodik e ON e.skp_id = s.id
+                      AND e.status = 'belum_diisi'
+                  JOIN kinerja_periodepenilaian pp ON pp.id = e.periode_penilaian_id
+                      AND pp.status = 'buka'
+                  WHERE s.pegawai_id = p.id)
         )
         UPDATE pegawai_pegawai p SET pengguna_id = u.id
         FROM calon c JOIN organisasi_pengguna u

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from kinerja.selectors.inbox import notifikasi_belum_dibaca_navigasi
 from kinerja.selectors.notifikasi import notifikasi_belum_dibaca
 from pegawai.selectors import is_atasan, pegawai_dari_pengguna
 
@@ -19,6 +20,11 @@ def _nav(request: HttpRequest) -> dict[str, Any]:
                 "notifikasi_count": 0}  # fmt: skip
     pegawai = pegawai_dari_pengguna(user)
     atasan = is_atasan(user)
+    inbox = _inbox_count(user) if atasan else 0
+    # A head's unread count came with the inbox counts (one query for both).
+    notifikasi = notifikasi_belum_dibaca_navigasi(actor=user)
+    if notifikasi is None:
+        notifikasi = notifikasi_belum_dibaca(actor=user)
     return {
         "wilayah": user.wilayah if user.wilayah_id else None,
         "is_admin": user.is_admin_nasional,
@@ -27,16 +33,14 @@ def _nav(request: HttpRequest) -> dict[str, Any]:
         "is_atasan": atasan,
         "is_pegawai": pegawai is not None,
         "pegawai": pegawai,
-        "inbox_count": _inbox_count(user) if atasan else 0,
-        "notifikasi_count": notifikasi_belum_dibaca(actor=user),
+        "inbox_count": inbox,
+        "notifikasi_count": notifikasi,
     }
 
 
 def _inbox_count(user: Any) -> int:
-    try:
-        from kinerja.selectors.inbox import inbox_count
-    except ImportError:  # the inbox arrives with the performance workflow
-        return 0
+    from kinerja.selectors.inbox import inbox_count
+
     return inbox_count(actor=user)
 
 

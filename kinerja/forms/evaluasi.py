@@ -74,6 +74,13 @@ class BuktiForm(forms.Form):
             .select_related("indikator")
         )
         self.fields["realisasi"].label_from_instance = lambda r: r.indikator.teks[:80]
+        # The options from the evaluation's prefetched rows (the page has them already): no
+        # query of its own at render. Validation still goes through the scoped queryset.
+        teks = {i.pk: i.teks for r in evaluasi.skp.rhk_set.all() for i in r.indikator_set.all()}
+        self.fields["realisasi"].widget.choices = [
+            ("", self.fields["realisasi"].empty_label),
+            *((r.pk, teks.get(r.indikator_id, "")[:80]) for r in evaluasi.realisasi_set.all()),
+        ]
 
     def clean_berkas(self):
         berkas = self.cleaned_data.get("berkas")

@@ -130,6 +130,13 @@ class EvaluasiPeriodik(TimeStampedModel):
         indexes = (
             models.Index(fields=["status"]),
             models.Index(fields=["periode_penilaian", "status"]),
+            # What waits for the head's rating (inbox, navbar count on every page): a partial
+            # index probed per SKP of the head, instead of each SKP's year of evaluations.
+            models.Index(
+                fields=["skp"],
+                condition=Q(status="realisasi_diajukan"),
+                name="evaluasi_menunggu_nilai_idx",
+            ),
         )
         constraints = (
             models.UniqueConstraint(

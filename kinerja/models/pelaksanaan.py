@@ -73,6 +73,13 @@ class LogHarian(TimeStampedModel):
             models.Index(fields=["pegawai", "tanggal"]),
             models.Index(fields=["wilayah", "tanggal"]),
             models.Index(fields=["status"]),
+            # The head's inbox counts the submitted logs of their staff on every page (navbar):
+            # a small partial index instead of filtering ~15% of all logs by status.
+            models.Index(
+                fields=["pegawai", "tanggal"],
+                condition=Q(status="diajukan"),
+                name="logharian_diajukan_idx",
+            ),
         )
         constraints = (
             models.CheckConstraint(

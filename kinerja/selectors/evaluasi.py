@@ -26,7 +26,7 @@ _RELASI = (
     "skp__pegawai__jabatan",
     "skp__pegawai__unit",
     "skp__pegawai__pengguna",
-    "skp__pejabat_penilai",
+    "skp__pejabat_penilai__jabatan__unit",
     "skp__atasan_pejabat_penilai",
     "skp__periode_kinerja",
     "dinilai_oleh",
@@ -83,12 +83,45 @@ def bukti_visible(*, actor: Any) -> QuerySet[BuktiDukung]:
     )
 
 
-def evaluasi_detail(*, actor: Any, pk: int) -> EvaluasiPeriodik:
-    """One evaluation with everything its page shows (a fixed number of queries)."""
+def evaluasi_detail(
+    *, actor: Any, pk: int, dengan_keberatan: bool = True, ringkas: bool = False
+) -> EvaluasiPeriodik:
+    """One evaluation with everything its page shows (a fixed number of queries). The rating
+    page, which shows no objections, passes `dengan_keberatan=False`; a form POST that only
+    needs the indicators and their realisation passes `ringkas=True`."""
+    if ringkas:
+        return (
+            evaluasi_visible(actor=actor)
+            .select_related(*_RELASI, "periode_penilaian__periode_kinerja")
+            .prefetch_related(
+                Prefetch(
+                    "skp__rhk_set",
+                    queryset=RencanaHasilKerja.objects.order_by("urutan", "id").prefetch_related(
+                        Prefetch(
+                            "indikator_set",
+                            queryset=IndikatorKinerja.objects.order_by("urutan", "id"),
+                        )
+                    ),
+                ),
+                "realisasi_set",
+            )
+            .get(pk=pk)
+        )
+    keberatan = (
+        [
+            Prefetch(
+                "keberatan_set",
+                queryset=Keberatan.objects.select_related("diputus_oleh").order_by("-id"),
+            )
+        ]
+        if dengan_keberatan
+        else []
+    )
     return (
         evaluasi_visible(actor=actor)
         .select_related(*_RELASI, "periode_penilaian__periode_kinerja")
         .prefetch_related(
+            *keberatan,
             Prefetch(
                 "skp__rhk_set",
                 queryset=RencanaHasilKerja.objects.order_by("urutan", "id").prefetch_related(
@@ -101,10 +134,6 @@ def evaluasi_detail(*, actor: Any, pk: int) -> EvaluasiPeriodik:
             Prefetch("bukti_set", queryset=BuktiDukung.objects.order_by("id")),
             "umpan_balik_hasil_set",
             "umpan_balik_perilaku_set",
-            Prefetch(
-                "keberatan_set",
-                queryset=Keberatan.objects.select_related("diputus_oleh").order_by("-id"),
-            ),
             "skp__ekspektasi_set",
         )
         .get(pk=pk)

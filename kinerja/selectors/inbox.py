@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import F, Func, IntegerField, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from asn_kinerja.db import SalahSatu
 from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan, Keberatan, LogHarian
 from pegawai.models import Pegawai
 from pegawai.selectors import bawahan_langsung, pegawai_dari_pengguna
@@ -24,8 +25,11 @@ def skp_menunggu(*, actor: Any, saya: Pegawai) -> QuerySet[SKP]:
 
 
 def evaluasi_menunggu(*, actor: Any, saya: Pegawai) -> QuerySet[EvaluasiPeriodik]:
+    # The head's SKPs once, then probes of the small partial index of waiting evaluations
+    # (a join would read every waiting evaluation of the wilayah).
     return EvaluasiPeriodik.objects.visible_to(actor).filter(
-        skp__pejabat_penilai=saya, status=EvaluasiPeriodik.Status.REALISASI_DIAJUKAN
+        SalahSatu("skp_id", SKP.objects.filter(pejabat_penilai=saya).values("pk")),
+        status=EvaluasiPeriodik.Status.REALISASI_DIAJUKAN,
     )
 
 
@@ -37,7 +41,8 @@ def tahunan_menunggu(*, actor: Any, saya: Pegawai) -> QuerySet[EvaluasiTahunan]:
 
 def log_menunggu(*, actor: Any, saya: Pegawai) -> QuerySet[LogHarian]:
     return LogHarian.objects.visible_to(actor).filter(
-        pegawai__in=bawahan_langsung(saya).values("pk"), status=LogHarian.Status.DIAJUKAN
+        SalahSatu("pegawai_id", bawahan_langsung(saya).values("pk")),
+        status=LogHarian.Status.DIAJUKAN,
     )
 
 
@@ -64,17 +69,39 @@ def _hitung(qs: QuerySet) -> Coalesce:
 
 
 def inbox_counts(*, actor: Any) -> dict[str, int]:
-    """{section: count} for the five sections: one query."""
+    """{section: count} for the five sections: one query, once per request (the navbar and
+    the inbox page both show them; the result is kept on the user object of the request)."""
+    tersimpan = getattr(actor, "_inbox_counts", None)
+    if tersimpan is not None:
+        return tersimpan
+    actor._inbox_counts = hasil = _inbox_counts(actor)
+    return hasil
+
+
+def _inbox_counts(actor: Any) -> dict[str, int]:
+    # The unread-notification count of the navbar rides along in the same query; kept on
+    # the user object for `notifikasi_belum_dibaca_navigasi`.
+    from kinerja.selectors.notifikasi import notifikasi_list
+
     saya = pegawai_dari_pengguna(actor)
     if saya is None:
         return dict.fromkeys(BAGIAN, 0)
     baris = (
         Pegawai.objects.filter(pk=saya.pk)
-        .annotate(**{f"n_{b}": _hitung(_qs(b, actor, saya)) for b in BAGIAN})
-        .values(*(f"n_{b}" for b in BAGIAN))
+        .annotate(
+            **{f"n_{b}": _hitung(_qs(b, actor, saya)) for b in BAGIAN},
+            n_notifikasi=_hitung(notifikasi_list(actor=actor, hanya_belum_dibaca=True)),
+        )
+        .values(*(f"n_{b}" for b in BAGIAN), "n_notifikasi")
         .first()
-    )
-    return {b: (baris or {}).get(f"n_{b}", 0) for b in BAGIAN}
+    ) or {}
+    actor._notifikasi_belum_dibaca = baris.get("n_notifikasi", 0)
+    return {b: baris.get(f"n_{b}", 0) for b in BAGIAN}
+
+
+def notifikasi_belum_dibaca_navigasi(*, actor: Any) -> int | None:
+    """The unread count computed along with the inbox counts of this request, if any."""
+    return getattr(actor, "_notifikasi_belum_dibaca", None)
 
 
 def inbox_count(*, actor: Any) -> int:

@@ -108,7 +108,8 @@ def realisasi_simpan(
     ev = _kunci(evaluasi)
     _wajib_pemilik_belum_diisi(actor, ev)
     indikator = {
-        i.pk: i for i in IndikatorKinerja.objects.filter(rhk__skp_id=ev.skp_id).only("pk", "rhk")
+        i.pk: i
+        for i in IndikatorKinerja.objects.filter(rhk__skp_id=ev.skp_id).select_related("rhk")
     }
     asing = set(isian) - set(indikator)
     if asing:
@@ -124,10 +125,18 @@ def realisasi_simpan(
         if nilai is not None and nilai < 0:
             raise ValidationError(_("Nilai realisasi tidak boleh negatif."))
         r = ada.get(ind_id) or RealisasiIndikator(evaluasi=ev, indikator_id=ind_id)
+        # The related rows are at hand: the model's clean() reads them without a query each.
+        r.evaluasi, r.indikator = ev, indikator[ind_id]
         r.nilai, r.narasi = nilai, narasi
         r.full_clean(exclude=["evaluasi", "indikator"])
-        r.save()
         hasil.append(r)
+    # Two statements whatever the number of indicators (the month-end rush path).
+    sekarang = timezone.now()
+    lama = [r for r in hasil if r.pk is not None]
+    for r in lama:
+        r.updated_at = sekarang
+    RealisasiIndikator.objects.bulk_update(lama, ["nilai", "narasi", "updated_at"])
+    RealisasiIndikator.objects.bulk_create([r for r in hasil if r.pk is None])
     return hasil
 
 
@@ -204,22 +213,38 @@ def _simpan_umpan_balik(
         raise ValidationError(_("RHK bukan bagian dari SKP ini."))
     if set(perilaku) - set(UmpanBalikPerilaku.Perilaku.values):
         raise ValidationError(_("Perilaku kerja tidak dikenal."))
-    for rhk_id, teks in hasil.items():
-        teks = (teks or "").strip()
-        if teks:
-            UmpanBalikHasil.objects.update_or_create(
-                evaluasi=ev, rhk_id=rhk_id, defaults={"teks": teks}
+    # Set-based: one upsert and one delete per kind, whatever the number of RHK/values.
+    sekarang = timezone.now()
+    isi_hasil = {k: (t or "").strip() for k, t in hasil.items()}
+    isi_perilaku = {k: (t or "").strip() for k, t in perilaku.items()}
+    UmpanBalikHasil.objects.bulk_create(
+        [
+            UmpanBalikHasil(evaluasi=ev, rhk_id=k, teks=t, created_at=sekarang, updated_at=sekarang)
+            for k, t in isi_hasil.items()
+            if t
+        ],
+        update_conflicts=True,
+        unique_fields=["evaluasi", "rhk"],
+        update_fields=["teks", "updated_at"],
+    )
+    kosong = [k for k, t in isi_hasil.items() if not t]
+    if kosong:
+        UmpanBalikHasil.objects.filter(evaluasi=ev, rhk_id__in=kosong).delete()
+    UmpanBalikPerilaku.objects.bulk_create(
+        [
+            UmpanBalikPerilaku(
+                evaluasi=ev, perilaku=k, teks=t, created_at=sekarang, updated_at=sekarang
             )
-        else:
-            UmpanBalikHasil.objects.filter(evaluasi=ev, rhk_id=rhk_id).delete()
-    for kode, teks in perilaku.items():
-        teks = (teks or "").strip()
-        if teks:
-            UmpanBalikPerilaku.objects.update_or_create(
-                evaluasi=ev, perilaku=kode, defaults={"teks": teks}
-            )
-        else:
-            UmpanBalikPerilaku.objects.filter(evaluasi=ev, perilaku=kode).delete()
+            for k, t in isi_perilaku.items()
+            if t
+        ],
+        update_conflicts=True,
+        unique_fields=["evaluasi", "perilaku"],
+        update_fields=["teks", "updated_at"],
+    )
+    kosong = [k for k, t in isi_perilaku.items() if not t]
+    if kosong:
+        UmpanBalikPerilaku.objects.filter(evaluasi=ev, perilaku__in=kosong).delete()
 
 
 @transaction.atomic

@@ -92,9 +92,9 @@ def evaluasi_mulai(request: HttpRequest, pk: int) -> HttpResponse:
 evaluasi_mulai.scoped_model = PeriodePenilaian
 
 
-def _evaluasi(request: HttpRequest, pk: int) -> EvaluasiPeriodik:
+def _evaluasi(request: HttpRequest, pk: int, **opsi: Any) -> EvaluasiPeriodik:
     try:
-        return sel.evaluasi_detail(actor=request.user, pk=pk)
+        return sel.evaluasi_detail(actor=request.user, pk=pk, **opsi)
     except EvaluasiPeriodik.DoesNotExist as e:
         raise Http404 from e
 
@@ -139,7 +139,7 @@ def _render_detail(request: HttpRequest, ev: EvaluasiPeriodik, **forms: Any) -> 
         ),
         "bukti_list": list(ev.bukti_set.all()),
         "keberatan_list": list(ev.keberatan_set.all()),
-        "riwayat": sel.riwayat(ev),
+        "riwayat": list(sel.riwayat(ev)),
         "batas_keberatan": batas_keberatan(ev),
         "is_penilai": is_penilai(user, ev.skp),
         "umpan_balik_skm": _umpan_balik_skm(user, ev),
@@ -160,7 +160,8 @@ def _render_detail(request: HttpRequest, ev: EvaluasiPeriodik, **forms: Any) -> 
 
 @require_POST
 def evaluasi_realisasi(request: HttpRequest, pk: int) -> HttpResponse:
-    ev = _evaluasi(request, pk)
+    # Only what the form needs; the whole page is loaded again only to show errors.
+    ev = _evaluasi(request, pk, ringkas=True)
     form = RealisasiForm(request.POST, actor=request.user, evaluasi=ev, indikator=_indikator(ev))
     if form.is_valid():
         try:
@@ -170,7 +171,7 @@ def evaluasi_realisasi(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Realisasi disimpan. Lengkapi bukti dukung, lalu ajukan."))
             return HttpResponseRedirect(ev.get_absolute_url())
-    return _render_detail(request, ev, realisasi_form=form, status=400)
+    return _render_detail(request, _evaluasi(request, pk), realisasi_form=form, status=400)
 
 
 evaluasi_realisasi.scoped_model = EvaluasiPeriodik
@@ -270,7 +271,11 @@ tahunan_buka_kembali = _aksi("buka_kembali", _("Evaluasi tahunan dibuka kembali.
 def evaluasi_nilai(request: HttpRequest, pk: int) -> HttpResponse:
     """The rating page of the pejabat penilai: realisation, evidence, feedback, the two
     ratings with the predikat computed live, and the unit's distribution against its curve."""
-    ev = _evaluasi(request, pk)
+    # A POST needs only what the form and the service read; a GET the whole page.
+    if request.method == "POST":
+        ev = _evaluasi(request, pk, ringkas=True)
+    else:
+        ev = _evaluasi(request, pk, dengan_keberatan=False)
     if not is_penilai(request.user, ev.skp):
         raise PermissionDenied(_("Hanya pejabat penilai SKP ini yang dapat menilai."))
     aksi = wf.aksi_tersedia(request.user, ev)
@@ -392,7 +397,7 @@ def evaluasi_tahunan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "aksi": aksi,
         "form": form,
         "periodik": list(sel.periodik_untuk_tahunan(evaluasi=ev)),
-        "riwayat": sel.riwayat(ev),
+        "riwayat": list(sel.riwayat(ev)),
         "matriks_json": matriks_json(),
         "catatan_form": CatatanForm() if "buka_kembali" in aksi else None,
     }

@@ -38,7 +38,7 @@ from kinerja.services.notifikasi import notifikasi_kirim
 from kinerja.services.periode import pastikan_terbuka
 from kinerja.workflow.skp import is_hr_wilayah, is_pemilik, is_penilai
 
-from .base import Transisi, jalankan
+from .base import Transisi, bersihkan, jalankan
 
 S = EvaluasiPeriodik.Status
 
@@ -77,12 +77,16 @@ def is_atasan_penilai(actor: Any, skp: SKP) -> bool:
     return bool(actor.is_authenticated and skp.atasan_pejabat_penilai.pengguna_id == actor.pk)
 
 
-def _muat(model: type[Evaluasi], pk: int) -> Evaluasi:
+def _relasi(model: type[Evaluasi]) -> list[str]:
     rel = ["skp__pegawai__pengguna", "skp__pejabat_penilai", "skp__atasan_pejabat_penilai"]
     rel.append("skp__periode_kinerja")
     if model is EvaluasiPeriodik:
         rel.append("periode_penilaian__periode_kinerja")
-    return model.objects.select_related(*rel).get(pk=pk)
+    return rel
+
+
+def _muat(model: type[Evaluasi], pk: int) -> Evaluasi:
+    return model.objects.select_related(*_relasi(model)).get(pk=pk)
 
 
 def _pastikan_terbuka(ev: Evaluasi) -> None:
@@ -234,7 +238,13 @@ def evaluasi_ubah_nilai(
     hitung_predikat(rating_hasil, rating_perilaku)
     penilai = _pegawai_dari(oleh)
     with transaction.atomic():
-        obj = model.objects.select_for_update().get(pk=evaluasi.pk)
+        # Locks the evaluation row only; its relations come in the same query (the checks
+        # below read them).
+        obj = (
+            model.objects.select_for_update(of=("self",))
+            .select_related(*_relasi(model))
+            .get(pk=evaluasi.pk)
+        )
         if obj.status != S.DINILAI:
             raise ValidationError(
                 _(
@@ -244,9 +254,9 @@ def evaluasi_ubah_nilai(
             )
         _izin_penilai(oleh)(obj)
         _pasang_nilai(obj, penilai, rating_hasil, rating_perilaku, catatan)
-        obj.full_clean()
+        bersihkan(obj)
         obj.save()
-    return _muat(model, obj.pk)
+    return obj
 
 
 def evaluasi_kembalikan(*, evaluasi: Evaluasi, oleh: Any, catatan: str) -> Evaluasi:

@@ -56,5 +56,45 @@ def isi_data(org_a, monkeypatch):
             seed_bench._fungsi_hash(k)
             for langkah in LANGKAH_DATA:
                 langkah(k)
+        _siapkan_status(org_a)
 
     return _isi
+
+
+def _siapkan_status(org_a) -> None:
+    """The generated statuses are hash-based; the pages of the roles need fixed ones in the
+    current window: the employee's evaluation still fillable (belum_diisi), and among the
+    head's staff one rated (dinilai, for the re-rating POST) and one waiting
+    (realisasi_diajukan, for the rating page)."""
+    from django.utils import timezone
+
+    from kinerja.models import EvaluasiPeriodik
+    from kinerja.rules import predikat_dari_rating
+
+    S = EvaluasiPeriodik.Status
+    hari_ini = dt.date.today()
+    kini = EvaluasiPeriodik.objects.filter(
+        periode_penilaian__tanggal_mulai__lte=hari_ini,
+        periode_penilaian__tanggal_selesai__gte=hari_ini,
+    )
+    kosong = {"rating_hasil": None, "rating_perilaku": None, "predikat": None,
+              "dinilai_pada": None, "dinilai_oleh": None}  # fmt: skip
+    kini.filter(skp__pegawai__pengguna=org_a.user_staf_seksi).update(
+        status=S.BELUM_DIISI, diajukan_pada=None, **kosong
+    )
+    staf = list(
+        kini.filter(skp__pejabat_penilai__pengguna=org_a.user_kasi)
+        .exclude(skp__pegawai__pengguna=org_a.user_staf_seksi)
+        .order_by("pk")[:2]
+    )
+    assert len(staf) == 2, "seksi org_a butuh minimal 2 pegawai hasil generate"
+    dinilai, menunggu = staf
+    kini.filter(pk=menunggu.pk).update(
+        status=S.REALISASI_DIAJUKAN, diajukan_pada=timezone.now(), **kosong
+    )
+    kini.filter(pk=dinilai.pk).update(
+        status=S.DINILAI, diajukan_pada=timezone.now(), dinilai_pada=timezone.now(),
+        rating_hasil="sesuai", rating_perilaku="sesuai",
+        predikat=predikat_dari_rating("sesuai", "sesuai").value,
+        dinilai_oleh=org_a.user_kasi.pegawai,
+    )  # fmt: skip
