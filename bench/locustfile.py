@@ -14,7 +14,8 @@ import json
 import os
 import random
 
-from locust import HttpUser, between, task
+from locust import between, task
+from locust.contrib.fasthttp import FastHttpUser
 
 with open(os.environ["BENCH_RUSH_PLAN"]) as _f:
     RENCANA = json.load(_f)
@@ -25,7 +26,9 @@ _GILIRAN = {p: itertools.cycle(RENCANA["identitas"][p]) for p in _PERAN}
 _ACAK = random.Random(8)
 
 
-class PenggunaAkhirBulan(HttpUser):
+class PenggunaAkhirBulan(FastHttpUser):
+    # geventhttpclient: a fraction of the CPU of `requests`, which matters because locust
+    # shares the 2 cores with gunicorn and PostgreSQL.
     wait_time = between(*_jeda)
 
     def on_start(self) -> None:

@@ -289,16 +289,14 @@ REKAP = "kinerja.laporan.services.rekap_hitung"
 
 
 def panggil_rekap(fungsi: Callable[..., Any]) -> Any:
-    """Recap the current evaluation window of every wilayah, as a national admin would.
+    """Recap the current evaluation window of every wilayah (what the nightly task runs).
     Adjust the call here if the service's signature differs (one place)."""
     import datetime as dt
 
     from kinerja.models import PeriodePenilaian
-    from organisasi.models import Pengguna
 
-    admin = Pengguna.objects.get(username=AKUN_PERAN["admin"])
     hari_ini = dt.date.today()
     hasil = []
     for periode in PeriodePenilaian.objects.mencakup(hari_ini).select_related("periode_kinerja"):
-        hasil.append(fungsi(periode=periode, actor=admin))
+        hasil.append(fungsi(periode_penilaian=periode))
     return hasil

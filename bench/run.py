@@ -500,9 +500,8 @@ def fase_pdf_wilayah() -> dict[str, Any]:
     from kinerja.laporan.laporan_pdf import pdf_rekap_wilayah
     from kinerja.laporan.services import rekap_hitung
     from kinerja.models import PeriodePenilaian
-    from organisasi.models import Pengguna, Wilayah
+    from organisasi.models import Wilayah
 
-    admin = Pengguna.objects.get(username="admin")
     hari_ini = dt.date.today()
     hasil = []
     for w in Wilayah.objects.order_by("kode"):
@@ -516,7 +515,7 @@ def fase_pdf_wilayah() -> dict[str, Any]:
         )
         if periode is None:
             continue
-        rekap_hitung(periode=periode, actor=admin)
+        rekap_hitung(periode_penilaian=periode)
         t0 = time.perf_counter()
         pdf = pdf_rekap_wilayah(periode_penilaian=periode)
         detik = time.perf_counter() - t0

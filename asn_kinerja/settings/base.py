@@ -127,6 +127,8 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# Django's renderer, with <select> written in Python (asn_kinerja/forms_renderer.py).
+FORM_RENDERER = "asn_kinerja.forms_renderer.RendererCepat"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -85,8 +85,9 @@ _KOLOM_ANGKA = [
 
 def xlsx_rekap_unit(qs, periode: Any) -> bytes:
     wb, ws = _buku("Rekap unit", f"Rekap unit kerja · {periode.nama}")
+    # A unit row keeps the time its numbers last changed (the recap skips unchanged rows).
     _judul(ws, ["Unit kerja", *[k for k, _f in _KOLOM_ANGKA], "Predikat unit", "Kurva",
-                "Pelanggaran kurva", "Dihitung pada"])  # fmt: skip
+                "Pelanggaran kurva", "Terakhir berubah"])  # fmt: skip
     for r in qs.iterator(chunk_size=2000):
         kurva = "" if r.kurva_ok is None else ("Sesuai" if r.kurva_ok else "Melanggar")
         ws.append([

@@ -423,8 +423,19 @@ def dasbor_pegawai(*, actor: Any, pegawai: Pegawai) -> dict[str, Any]:
         RekapPegawai.objects.visible_to(actor)
         .filter(pegawai=pegawai, periode_penilaian__tanggal_mulai__lte=timezone.localdate())
         .select_related("periode_penilaian", "pejabat_penilai")
+        # When the window was last recapped: the wilayah row's time (an employee row keeps
+        # the time it last CHANGED, the recap skips unchanged rows).
+        .annotate(
+            rekap_dihitung_pada=Subquery(
+                RekapWilayah.objects.filter(
+                    wilayah=OuterRef("wilayah"), periode_penilaian=OuterRef("periode_penilaian")
+                ).values("dihitung_pada")[:1]
+            )
+        )
         .order_by("-periode_penilaian__tanggal_mulai")[:24]
     )
+    for r in riwayat:
+        r.rekap_dihitung_pada = r.rekap_dihitung_pada or r.dihitung_pada
     return {"pegawai": pegawai, "riwayat": riwayat, "terkini": riwayat[0] if riwayat else None}
 
 

@@ -94,6 +94,9 @@ class Pegawai(TimeStampedModel):
         verbose_name_plural = _("pegawai")
         indexes = [
             models.Index(fields=["wilayah", "nama"]),
+            # Name search: trigram GIN indexes on UPPER(nama) and UPPER(gelar_belakang) are
+            # created by migration 0005 in SQL (Django renders OpClass inside GinIndex with
+            # an extra pair of parentheses, which PostgreSQL refuses).
             # Covers the headcount by status (home page, dashboards): an index-only count.
             models.Index(
                 fields=["wilayah", "status_aktif", "status_kepegawaian"],

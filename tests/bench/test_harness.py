@@ -46,6 +46,11 @@ def test_bench_skala_500(tmp_path):
         assert not h.get("error"), h
         assert set(h["status"]) == {h.get("ok_status", "200")}, h
         assert h["p95_ms"] > 0
+    # The recap and the wilayah PDF were really run (a changed service signature shows here,
+    # not as a silent MISS).
+    assert "detik" in hasil["rekap"], hasil["rekap"]
+    assert "detik" in hasil["pdf_wilayah"], hasil["pdf_wilayah"]
+    assert all(w["kib"] > 0 for w in hasil["pdf_wilayah"]["per_wilayah"])
     rush = hasil["rush"]
     assert rush["total"]["request"] > 0, rush
     assert rush["total"]["error"] == 0, rush["kegagalan"]
