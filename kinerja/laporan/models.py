@@ -49,6 +49,8 @@ class RekapAngka(models.Model):
     hari_alpa = models.PositiveIntegerField(_("hari tanpa keterangan"), default=0)
     menit_terlambat = models.PositiveBigIntegerField(_("menit terlambat"), default=0)
     menit_pulang_cepat = models.PositiveBigIntegerField(_("menit pulang cepat"), default=0)
+    # Wilayah: the last recap run (written every run). Unit: the run that last changed the
+    # row (a rerun leaves unchanged rows alone).
     dihitung_pada = models.DateTimeField(_("dihitung pada"))
 
     class Meta:
@@ -156,6 +158,8 @@ class RekapPegawai(models.Model):
     hari_alpa = models.PositiveIntegerField(_("hari tanpa keterangan"), default=0)
     menit_terlambat = models.PositiveIntegerField(_("menit terlambat"), default=0)
     menit_pulang_cepat = models.PositiveIntegerField(_("menit pulang cepat"), default=0)
+    # The recap run that last changed this row (a rerun leaves unchanged rows alone); the
+    # time of the last run is RekapWilayah.dihitung_pada.
     dihitung_pada = models.DateTimeField(_("dihitung pada"))
 
     objects = RekapQuerySet.as_manager()
