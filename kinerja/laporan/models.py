@@ -49,6 +49,8 @@ class RekapAngka(models.Model):
     hari_alpa = models.PositiveIntegerField(_("hari tanpa keterangan"), default=0)
     menit_terlambat = models.PositiveBigIntegerField(_("menit terlambat"), default=0)
     menit_pulang_cepat = models.PositiveBigIntegerField(_("menit pulang cepat"), default=0)
+    # Wilayah: the last recap run (written every run). Unit: the run that last changed the
+    # row (a rerun leaves unchanged rows alone).
     dihitung_pada = models.DateTimeField(_("dihitung pada"))
 
     class Meta:
@@ -86,17 +88,22 @@ class RekapPegawai(models.Model):
     daily-log count and attendance. `unit` and `pejabat_penilai` are as they were when the
     recap ran."""
 
+    # No single-column index on these two: the unique (periode_penilaian, pegawai) and the
+    # (pegawai, periode_penilaian) index serve every lookup, and each index is one more write
+    # per changed row of every recap.
     periode_penilaian = models.ForeignKey(
         "kinerja.PeriodePenilaian",
         on_delete=models.CASCADE,
         related_name="rekap_pegawai_set",
         verbose_name=_("periode penilaian"),
+        db_index=False,
     )
     pegawai = models.ForeignKey(
         "pegawai.Pegawai",
         on_delete=models.CASCADE,
         related_name="rekap_set",
         verbose_name=_("pegawai"),
+        db_index=False,
     )
     wilayah = models.ForeignKey(
         "organisasi.Wilayah", on_delete=models.CASCADE, related_name="+", verbose_name=_("wilayah")
@@ -139,9 +146,9 @@ class RekapPegawai(models.Model):
     )
     rating_hasil = models.CharField(_("rating hasil kerja"), max_length=10, blank=True)
     rating_perilaku = models.CharField(_("rating perilaku kerja"), max_length=10, blank=True)
-    predikat = models.CharField(
-        _("predikat"), max_length=20, choices=Predikat.choices, blank=True, db_index=True
-    )
+    # Not indexed alone (5 values): lists filter it within one window, which the
+    # (periode_penilaian, ...) indexes find.
+    predikat = models.CharField(_("predikat"), max_length=20, choices=Predikat.choices, blank=True)
     jumlah_indikator = models.PositiveIntegerField(_("jumlah indikator"), default=0)
     jumlah_realisasi = models.PositiveIntegerField(_("indikator terealisasi"), default=0)
     jumlah_log_harian = models.PositiveIntegerField(_("log harian"), default=0)
@@ -151,6 +158,8 @@ class RekapPegawai(models.Model):
     hari_alpa = models.PositiveIntegerField(_("hari tanpa keterangan"), default=0)
     menit_terlambat = models.PositiveIntegerField(_("menit terlambat"), default=0)
     menit_pulang_cepat = models.PositiveIntegerField(_("menit pulang cepat"), default=0)
+    # The recap run that last changed this row (a rerun leaves unchanged rows alone); the
+    # time of the last run is RekapWilayah.dihitung_pada.
     dihitung_pada = models.DateTimeField(_("dihitung pada"))
 
     objects = RekapQuerySet.as_manager()

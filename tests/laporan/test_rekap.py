@@ -72,6 +72,70 @@ def test_rekap_dua_kali_baris_sama(org_a, kinerja_a):
     assert [_baris(m) for m in (RekapPegawai, RekapUnit, RekapWilayah)] == pertama
 
 
+def test_rekap_ulang_hanya_menulis_baris_yang_berubah(org_a, kinerja_a):
+    from pegawai.models import Kehadiran
+
+    jan = kinerja_a.jan
+    assert services.rekap_hitung(periode_penilaian=jan)["pegawai_berubah"] == 6
+    ids = dict(RekapPegawai.objects.values_list("pegawai_id", "pk"))
+    waktu = dict(RekapPegawai.objects.values_list("pegawai_id", "dihitung_pada"))
+    waktu_wilayah = RekapWilayah.objects.get(periode_penilaian=jan).dihitung_pada
+
+    hasil = services.rekap_hitung(periode_penilaian=jan)
+    assert (hasil["pegawai"], hasil["unit"], hasil["pegawai_berubah"]) == (6, 3, 0)
+    # Unchanged rows are not rewritten; the wilayah row carries the time of the run.
+    assert dict(RekapPegawai.objects.values_list("pegawai_id", "dihitung_pada")) == waktu
+    assert RekapWilayah.objects.get(periode_penilaian=jan).dihitung_pada > waktu_wilayah
+
+    Kehadiran.objects.create(pegawai=org_a.staf2, tanggal=dt.date(2026, 1, 8), status="hadir")
+    assert services.rekap_hitung(periode_penilaian=jan)["pegawai_berubah"] == 1
+    staf2 = RekapPegawai.objects.get(periode_penilaian=jan, pegawai=org_a.staf2)
+    assert (staf2.hari_tercatat, staf2.hari_hadir) == (1, 1)
+    assert staf2.dihitung_pada > waktu[org_a.staf2.pk]
+    assert dict(RekapPegawai.objects.values_list("pegawai_id", "pk")) == ids
+    bidang = RekapUnit.objects.get(periode_penilaian=jan, unit=org_a.bidang)
+    assert (bidang.hari_tercatat, bidang.hari_hadir) == (4, 3)
+    assert RekapWilayah.objects.get(periode_penilaian=jan).hari_tercatat == 4
+
+
+def test_pindah_unit_dan_unit_kosong(org_a, kinerja_a):
+    from pegawai.models import Pegawai
+
+    jan = kinerja_a.jan
+    services.rekap_hitung(periode_penilaian=jan)
+    Pegawai.objects.filter(pk=org_a.staf2.pk).update(unit=org_a.seksi)
+    hasil = services.rekap_hitung(periode_penilaian=jan)
+    assert hasil["pegawai_berubah"] == 1
+    jumlah = dict(
+        RekapUnit.objects.filter(periode_penilaian=jan).values_list("unit", "jumlah_pegawai")
+    )
+    assert jumlah == {org_a.root.pk: 1, org_a.bidang.pk: 2, org_a.seksi.pk: 3}
+
+    Pegawai.objects.filter(unit=org_a.seksi).update(status_aktif="pensiun")
+    hasil = services.rekap_hitung(periode_penilaian=jan)
+    assert (hasil["pegawai"], hasil["unit"]) == (3, 2)
+    assert not RekapUnit.objects.filter(periode_penilaian=jan, unit=org_a.seksi).exists()
+    assert RekapWilayah.objects.get(periode_penilaian=jan).jumlah_unit == 2
+
+
+def test_kurva_diperiksa_walau_baris_unit_tidak_berubah(org_a, kinerja_a):
+    from kinerja.models import PredikatUnit
+
+    jan = kinerja_a.jan
+    services.rekap_hitung(periode_penilaian=jan)
+    RekapUnit.objects.filter(unit=org_a.bidang).update(kurva_ok=True, kurva_pelanggaran=[])
+    services.rekap_hitung(periode_penilaian=jan)
+    bidang = RekapUnit.objects.get(periode_penilaian=jan, unit=org_a.bidang)
+    assert bidang.kurva_ok is False and bidang.kurva_pelanggaran
+    assert RekapWilayah.objects.get(periode_penilaian=jan).jumlah_unit_melanggar_kurva == 1
+
+    PredikatUnit.objects.filter(unit=org_a.bidang, periode_penilaian=jan).delete()
+    services.rekap_hitung(periode_penilaian=jan)
+    bidang.refresh_from_db()
+    assert (bidang.predikat_unit, bidang.kurva_ok, bidang.kurva_pelanggaran) == ("", None, [])
+    assert RekapWilayah.objects.get(periode_penilaian=jan).jumlah_unit_melanggar_kurva == 0
+
+
 def test_pegawai_nonaktif_hilang_dari_rekap_berikutnya(org_a, kinerja_a):
     services.rekap_hitung(periode_penilaian=kinerja_a.jan)
     org_a.staf2.status_aktif = "pensiun"
