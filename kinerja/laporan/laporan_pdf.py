@@ -456,9 +456,7 @@ def data_rekap_wilayah(periode_penilaian: PeriodePenilaian) -> dict[str, Any]:
         RekapPegawai.objects.di_wilayah(wilayah)
         .filter(periode_penilaian=periode, predikat__in=PREDIKAT_TINDAK_LANJUT)
         .select_related("pegawai", "unit", "pejabat_penilai")
-        .order_by(keparahan, "unit__path", "pegawai__nama", "pk")[
-            : BATAS_DAFTAR_TINDAK_LANJUT + 1
-        ]
+        .order_by(keparahan, "unit__path", "pegawai__nama", "pk")[: BATAS_DAFTAR_TINDAK_LANJUT + 1]
     )
     jumlah_tindak_lanjut = (
         sum(n for v, _label, n in rekap.distribusi if v in PREDIKAT_TINDAK_LANJUT)
