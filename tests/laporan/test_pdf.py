@@ -3,6 +3,7 @@ nothing of another wilayah (pdftotext). The wilayah recap PDF is generated as a 
 
 from __future__ import annotations
 
+import gc
 import subprocess
 from pathlib import Path
 
@@ -145,6 +146,7 @@ def test_pdf_rekap_wilayah_predikat_terendah_dulu(org_a, rekap, monkeypatch):
     assert data["tindak_lanjut_lebih"] is True
     assert data["jumlah_tindak_lanjut"] == 1  # from the recap row, computed before the update
     teks = teks_pdf(laporan_pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_batas")
+    assert gc.isenabled()  # render_pdf pauses the collector only while WeasyPrint runs
     assert org_a.staf.nama in teks and org_a.staf.nip in teks and "Sangat Kurang" in teks
     assert org_a.staf2.nama not in teks.split("Perlu Tindak Lanjut")[1]
     assert "Daftar dibatasi 1 dari 1 pegawai" in teks
