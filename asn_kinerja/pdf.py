@@ -102,6 +102,16 @@ def _kelas_html() -> type:
     return HTMLRingan
 
 
+def panaskan() -> None:
+    """Pays WeasyPrint's one-off costs ahead of the first report: the import (~0.6 s), the
+    light UA sheet, fontconfig/Pango loading DejaVu regular and bold. Meant for a worker
+    process start (Celery `worker_process_init`), so the user's first PDF does not pay them."""
+    _kelas_html()(
+        string='<p style="font-family: DejaVu Sans">a <b>b</b></p>'
+        '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><text>c</text></svg>'
+    ).write_pdf()
+
+
 def render_pdf(template_name: str, context: dict[str, Any], *, wilayah: Any) -> bytes:
     """Renders `template_name` (which extends pdf/base_pdf.html) to PDF bytes.
 
