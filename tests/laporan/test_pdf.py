@@ -156,8 +156,9 @@ def test_ua_ringan_aktif_dan_daftar_tetap_berpoin():
     """The light UA stylesheet is in use with the installed WeasyPrint (a WeasyPrint upgrade
     that changes the UA sheet makes this fail: the reports would silently be ~25 % slower) and
     lists keep their markers."""
-    from asn_kinerja.pdf import _kelas_html, ua_ringan
+    from asn_kinerja.pdf import _kelas_html, panaskan, ua_ringan
 
+    panaskan()
     assert ua_ringan() is not None
     html = _kelas_html()
     assert html.__name__ == "HTMLRingan"
