@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Case, Count, Prefetch, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from asn_kinerja.formatting import angka, tanggal_indonesia
@@ -52,6 +52,7 @@ LABEL_PENDEK = {
     "": "Belum dinilai",
 }
 BATAS_DAFTAR_TINDAK_LANJUT = 300
+PREDIKAT_TINDAK_LANJUT = (Predikat.BUTUH_PERBAIKAN, Predikat.KURANG, Predikat.SANGAT_KURANG)
 
 
 # --- SVG geometry ------------------------------------------------------------------------------
@@ -444,18 +445,24 @@ def data_rekap_wilayah(periode_penilaian: PeriodePenilaian) -> dict[str, Any]:
         .select_related("periode_penilaian")
         .order_by("periode_penilaian__tanggal_mulai")
     )
-    tindak_lanjut_qs = (
-        RekapPegawai.objects.di_wilayah(wilayah)
-        .filter(
-            periode_penilaian=periode,
-            predikat__in=[Predikat.BUTUH_PERBAIKAN, Predikat.KURANG, Predikat.SANGAT_KURANG],
-        )
-        .select_related("pegawai", "unit", "pejabat_penilai")
-        .order_by("predikat", "unit__path", "pegawai__nama")
+    # Worst predikat first. The order is SQL's, so the cut at the limit keeps the worst cases
+    # (an alphabetical ORDER BY "predikat" filled the list with Butuh Perbaikan alone).
+    keparahan = Case(
+        When(predikat=Predikat.SANGAT_KURANG, then=Value(0)),
+        When(predikat=Predikat.KURANG, then=Value(1)),
+        default=Value(2),
     )
-    tindak_lanjut = list(tindak_lanjut_qs[: BATAS_DAFTAR_TINDAK_LANJUT + 1])
-    urutan = {p.value: i for i, p in enumerate(Predikat)}
-    tindak_lanjut.sort(key=lambda r: (-urutan[r.predikat], r.unit.path, r.pegawai.nama))
+    tindak_lanjut = list(
+        RekapPegawai.objects.di_wilayah(wilayah)
+        .filter(periode_penilaian=periode, predikat__in=PREDIKAT_TINDAK_LANJUT)
+        .select_related("pegawai", "unit", "pejabat_penilai")
+        .order_by(keparahan, "unit__path", "pegawai__nama", "pk")[: BATAS_DAFTAR_TINDAK_LANJUT + 1]
+    )
+    jumlah_tindak_lanjut = (
+        sum(n for v, _label, n in rekap.distribusi if v in PREDIKAT_TINDAK_LANJUT)
+        if rekap is not None
+        else len(tindak_lanjut)
+    )
     return {
         "periode": periode,
         "wilayah": wilayah,
@@ -464,6 +471,7 @@ def data_rekap_wilayah(periode_penilaian: PeriodePenilaian) -> dict[str, Any]:
         "tren": tren,
         "tindak_lanjut": tindak_lanjut[:BATAS_DAFTAR_TINDAK_LANJUT],
         "tindak_lanjut_lebih": len(tindak_lanjut) > BATAS_DAFTAR_TINDAK_LANJUT,
+        "jumlah_tindak_lanjut": jumlah_tindak_lanjut,
     }
 
 

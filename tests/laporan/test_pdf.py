@@ -3,6 +3,7 @@ nothing of another wilayah (pdftotext). The wilayah recap PDF is generated as a 
 
 from __future__ import annotations
 
+import gc
 import subprocess
 from pathlib import Path
 
@@ -128,3 +129,39 @@ def test_pdf_rekap_wilayah_lewat_proses(
     _tanpa_wilayah_lain(teks, org_b)
     assert client_as(org_b.user_hr).get(f"/laporan/proses/{proses.pk}/unduh/").status_code == 404
     assert client_as(org_a.user_staf).get(f"/laporan/proses/{proses.pk}/unduh/").status_code == 403
+
+
+def test_pdf_rekap_wilayah_predikat_terendah_dulu(org_a, rekap, monkeypatch):
+    """The follow-up list is cut in SQL, worst predikat first: with room for one row, the
+    Sangat Kurang employee is kept, not the Butuh Perbaikan one ordered first alphabetically."""
+    from kinerja.laporan import laporan_pdf
+    from kinerja.laporan.models import RekapPegawai
+
+    RekapPegawai.objects.filter(periode_penilaian=rekap.jan, pegawai=org_a.staf).update(
+        predikat="sangat_kurang"
+    )
+    monkeypatch.setattr(laporan_pdf, "BATAS_DAFTAR_TINDAK_LANJUT", 1)
+    data = laporan_pdf.data_rekap_wilayah(rekap.jan)
+    assert [r.pegawai for r in data["tindak_lanjut"]] == [org_a.staf]
+    assert data["tindak_lanjut_lebih"] is True
+    assert data["jumlah_tindak_lanjut"] == 1  # from the recap row, computed before the update
+    teks = teks_pdf(laporan_pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_batas")
+    assert gc.isenabled()  # render_pdf pauses the collector only while WeasyPrint runs
+    assert org_a.staf.nama in teks and org_a.staf.nip in teks and "Sangat Kurang" in teks
+    assert org_a.staf2.nama not in teks.split("Perlu Tindak Lanjut")[1]
+    assert "Daftar dibatasi 1 dari 1 pegawai" in teks
+
+
+def test_ua_ringan_aktif_dan_daftar_tetap_berpoin():
+    """The light UA stylesheet is in use with the installed WeasyPrint (a WeasyPrint upgrade
+    that changes the UA sheet makes this fail: the reports would silently be ~25 % slower) and
+    lists keep their markers."""
+    from asn_kinerja.pdf import _kelas_html, panaskan, ua_ringan
+
+    panaskan()
+    assert ua_ringan() is not None
+    html = _kelas_html()
+    assert html.__name__ == "HTMLRingan"
+    pdf = html(string="<ul><li>Satu</li><li>Dua</li></ul><ol><li>Tiga</li></ol>").write_pdf()
+    teks = teks_pdf(pdf, "ua_ringan")
+    assert "• Satu" in teks and "• Dua" in teks and "1. Tiga" in teks
