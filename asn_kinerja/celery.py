@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.signals import worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asn_kinerja.settings.dev")
 
@@ -11,3 +12,17 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # Task modules of sub-packages that are not Django apps themselves.
 app.autodiscover_tasks(["pegawai.cuti"])
+
+
+@worker_process_init.connect
+def _panaskan_pdf(**_kwargs) -> None:
+    """Each worker process loads WeasyPrint and the fonts at start, not during the first
+    report a user waits for (~0.5 s, see asn_kinerja.pdf.panaskan)."""
+    from asn_kinerja.pdf import panaskan
+
+    try:
+        panaskan()
+    except Exception:  # noqa: BLE001 - a warm-up must never stop the worker
+        import logging
+
+        logging.getLogger(__name__).warning("Pemanasan WeasyPrint gagal", exc_info=True)
