@@ -162,6 +162,16 @@ def jumlah_pegawai_subquery(**filter_ref: str) -> Coalesce:
     return Coalesce(Subquery(sq, output_field=IntegerField()), Value(0))
 
 
+def kebutuhan_bulat_expr(beban: str, waktu_efektif: str) -> Greatest:
+    """SQL: the needed headcount of a position, workload minutes ÷ effective minutes,
+    rounded half up, at least 1 (the caller decides what a missing workload means). The
+    one definition shared by the ABK report and the placement page."""
+    tepat = ExpressionWrapper(
+        Cast(beban, _ANGKA) / Cast(waktu_efektif, _ANGKA), output_field=_ANGKA
+    )
+    return Greatest(Value(1), Cast(Round(tepat, 0), IntegerField()))
+
+
 def anotasi_abk(qs: QuerySet) -> QuerySet:
     """Annotates a Jabatan queryset with beban_menit, pemangku, waktu_efektif, kebutuhan,
     kebutuhan_bulat, selisih, rasio and kelas (see the module docstring)."""
@@ -180,7 +190,7 @@ def anotasi_abk(qs: QuerySet) -> QuerySet:
         kebutuhan_bulat=Case(
             When(
                 beban_menit__gt=0,
-                then=Greatest(Value(1), Cast(Round(tepat, 0), IntegerField())),
+                then=kebutuhan_bulat_expr("beban_menit", "waktu_efektif"),
             ),
             When(is_kepala=True, then=Value(1)),
             default=None,

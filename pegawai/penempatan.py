@@ -89,17 +89,13 @@ def daftarkan_kebutuhan(fn: Callable[[QuerySet], QuerySet]) -> None:
 def _kebutuhan_abk(qs: QuerySet) -> QuerySet:
     """Needed headcount from the workload analysis (organisasi.abk): workload / effective
     time, rounded half up, at least 1; 1 for a position not analysed yet."""
-    from django.db.models import DecimalField
-    from django.db.models.functions import Cast, Greatest, Round
+    from organisasi.abk import beban_subquery, kebutuhan_bulat_expr
 
-    from organisasi.abk import beban_subquery
-
-    angka = DecimalField(max_digits=20, decimal_places=6)
     qs = qs.annotate(beban_abk=beban_subquery())
-    tepat = Cast("beban_abk", angka) / Cast("wilayah__waktu_kerja_efektif_menit", angka)
+    dibutuhkan = kebutuhan_bulat_expr("beban_abk", "wilayah__waktu_kerja_efektif_menit")
     return qs.annotate(
         kebutuhan=Case(
-            When(beban_abk__gt=0, then=Greatest(Value(1), Cast(Round(tepat, 0), IntegerField()))),
+            When(beban_abk__gt=0, then=dibutuhkan),
             default=Value(1),
             output_field=IntegerField(),
         )

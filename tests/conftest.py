@@ -4,6 +4,7 @@ every role, the browser (system Chromium), and Celery in eager mode."""
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -102,6 +103,13 @@ def client_as(client):
         return client
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _inbox_cache_per_tes(settings):
+    """The navbar's inbox badge is cached in the real Redis by user id: a namespace per test,
+    so ids reused by another test (or an earlier run) never see a stale count."""
+    settings.INBOX_CACHE_PREFIX = f"inbox-uji-{uuid.uuid4().hex[:10]}"
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import F, Func, IntegerField, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
@@ -104,9 +106,34 @@ def notifikasi_belum_dibaca_navigasi(*, actor: Any) -> int | None:
     return getattr(actor, "_notifikasi_belum_dibaca", None)
 
 
-def inbox_count(*, actor: Any) -> int:
-    """Everything waiting for the actor (the navbar badge)."""
-    return sum(inbox_counts(actor=actor).values())
+#: The navbar badge of a head is cached this long (seconds). For a head of thousands the
+#: count costs tens of ms on every page (docs/bench.md); the inbox page itself always counts
+#: afresh (and refreshes the cache), and the head's own steps clear it (`lupakan_inbox`).
+INBOX_CACHE_DETIK = 30
+
+
+def _kunci_cache(actor: Any) -> str:
+    # The prefix is a setting so that tests get a namespace of their own in the real Redis.
+    awalan = getattr(settings, "INBOX_CACHE_PREFIX", "kinerja:inbox")
+    return f"{awalan}:{actor.pk}"
+
+
+def lupakan_inbox(actor: Any) -> None:
+    """Drops the cached badge of `actor` (after a step that changes what waits for them)."""
+    if getattr(actor, "pk", None) is not None:
+        cache.delete(_kunci_cache(actor))
+
+
+def inbox_count(*, actor: Any, segar: bool = False) -> int:
+    """Everything waiting for the actor (the navbar badge): from the cache unless `segar`,
+    at most INBOX_CACHE_DETIK old."""
+    if not segar:
+        tersimpan = cache.get(_kunci_cache(actor))
+        if tersimpan is not None:
+            return tersimpan
+    total = sum(inbox_counts(actor=actor).values())
+    cache.set(_kunci_cache(actor), total, INBOX_CACHE_DETIK)
+    return total
 
 
 def inbox_daftar(*, actor: Any, batas: int = 25) -> dict[str, list]:

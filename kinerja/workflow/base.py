@@ -43,6 +43,10 @@ def wilayah_id_dari(obj: models.Model) -> int:
 def catat_transisi(
     obj: models.Model, *, dari: str, ke: str, oleh: Any, catatan: str = ""
 ) -> TransisiStatus:
+    from kinerja.selectors.inbox import lupakan_inbox
+
+    # The actor's own step changes what waits for them: their navbar badge recounts.
+    transaction.on_commit(lambda: lupakan_inbox(oleh))
     return TransisiStatus.objects.create(
         content_type=ContentType.objects.get_for_model(type(obj)),
         object_id=obj.pk,

@@ -219,6 +219,37 @@ def test_inbox_count_satu_kueri(org_a, django_assert_num_queries):
         assert inbox_count(actor=org_a.user_sekda) == 1
 
 
+def test_badge_inbox_dicache_dan_disegarkan(
+    org_a, client_as, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """The navbar badge comes from the cache (no query) until the head's own step or a
+    visit to the inbox page recounts it; another head's badge is a separate entry."""
+    from kinerja.selectors.inbox import inbox_count
+    from kinerja.services import evaluasi as svc
+    from pegawai.selectors import pegawai_dari_pengguna
+
+    r = organisasi_dinilai(org_a)
+    ev = evaluasi(r["staf"], status="realisasi_diajukan", realisasi=True)
+    kabid = org_a.user_kabid
+    pegawai_dari_pengguna(kabid)
+    assert inbox_count(actor=kabid) == 1
+    with django_assert_num_queries(0):
+        assert inbox_count(actor=kabid) == 1
+    # Something new waits (here written directly): the cached badge lags ...
+    ev2 = evaluasi(r["staf2"], status="realisasi_diajukan", realisasi=True)
+    assert inbox_count(actor=kabid) == 1
+    # ... until the inbox page, which counts afresh and refreshes the badge.
+    resp = client_as(kabid).get(reverse("kinerja:inbox"))
+    assert resp.context["total"] == 2
+    assert inbox_count(actor=kabid) == 2
+    # The head's own rating clears it at once (after commit).
+    with django_capture_on_commit_callbacks(execute=True):
+        svc.penilaian_simpan(actor=kabid, evaluasi=ev2, rating_hasil="sesuai",
+                             rating_perilaku="sesuai")  # fmt: skip
+    assert inbox_count(actor=kabid) == 1
+    assert ev.pk != ev2.pk
+
+
 def test_tindak_lanjut_penghargaan_dan_pembinaan(org_a, client_as):
     r = organisasi_dinilai(org_a)
     evaluasi(r["staf"], nomor=1, status="final", predikat="sangat_baik")
