@@ -25,8 +25,7 @@ from pegawai.selectors import pegawai_dari_pengguna
 _RELASI = (
     "skp__pegawai__jabatan",
     "skp__pegawai__unit",
-    "skp__pegawai__pengguna",
-    "skp__pejabat_penilai__jabatan__unit",
+    "skp__pejabat_penilai",
     "skp__atasan_pejabat_penilai",
     "skp__periode_kinerja",
     "dinilai_oleh",
@@ -84,11 +83,12 @@ def bukti_visible(*, actor: Any) -> QuerySet[BuktiDukung]:
 
 
 def evaluasi_detail(
-    *, actor: Any, pk: int, dengan_keberatan: bool = True, ringkas: bool = False
+    *, actor: Any, pk: int, untuk_penilaian: bool = False, ringkas: bool = False
 ) -> EvaluasiPeriodik:
     """One evaluation with everything its page shows (a fixed number of queries). The rating
-    page, which shows no objections, passes `dengan_keberatan=False`; a form POST that only
-    needs the indicators and their realisation passes `ringkas=True`."""
+    page passes `untuk_penilaian=True` (no objections; the rater's unit for the curve); a
+    form POST that only needs the indicators and their realisation passes `ringkas=True`.
+    (Every join costs planning time too: ~1 ms each on this 14-table query.)"""
     if ringkas:
         return (
             evaluasi_visible(actor=actor)
@@ -108,18 +108,19 @@ def evaluasi_detail(
             .get(pk=pk)
         )
     keberatan = (
-        [
+        []
+        if untuk_penilaian
+        else [
             Prefetch(
                 "keberatan_set",
                 queryset=Keberatan.objects.select_related("diputus_oleh").order_by("-id"),
             )
         ]
-        if dengan_keberatan
-        else []
     )
+    unit_penilai = ["skp__pejabat_penilai__jabatan__unit"] if untuk_penilaian else []
     return (
         evaluasi_visible(actor=actor)
-        .select_related(*_RELASI, "periode_penilaian__periode_kinerja")
+        .select_related(*_RELASI, *unit_penilai, "periode_penilaian__periode_kinerja")
         .prefetch_related(
             *keberatan,
             Prefetch(

@@ -275,7 +275,7 @@ def evaluasi_nilai(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         ev = _evaluasi(request, pk, ringkas=True)
     else:
-        ev = _evaluasi(request, pk, dengan_keberatan=False)
+        ev = _evaluasi(request, pk, untuk_penilaian=True)
     if not is_penilai(request.user, ev.skp):
         raise PermissionDenied(_("Hanya pejabat penilai SKP ini yang dapat menilai."))
     aksi = wf.aksi_tersedia(request.user, ev)
