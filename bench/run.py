@@ -388,8 +388,9 @@ def identitas_rush() -> dict[str, list[Any]]:
     }
 
 
-def fase_rush(args, host: str, hasil_dir: Path) -> dict[str, Any]:
-    """The month-end rush: locust headless, `--rush-users` users for `--rush-seconds`."""
+def fase_rush(args, host: str, jeda: str) -> dict[str, Any]:
+    """The month-end rush: locust headless, `--rush-users` users for `--rush-seconds`, each
+    waiting `jeda` ("min,max" seconds) between clicks."""
     from bench.pages import HALAMAN
 
     rencana: dict[str, Any] = {"host": host, "bobot_peran": {}, "identitas": {}}
@@ -418,12 +419,12 @@ def fase_rush(args, host: str, hasil_dir: Path) -> dict[str, Any]:
         plan = Path(tmp) / "rencana.json"
         plan.write_text(json.dumps(rencana))
         prefix = Path(tmp) / "rush"
-        env = dict(os.environ, BENCH_RUSH_PLAN=str(plan), BENCH_RUSH_WAIT=args.rush_wait)
+        env = dict(os.environ, BENCH_RUSH_PLAN=str(plan), BENCH_RUSH_WAIT=jeda)
         cmd = [PY, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
                "-u", str(args.rush_users), "-r", str(max(1, args.rush_users // 2)),
                "-t", f"{args.rush_seconds}s", "--host", host, "--csv", str(prefix),
                "--only-summary", "--stop-timeout", "5", "--loglevel", "WARNING"]  # fmt: skip
-        log(f"rush: {args.rush_users} pengguna, {args.rush_seconds} dtk, "
+        log(f"rush: {args.rush_users} pengguna, {args.rush_seconds} dtk, jeda {jeda} dtk, "
             f"campuran {rencana['bobot_peran']}")  # fmt: skip
         t0 = time.monotonic()
         p = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True,
@@ -460,7 +461,7 @@ def fase_rush(args, host: str, hasil_dir: Path) -> dict[str, Any]:
     return {
         "pengguna": args.rush_users,
         "detik": args.rush_seconds,
-        "jeda_s": args.rush_wait,
+        "jeda_s": jeda,
         "campuran": rencana["bobot_peran"],
         "durasi_s": round(durasi, 1),
         "total": total,
@@ -603,6 +604,13 @@ def nilai(hasil: dict[str, Any]) -> list[dict[str, Any]]:
         cek(f"rush {r['pengguna']} pengguna: error", "0", t["error"], t["error"] == 0)
         cek(f"rush {r['pengguna']} pengguna: p95", "<= 300 ms", f"{t['p95_ms']} ms",
             t["p95_ms"] <= 300)  # fmt: skip
+    r = hasil.get("rush_stres", {})
+    if "total" in r:
+        t = r["total"]
+        cek(f"stres {r['pengguna']} pengguna (jeda {r['jeda_s']} dtk): error", "0", t["error"],
+            t["error"] == 0)  # fmt: skip
+        cek(f"stres {r['pengguna']} pengguna (jeda {r['jeda_s']} dtk): throughput, p95",
+            "(informasi: kapasitas)", f"{t['rps']} req/dtk, p95 {t['p95_ms']} ms", None)  # fmt: skip
     rk = hasil["rekap"]
     if "detik" in rk:
         cek("rekap satu periode, semua pegawai", "<= 10 s", f"{rk['detik']} s", rk["detik"] <= 10)
@@ -654,8 +662,20 @@ def tulis_laporan(hasil: dict[str, Any], hasil_dir: Path) -> tuple[Path, Path]:
             f"{h['p95_ms']} | {h['p99_ms']} | {h['query'] if h['query'] is not None else '-'} | "
             f"{h['status']} | {h['target_ms'] or '-'} |"
         )
-    r = hasil["rush"]
-    md += ["", "## Month-end rush", ""]
+    for judul, kunci in (("Month-end rush", "rush"), ("Stres (jeda pendek)", "rush_stres")):
+        md += _md_rush(judul, hasil.get(kunci, {"dilewati": "-"}))
+    md += ["", "## Rekap periode", "", json.dumps(hasil["rekap"], ensure_ascii=False), ""]
+    md += ["## PDF rekap wilayah", "", json.dumps(hasil.get("pdf_wilayah"), ensure_ascii=False),
+           ""]  # fmt: skip
+    md += ["## Target issue 8", "", "| ukuran | target | hasil | status |", "|---|---|---|---|"]
+    for v in hasil["vonis"]:
+        md.append(f"| {v['ukuran']} | {v['target']} | {v['hasil']} | **{v['status']}** |")
+    pm.write_text("\n".join(md) + "\n")
+    return pj, pm
+
+
+def _md_rush(judul: str, r: dict[str, Any]) -> list[str]:
+    md = ["", f"## {judul}", ""]
     if "total" in r:
         t = r["total"]
         md += [
@@ -674,14 +694,7 @@ def tulis_laporan(hasil: dict[str, Any], hasil_dir: Path) -> tuple[Path, Path]:
             md.append(f"\nKegagalan: {g['nama']}: {g['error']} ({g['jumlah']}x)")
     else:
         md.append(str(r))
-    md += ["", "## Rekap periode", "", json.dumps(hasil["rekap"], ensure_ascii=False), ""]
-    md += ["## PDF rekap wilayah", "", json.dumps(hasil.get("pdf_wilayah"), ensure_ascii=False),
-           ""]  # fmt: skip
-    md += ["## Target issue 8", "", "| ukuran | target | hasil | status |", "|---|---|---|---|"]
-    for v in hasil["vonis"]:
-        md.append(f"| {v['ukuran']} | {v['target']} | {v['hasil']} | **{v['status']}** |")
-    pm.write_text("\n".join(md) + "\n")
-    return pj, pm
+    return md
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -695,7 +708,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--login-samples", type=int, default=3)
     ap.add_argument("--rush-users", type=int, default=100)
     ap.add_argument("--rush-seconds", type=int, default=60)
-    ap.add_argument("--rush-wait", default="1,2", help="jeda antar-klik 'min,max' detik")
+    ap.add_argument(
+        "--rush-wait",
+        default="3,8",
+        help="jeda antar-klik 'min,max' detik (rush akhir bulan; docs/bench.md)",
+    )
+    ap.add_argument(
+        "--stress-wait",
+        default="1,2",
+        help="jeda antar-klik fase stres (kapasitas), 'min,max' detik",
+    )
+    ap.add_argument("--skip-stress", action="store_true")
     ap.add_argument("--db-name", default=os.environ.get("BENCH_DB_NAME") or "asn_kinerja_bench")
     ap.add_argument("--reuse-db", action="store_true", help="pakai ulang DB skala/seed sama")
     ap.add_argument("--out-dir", default=str(ROOT / "bench" / "results"))
@@ -733,7 +756,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         hasil["halaman"] = fase_halaman(args, server.host)
         hasil["rush"] = (
-            {"dilewati": "--skip-rush"} if args.skip_rush else fase_rush(args, server.host, None)
+            {"dilewati": "--skip-rush"}
+            if args.skip_rush
+            else fase_rush(args, server.host, args.rush_wait)
+        )
+        hasil["rush_stres"] = (
+            {"dilewati": "--skip-rush/--skip-stress"}
+            if args.skip_rush or args.skip_stress
+            else fase_rush(args, server.host, args.stress_wait)
         )
     finally:
         server.stop()
