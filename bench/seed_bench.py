@@ -475,7 +475,7 @@ def cuti(k: KonteksBench) -> int:
       only after one year of service (TMT CPNS), never across a year end: at most 10 days a
       year, within the 12-day entitlement, so `selectors.saldo_cuti` never goes negative;
     - ~4% cuti sakit (1-3 working days; a doctor's letter path when longer than a day),
-      ~0.8% cuti karena alasan penting (1-5 days), ~1% of the women cuti melahirkan
+      ~0.8% cuti karena alasan penting (1-5 days), ~2% of the women cuti melahirkan
       (3 months, 1st-3rd child), ~0.15% cuti besar (1-2 months, 5 years of service, no cuti
       tahunan that year) and a few pending CLTN requests (12 months, starting next month);
     - statuses: older requests ~96% approved (the rest refused or withdrawn); this month's
@@ -570,7 +570,7 @@ def cuti(k: KonteksBench) -> int:
         ), r0 AS (
             SELECT * FROM pendek UNION ALL SELECT * FROM panjang
         ), r AS MATERIALIZED (
-            SELECT r0.*, w.zona_waktu, upper(left(w.kode, 3)) AS kode_w,
+            SELECT r0.*, z.z, w.zona_waktu, upper(left(w.kode, 3)) AS kode_w,
                 coalesce(pu.pengguna_id, hr.id) AS pemutus_id,
                 (SELECT count(*) FROM bench_hari_kerja d
                  WHERE d.wilayah_id = r0.wilayah_id
@@ -584,29 +584,32 @@ def cuti(k: KonteksBench) -> int:
                   ELSE 0 END AS hari,
                 CASE
                     WHEN r0.jenis = 'cltn' THEN
-                        CASE WHEN (r0.y / 100) %% 100 < 50 THEN 'diajukan' ELSE 'direkomendasikan' END
+                        CASE WHEN z.z %% 100 < 50 THEN 'diajukan' ELSE 'direkomendasikan' END
                     WHEN r0.mulai > %(hari_ini)s THEN CASE
-                        WHEN (r0.y / 100) %% 100 < 45 THEN 'disetujui'
-                        WHEN (r0.y / 100) %% 100 < 65 THEN 'direkomendasikan'
-                        WHEN (r0.y / 100) %% 100 < 85 THEN 'diajukan'
-                        WHEN (r0.y / 100) %% 100 < 95 THEN 'ditolak' ELSE 'dibatalkan' END
+                        WHEN z.z %% 100 < 45 THEN 'disetujui'
+                        WHEN z.z %% 100 < 65 THEN 'direkomendasikan'
+                        WHEN z.z %% 100 < 85 THEN 'diajukan'
+                        WHEN z.z %% 100 < 95 THEN 'ditolak' ELSE 'dibatalkan' END
                     WHEN r0.mulai >= date_trunc('month', %(hari_ini)s::date) THEN CASE
-                        WHEN (r0.y / 100) %% 100 < 86 THEN 'disetujui'
-                        WHEN (r0.y / 100) %% 100 < 92 THEN 'ditolak'
-                        WHEN (r0.y / 100) %% 100 < 97 THEN 'direkomendasikan'
+                        WHEN z.z %% 100 < 86 THEN 'disetujui'
+                        WHEN z.z %% 100 < 92 THEN 'ditolak'
+                        WHEN z.z %% 100 < 97 THEN 'direkomendasikan'
                         ELSE 'diajukan' END
                     ELSE CASE
-                        WHEN (r0.y / 100) %% 100 < 96 THEN 'disetujui'
-                        WHEN (r0.y / 100) %% 100 < 99 THEN 'ditolak' ELSE 'dibatalkan' END
+                        WHEN z.z %% 100 < 96 THEN 'disetujui'
+                        WHEN z.z %% 100 < 99 THEN 'ditolak' ELSE 'dibatalkan' END
                 END AS status0,
                 -- submitted: a sick leave after it, the others 3-14 days before (not later
                 -- than today), 08:00-11:59 local time
                 (CASE WHEN r0.jenis = 'sakit' THEN least(r0.selesai + 1, %(hari_ini)s)
-                      ELSE least(r0.mulai - 3 - (r0.y / 10) %% 12, %(hari_ini)s) END
-                 + time '08:00' + make_interval(mins => (r0.y / 7) %% 240))
+                      ELSE least(r0.mulai - 3 - (z.z / 100) %% 12, %(hari_ini)s) END
+                 + time '08:00' + make_interval(mins => (z.z / 1200) %% 240))
                     AT TIME ZONE w.zona_waktu AS diajukan_pada,
                 nextval(pg_get_serial_sequence('pegawai_cuti', 'id')) AS id
             FROM r0
+            -- status, submission time and reason: a hash of their own
+            CROSS JOIN LATERAL (SELECT pg_temp.h(
+                %(seed)s || ':cuti-z:' || r0.pegawai_id || ':' || r0.mulai) AS z) z
             JOIN organisasi_wilayah w ON w.id = r0.wilayah_id
             LEFT JOIN pegawai_pengaturancuti pc ON pc.wilayah_id = r0.wilayah_id
             LEFT JOIN pegawai_pegawai pu ON pu.id = pc.pejabat_pemutus_id
@@ -632,8 +635,12 @@ def cuti(k: KonteksBench) -> int:
                 -- without a superior a request goes straight to the decision
                 CASE WHEN r.status0 = 'diajukan' AND r.atasan_id IS NULL
                      THEN 'direkomendasikan' ELSE r.status0 END AS status,
-                r.diajukan_pada + interval '1 day 2 hours' AS rekomendasi_pada,
-                r.diajukan_pada + interval '2 days 3 hours' AS putusan_pada
+                -- a day and two days later, but not after noon today
+                least(r.diajukan_pada + interval '1 day 2 hours', greatest(r.diajukan_pada,
+                    (%(hari_ini)s + time '12:00') AT TIME ZONE r.zona_waktu))
+                    AS rekomendasi_pada,
+                least(r.diajukan_pada + interval '2 days 3 hours', greatest(r.diajukan_pada,
+                    (%(hari_ini)s + time '12:30') AT TIME ZONE r.zona_waktu)) AS putusan_pada
             FROM r
         )
         INSERT INTO pegawai_cuti (id, created_at, updated_at, jenis, tanggal_mulai,
@@ -649,7 +656,7 @@ def cuti(k: KonteksBench) -> int:
                  ELSE t.diajukan_pada END,
             t.jenis, t.mulai, t.selesai, t.hari,
             (SELECT a.teks FROM alasan a WHERE a.jenis = t.jenis
-             AND a.n = 1 + (t.y / 1000000) %% (SELECT count(*) FROM alasan b
+             AND a.n = 1 + (t.z / 288000) %% (SELECT count(*) FROM alasan b
                                                 WHERE b.jenis = t.jenis)),
             left(coalesce(t.alamat, ''), 255), left(coalesce(t.telepon, ''), 30),
             CASE WHEN t.jenis = 'melahirkan' THEN 1 + (t.y / 100000) %% 3 END,
@@ -665,7 +672,8 @@ def cuti(k: KonteksBench) -> int:
             CASE WHEN t.status = 'ditolak' THEN 'Bertepatan dengan jadwal pelayanan padat.'
                  ELSE '' END,
             CASE WHEN t.status IN ('disetujui', 'ditolak') THEN t.putusan_pada END,
-            CASE WHEN t.status = 'disetujui' THEN '800.1.11.4/' || lpad(t.id::text, 5, '0')
+            CASE WHEN t.status = 'disetujui' THEN '800.1.11.4/'
+                || lpad(t.id::text, greatest(5, length(t.id::text)), '0')
                 || '/' || t.kode_w || '/' || extract(year FROM t.putusan_pada) ELSE '' END,
             t.atasan_id,
             CASE WHEN t.status IN ('disetujui', 'ditolak') THEN t.pemutus_id END,
@@ -747,15 +755,17 @@ def cuti(k: KonteksBench) -> int:
                 "l_label": [str(j.label) for j in Cuti.Jenis],
             },
         )
-        # The attendance step's `cuti` days with no approved leave behind them: an excused
-        # day without a leave request is an `izin`.
+        # `cuti` days with no approved leave behind them (the attendance step draws some): an
+        # excused day without a leave request is an `izin`.
         n_izin = k.sql(
             """
             UPDATE pegawai_kehadiran h
             SET status = 'izin', keterangan = 'Izin keperluan keluarga', sumber = 'manual',
                 updated_at = now()
-            WHERE h.status = 'cuti' AND h.sumber <> 'cuti'
-              AND h.tanggal BETWEEN %(dari)s AND %(sampai)s
+            WHERE h.status = 'cuti' AND h.tanggal BETWEEN %(dari)s AND %(sampai)s
+              AND NOT EXISTS (SELECT 1 FROM pegawai_cuti c
+                              WHERE c.pegawai_id = h.pegawai_id AND c.status = 'disetujui'
+                                AND h.tanggal BETWEEN c.tanggal_mulai AND c.tanggal_selesai)
             """,
             {"dari": hari[0], "sampai": hari[-1]},
         )
