@@ -21,6 +21,8 @@ LANGKAH_DATA = [
     seed_bench.realisasi,
     seed_bench.log_harian,
     seed_bench.kehadiran,
+    seed_bench.cuti,
+    seed_bench.skm,
 ]
 
 
