@@ -8,8 +8,8 @@ and the row's key, so the same --seed on a database built the same way gives the
 data. Idempotent: unique keys with ON CONFLICT DO NOTHING, or NOT EXISTS where a table has
 no natural key, so a rerun inserts nothing.
 
-The steps are a list (`LANGKAH`): a capability that lands later (leave, SKM responses)
-appends its own function `langkah(k: KonteksBench) -> int` (rows inserted).
+The steps are a list (`LANGKAH`): each capability has its own function
+`langkah(k: KonteksBench) -> int` (rows inserted); a new one is appended before `akun_bench`.
 
 Run: `python -m bench.seed_bench --seed 2026 [--tanggal YYYY-MM-DD]` (DJANGO_SETTINGS_MODULE
 and DATABASE_URL from the environment), or `seed_bench(...)` from Python.
@@ -1055,8 +1055,8 @@ def analisis(k: KonteksBench) -> int:
 analisis.tanpa_transaksi = True  # type: ignore[attr-defined]
 
 
-#: The steps, in order. Append a function `(KonteksBench) -> int` for new capabilities
-#: (e.g. leave requests, SKM responses) before `analisis`.
+#: The steps, in order. Append a function `(KonteksBench) -> int` for a new capability
+#: before `akun_bench`.
 LANGKAH: list[Callable[[KonteksBench], int]] = [
     periode,
     skp,
@@ -1088,6 +1088,9 @@ def seed_bench(
             # Needs a superuser (the private server's `app` is one); check constraints and
             # unique indexes still apply.
             cursor.execute("SET session_replication_role = replica")
+        # Each step is one big INSERT ... SELECT run once: JIT compilation (on by default for
+        # such cost estimates) added seconds per step and saved nothing.
+        cursor.execute("SET jit = off")
         for langkah in LANGKAH:
             t0 = time.monotonic()
             if getattr(langkah, "tanpa_transaksi", False):
