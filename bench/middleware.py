@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from django.db import connection
@@ -19,10 +20,14 @@ class JumlahQueryMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         jumlah = 0
+        catat = os.environ.get("BENCH_QUERY_LOG")  # diagnosis: append each statement
 
         def hitung(execute, sql, params, many, context):
             nonlocal jumlah
             jumlah += 1
+            if catat:
+                with open(catat, "a") as f:
+                    f.write(f"{request.path}\t{sql[:300]}\n")
             return execute(sql, params, many, context)
 
         with connection.execute_wrapper(hitung):

@@ -171,45 +171,38 @@ def _evaluasi_menunggu(user: Any) -> dict[str, Any]:
     return {"pk": ev.pk}
 
 
-def _evaluasi_isian(user: Any) -> dict[str, Any]:
-    """The user's own evaluation that can still be filled (belum_diisi, window and year
-    open), the earliest window first: what an employee opens at month end."""
+def _evaluasi_terbuka(user: Any, peran: str, status: str, urut: tuple[str, ...]) -> dict:
+    """An evaluation in `status` whose window and year are still open, where the user's
+    employee record is `peran` ("pegawai": the owner, "pejabat_penilai": the rater)."""
     from kinerja.models import EvaluasiPeriodik, PeriodeKinerja, PeriodePenilaian
 
     ev = (
         EvaluasiPeriodik.objects.visible_to(user)
         .filter(
-            skp__pegawai=_pegawai(user),
-            status=EvaluasiPeriodik.Status.BELUM_DIISI,
+            **{f"skp__{peran}": _pegawai(user)},
+            status=status,
             periode_penilaian__status=PeriodePenilaian.Status.BUKA,
             skp__periode_kinerja__status=PeriodeKinerja.Status.BUKA,
         )
-        .order_by("periode_penilaian__tanggal_mulai", "pk")
+        .order_by(*urut)
         .first()
     )
     if ev is None:
-        raise LookupError(f"{user} tidak punya evaluasi yang bisa diisi")
+        raise LookupError(f"{user} tidak punya evaluasi {status} di jendela terbuka")
     return {"pk": ev.pk}
+
+
+def _evaluasi_isian(user: Any) -> dict[str, Any]:
+    """The user's own evaluation that can still be filled, the earliest window first: what
+    an employee opens at month end."""
+    return _evaluasi_terbuka(
+        user, "pegawai", "belum_diisi", ("periode_penilaian__tanggal_mulai", "pk")
+    )
 
 
 def _evaluasi_dinilai(user: Any) -> dict[str, Any]:
     """An evaluation the head has rated and may still re-rate (dinilai, window open)."""
-    from kinerja.models import EvaluasiPeriodik, PeriodeKinerja, PeriodePenilaian
-
-    ev = (
-        EvaluasiPeriodik.objects.visible_to(user)
-        .filter(
-            skp__pejabat_penilai=_pegawai(user),
-            status=EvaluasiPeriodik.Status.DINILAI,
-            periode_penilaian__status=PeriodePenilaian.Status.BUKA,
-            skp__periode_kinerja__status=PeriodeKinerja.Status.BUKA,
-        )
-        .order_by("pk")
-        .first()
-    )
-    if ev is None:
-        raise LookupError(f"{user} tidak punya evaluasi berstatus dinilai")
-    return {"pk": ev.pk}
+    return _evaluasi_terbuka(user, "pejabat_penilai", "dinilai", ("pk",))
 
 
 def _bawahan_pertama(user: Any) -> dict[str, Any]:

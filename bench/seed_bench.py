@@ -932,20 +932,9 @@ def skm(k: KonteksBench) -> int:
     )
 
 
-def akun_bench(k: KonteksBench) -> int:
-    """Accounts for the month-end rush: `bench_pegawai_NNN` (employees with an evaluation
-    they can still fill: belum_diisi in an open window) and `bench_atasan_NN` (heads with the fullest inbox), password of the demo
-    accounts. Demo accounts stay as they are."""
-    from django.contrib.auth.hashers import make_password
-
-    from asn_kinerja.demo import DEMO_PASSWORD
-
-    sandi = make_password(DEMO_PASSWORD)
-    n = 0
-    # Employees: active, without an account, with an SKP; spread over the id range.
-    n += k.sql(
-        """
-        WITH calon AS (
+#: Candidates for the rush accounts (same ordering in the INSERT and the UPDATE that links
+#: them): employees with an evaluation they can still fill, spread over the id range ...
+_CALON_PEGAWAI = """
             SELECT p.id, p.wilayah_id, p.nama,
                 row_number() OVER (ORDER BY pg_temp.h(%(seed)s || ':akun:' || p.id), p.id) AS i
             FROM pegawai_pegawai p
@@ -959,7 +948,33 @@ def akun_bench(k: KonteksBench) -> int:
                       AND e.status = 'belum_diisi'
                   JOIN kinerja_periodepenilaian pp ON pp.id = e.periode_penilaian_id
                       AND pp.status = 'buka'
-                  WHERE s.pegawai_id = p.id)
+                  WHERE s.pegawai_id = p.id)"""
+#: ... and the heads with the most evaluations waiting for their rating.
+_CALON_ATASAN = """
+            SELECT p.id, p.wilayah_id, p.nama,
+                row_number() OVER (ORDER BY count(*) DESC, p.id) AS i
+            FROM kinerja_evaluasiperiodik e
+            JOIN kinerja_skp s ON s.id = e.skp_id
+            JOIN pegawai_pegawai p ON p.id = s.pejabat_penilai_id
+            WHERE e.status = 'realisasi_diajukan' AND p.pengguna_id IS NULL
+            GROUP BY p.id"""
+
+
+def akun_bench(k: KonteksBench) -> int:
+    """Accounts for the month-end rush: `bench_pegawai_NNN` (employees with an evaluation
+    they can still fill: belum_diisi in an open window) and `bench_atasan_NN` (heads with
+    the fullest inbox), password of the demo accounts. Demo accounts stay as they are."""
+    from django.contrib.auth.hashers import make_password
+
+    from asn_kinerja.demo import DEMO_PASSWORD
+
+    sandi = make_password(DEMO_PASSWORD)
+    n = 0
+    # Employees (see _CALON_PEGAWAI).
+    n += k.sql(
+        f"""
+        WITH calon AS (
+{_CALON_PEGAWAI}
         )
         INSERT INTO organisasi_pengguna (password, is_superuser, username, first_name,
             last_name, email, is_staff, is_active, date_joined, wilayah_id)
@@ -973,15 +988,9 @@ def akun_bench(k: KonteksBench) -> int:
     )
     # Heads: the most evaluations waiting for their rating this month.
     n += k.sql(
-        """
+        f"""
         WITH calon AS (
-            SELECT p.id, p.wilayah_id, p.nama,
-                row_number() OVER (ORDER BY count(*) DESC, p.id) AS i
-            FROM kinerja_evaluasiperiodik e
-            JOIN kinerja_skp s ON s.id = e.skp_id
-            JOIN pegawai_pegawai p ON p.id = s.pejabat_penilai_id
-            WHERE e.status = 'realisasi_diajukan' AND p.pengguna_id IS NULL
-            GROUP BY p.id
+{_CALON_ATASAN}
         )
         INSERT INTO organisasi_pengguna (password, is_superuser, username, first_name,
             last_name, email, is_staff, is_active, date_joined, wilayah_id)
@@ -995,22 +1004,9 @@ def akun_bench(k: KonteksBench) -> int:
     )
     # Link them (same ordering as above, recomputed: deterministic).
     k.sql(
-        """
+        f"""
         WITH calon AS (
-            SELECT p.id,
-                row_number() OVER (ORDER BY pg_temp.h(%(seed)s || ':akun:' || p.id), p.id) AS i
-            FROM pegawai_pegawai p
-            JOIN organisasi_jabatan j ON j.id = p.jabatan_id AND NOT j.is_kepala
-            WHERE p.pengguna_id IS NULL AND p.status_aktif = 'aktif'
-              AND EXISTS (
-                  SELECT 1 FROM kinerja_skp s
-                  JOIN kinerja_periodekinerja pk ON pk.id = s.periode_kinerja_id
-                      AND pk.status = 'buka'
-                  JOIN kinerja_evaluasiperiodik e ON e.skp_id = s.id
-                      AND e.status = 'belum_diisi'
-                  JOIN kinerja_periodepenilaian pp ON pp.id = e.periode_penilaian_id
-                      AND pp.status = 'buka'
-                  WHERE s.pegawai_id = p.id)
+{_CALON_PEGAWAI}
         )
         UPDATE pegawai_pegawai p SET pengguna_id = u.id
         FROM calon c JOIN organisasi_pengguna u
@@ -1021,14 +1017,9 @@ def akun_bench(k: KonteksBench) -> int:
         {"n": JUMLAH_AKUN_PEGAWAI},
     )
     k.sql(
-        """
+        f"""
         WITH calon AS (
-            SELECT p.id, row_number() OVER (ORDER BY count(*) DESC, p.id) AS i
-            FROM kinerja_evaluasiperiodik e
-            JOIN kinerja_skp s ON s.id = e.skp_id
-            JOIN pegawai_pegawai p ON p.id = s.pejabat_penilai_id
-            WHERE e.status = 'realisasi_diajukan' AND p.pengguna_id IS NULL
-            GROUP BY p.id
+{_CALON_ATASAN}
         )
         UPDATE pegawai_pegawai p SET pengguna_id = u.id
         FROM calon c JOIN organisasi_pengguna u

@@ -214,37 +214,28 @@ def _simpan_umpan_balik(
     if set(perilaku) - set(UmpanBalikPerilaku.Perilaku.values):
         raise ValidationError(_("Perilaku kerja tidak dikenal."))
     # Set-based: one upsert and one delete per kind, whatever the number of RHK/values.
+    _simpan_teks(UmpanBalikHasil, ev, "rhk_id", hasil)
+    _simpan_teks(UmpanBalikPerilaku, ev, "perilaku", perilaku)
+
+
+def _simpan_teks(model: type, ev: EvaluasiPeriodik, kunci: str, isian: dict[Any, str]) -> None:
+    """Upserts the non-empty texts of `isian` ({key: text}) for `ev` and deletes the rows
+    whose text was emptied: two statements. `kunci` is the other half of the unique key."""
     sekarang = timezone.now()
-    isi_hasil = {k: (t or "").strip() for k, t in hasil.items()}
-    isi_perilaku = {k: (t or "").strip() for k, t in perilaku.items()}
-    UmpanBalikHasil.objects.bulk_create(
+    teks = {k: (t or "").strip() for k, t in isian.items()}
+    model.objects.bulk_create(
         [
-            UmpanBalikHasil(evaluasi=ev, rhk_id=k, teks=t, created_at=sekarang, updated_at=sekarang)
-            for k, t in isi_hasil.items()
+            model(evaluasi=ev, teks=t, created_at=sekarang, updated_at=sekarang, **{kunci: k})
+            for k, t in teks.items()
             if t
         ],
         update_conflicts=True,
-        unique_fields=["evaluasi", "rhk"],
+        unique_fields=["evaluasi", kunci.removesuffix("_id")],
         update_fields=["teks", "updated_at"],
     )
-    kosong = [k for k, t in isi_hasil.items() if not t]
+    kosong = [k for k, t in teks.items() if not t]
     if kosong:
-        UmpanBalikHasil.objects.filter(evaluasi=ev, rhk_id__in=kosong).delete()
-    UmpanBalikPerilaku.objects.bulk_create(
-        [
-            UmpanBalikPerilaku(
-                evaluasi=ev, perilaku=k, teks=t, created_at=sekarang, updated_at=sekarang
-            )
-            for k, t in isi_perilaku.items()
-            if t
-        ],
-        update_conflicts=True,
-        unique_fields=["evaluasi", "perilaku"],
-        update_fields=["teks", "updated_at"],
-    )
-    kosong = [k for k, t in isi_perilaku.items() if not t]
-    if kosong:
-        UmpanBalikPerilaku.objects.filter(evaluasi=ev, perilaku__in=kosong).delete()
+        model.objects.filter(evaluasi=ev, **{f"{kunci}__in": kosong}).delete()
 
 
 @transaction.atomic
