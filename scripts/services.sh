@@ -194,8 +194,12 @@ pg_up() {
 			die "port $PG_PORT dipakai server lain (bukan $PG_DATA); hentikan server itu"
 		say "PostgreSQL 127.0.0.1:$PG_PORT sudah berjalan"
 	else
+		# shared_buffers 1GB: these VMs reclaim the OS page cache of idle processes (kdamond),
+		# so with the 128MB default a 100k-employee database is read from disk again after
+		# every pause (docs/bench.md); PostgreSQL's own buffers keep the working set.
 		as_pg "$PGBIN/pg_ctl" -D "$PG_DATA" -l "$log" -w -t 60 -o "-p $PG_PORT -k $STATE_DIR \
--c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+-c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+-c shared_buffers=1GB" \
 			start >/dev/null 2>&1 ||
 			{ tail -n 20 "$log" >&2; die "PostgreSQL gagal mulai (log: $log)"; }
 		say "PostgreSQL 127.0.0.1:$PG_PORT siap"
