@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -426,16 +426,18 @@ def dasbor_pegawai(*, actor: Any, pegawai: Pegawai) -> dict[str, Any]:
         # When the window was last recapped: the wilayah row's time (an employee row keeps
         # the time it last CHANGED, the recap skips unchanged rows).
         .annotate(
-            rekap_dihitung_pada=Subquery(
-                RekapWilayah.objects.filter(
-                    wilayah=OuterRef("wilayah"), periode_penilaian=OuterRef("periode_penilaian")
-                ).values("dihitung_pada")[:1]
+            rekap_dihitung_pada=Coalesce(
+                Subquery(
+                    RekapWilayah.objects.filter(
+                        wilayah=OuterRef("wilayah"),
+                        periode_penilaian=OuterRef("periode_penilaian"),
+                    ).values("dihitung_pada")[:1]
+                ),
+                F("dihitung_pada"),
             )
         )
         .order_by("-periode_penilaian__tanggal_mulai")[:24]
     )
-    for r in riwayat:
-        r.rekap_dihitung_pada = r.rekap_dihitung_pada or r.dihitung_pada
     return {"pegawai": pegawai, "riwayat": riwayat, "terkini": riwayat[0] if riwayat else None}
 
 

@@ -89,40 +89,11 @@ def evaluasi_detail(
     page passes `untuk_penilaian=True` (no objections; the rater's unit for the curve); a
     form POST that only needs the indicators and their realisation passes `ringkas=True`.
     (Every join costs planning time too: ~1 ms each on this 14-table query.)"""
-    if ringkas:
-        return (
-            evaluasi_visible(actor=actor)
-            .select_related(*_RELASI, "periode_penilaian__periode_kinerja")
-            .prefetch_related(
-                Prefetch(
-                    "skp__rhk_set",
-                    queryset=RencanaHasilKerja.objects.order_by("urutan", "id").prefetch_related(
-                        Prefetch(
-                            "indikator_set",
-                            queryset=IndikatorKinerja.objects.order_by("urutan", "id"),
-                        )
-                    ),
-                ),
-                "realisasi_set",
-            )
-            .get(pk=pk)
-        )
-    keberatan = (
-        []
-        if untuk_penilaian
-        else [
-            Prefetch(
-                "keberatan_set",
-                queryset=Keberatan.objects.select_related("diputus_oleh").order_by("-id"),
-            )
-        ]
-    )
     unit_penilai = ["skp__pejabat_penilai__jabatan__unit"] if untuk_penilaian else []
-    return (
+    qs = (
         evaluasi_visible(actor=actor)
         .select_related(*_RELASI, *unit_penilai, "periode_penilaian__periode_kinerja")
         .prefetch_related(
-            *keberatan,
             Prefetch(
                 "skp__rhk_set",
                 queryset=RencanaHasilKerja.objects.order_by("urutan", "id").prefetch_related(
@@ -132,13 +103,23 @@ def evaluasi_detail(
                 ),
             ),
             Prefetch("realisasi_set", queryset=RealisasiIndikator.objects.all()),
-            Prefetch("bukti_set", queryset=BuktiDukung.objects.order_by("id")),
-            "umpan_balik_hasil_set",
-            "umpan_balik_perilaku_set",
-            "skp__ekspektasi_set",
         )
-        .get(pk=pk)
     )
+    if ringkas:
+        return qs.get(pk=pk)
+    if not untuk_penilaian:
+        qs = qs.prefetch_related(
+            Prefetch(
+                "keberatan_set",
+                queryset=Keberatan.objects.select_related("diputus_oleh").order_by("-id"),
+            )
+        )
+    return qs.prefetch_related(
+        Prefetch("bukti_set", queryset=BuktiDukung.objects.order_by("id")),
+        "umpan_balik_hasil_set",
+        "umpan_balik_perilaku_set",
+        "skp__ekspektasi_set",
+    ).get(pk=pk)
 
 
 def evaluasi_tahunan_detail(*, actor: Any, pk: int) -> EvaluasiTahunan:
