@@ -37,6 +37,7 @@ from kinerja.models import (
     UmpanBalik,
 )
 from kinerja.services.skp import rhk_dari_perjanjian_kinerja
+from organisasi.demo import kode_unit_demo
 from organisasi.models import UnitKerja
 from pegawai.models import Pegawai
 from pegawai.selectors import pejabat_penilai
@@ -118,9 +119,12 @@ def _periode(wilayah: Any, tahun: int) -> PeriodeKinerja:
 
 def _pegawai_urut(wilayah: Any) -> list[Pegawai]:
     """Heads first within a depth, parents before children: every pejabat penilai's SKP is
-    built before their subordinates'."""
+    built before their subordinates'. Only the hand-written demo units: the employees of
+    `seed_demo --pegawai N` get their year set-based from bench/seed_bench.py."""
     semua = list(
-        Pegawai.objects.filter(wilayah=wilayah, status_aktif="aktif")
+        Pegawai.objects.filter(
+            wilayah=wilayah, status_aktif="aktif", unit__kode__in=kode_unit_demo()
+        )
         .select_related("jabatan", "unit", "pengguna")
         .order_by("pk")
     )

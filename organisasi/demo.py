@@ -265,6 +265,8 @@ def seed(ctx: DemoContext) -> None:
         ctx.data["jabatan"][w.kode] = []
         _unit(ctx, w, None, POHON[w.kode], kompetensi, urutan=0)
     n_tugas = _abk(ctx)
+    if ctx.jumlah_pegawai_tambahan:
+        ctx.data["slot_massal"] = unit_massal(ctx, ctx.jumlah_pegawai_tambahan)
     n_unit = UnitKerja.objects.count()
     ctx.log(f"  organisasi: {len(WILAYAH)} wilayah, {n_unit} unit kerja, {n_tugas} tugas ABK")
 
@@ -439,3 +441,210 @@ def _abk(ctx: DemoContext) -> int:
                 )  # fmt: skip
                 n_tugas += 1
     return n_tugas
+
+
+# --- Generated organisation for `seed_demo --pegawai N` (benchmarks) -------------------------
+# A province does not put 100,000 people into 37 units: its heads rate 5-40 people each. The
+# generated employees therefore get generated units, ~25 people each (a head and 24 staff),
+# grouped by 8 under a generated parent unit whose head is rated by the head of a demo unit:
+#   demo unit (depth >= 1) -> induk "UPT ... {m}" -> 8 x anak "SD Negeri {k}" / "Seksi ..."
+# so every head rates at most ~25 direct reports, as in a real pemda. The theme (school,
+# health centre, service section) follows the demo parent's name.
+
+ANAK_PER_INDUK = 8
+STAF_PER_ANAK = 24
+#: theme -> (induk name/kind/head, anak name/kind/head, anak staff positions)
+TEMA: dict[str, dict[str, Any]] = {
+    "pend": {
+        "induk": ("UPT Satuan Pendidikan Wilayah {m}", JenisUnit.UPT, PEND),
+        "anak": ("SD Negeri {k} {wilayah}", JenisUnit.SEKOLAH, PEND),
+        "staf": [
+            staf("Guru Kelas", J.FUNGSIONAL_KEAHLIAN, 9, PEND, 12, "s1", AHLI_PERTAMA),
+            staf("Guru Pendidikan Jasmani", J.FUNGSIONAL_KEAHLIAN, 9, PEND, 6, "s1", AHLI_PERTAMA),
+            staf("Pengadministrasi Sekolah", J.PELAKSANA, 5, ADM, 6, "sma"),
+        ],
+    },
+    "kes": {
+        "induk": ("UPT Pelayanan Kesehatan Wilayah {m}", JenisUnit.UPT, KES),
+        "anak": ("Puskesmas Pembantu {k} {wilayah}", JenisUnit.PUSKESMAS, KES),
+        "staf": [
+            staf("Perawat", J.FUNGSIONAL_KEAHLIAN, 9, KEP, 10, "s1", AHLI_PERTAMA),
+            staf("Bidan", J.FUNGSIONAL_KETERAMPILAN, 7, ["Kebidanan"], 8, "d3", TERAMPIL),
+            staf("Pengadministrasi Umum", J.PELAKSANA, 5, ADM, 6, "sma"),
+        ],
+    },
+    "adm": {
+        "induk": ("Unit Layanan {m} {induk}", JenisUnit.BAGIAN, ADM),
+        "anak": ("Seksi Layanan {k} {wilayah}", JenisUnit.SEKSI, ADM),
+        "staf": [
+            staf("Analis Kebijakan", J.FUNGSIONAL_KEAHLIAN, 9, ADM, 8, "s1", AHLI_PERTAMA),
+            staf("Pengelola Layanan Operasional", J.PELAKSANA, 7, ADM, 8, "d3"),
+            staf("Pengadministrasi Umum", J.PELAKSANA, 5, ADM, 8, "sma"),
+        ],
+    },
+}
+
+
+def _tema(unit: UnitKerja) -> str:
+    nama = unit.nama.lower()
+    if unit.jenis == JenisUnit.SEKOLAH or "pendidikan" in nama:
+        return "pend"
+    if unit.jenis == JenisUnit.PUSKESMAS or "kesehatan" in nama:
+        return "kes"
+    return "adm"
+
+
+def unit_massal(ctx: DemoContext, n: int) -> list[tuple[int, Jabatan]]:
+    """Units and positions for N generated employees (a third per wilayah), created in bulk
+    and idempotent (natural key wilayah+kode for units, unit+nama for positions). Returns the
+    N slots (wilayah id, position) the employee step fills, in a deterministic order: per
+    induk its head, then per anak its head and its 24 staff."""
+    import time
+
+    from django.db import connection
+
+    t0 = time.monotonic()
+    slots: list[tuple[int, Jabatan]] = []
+    for w_i, spec in enumerate(WILAYAH):
+        wilayah = ctx.data["wilayah"][spec["kode"]]
+        n_w = n // len(WILAYAH) + (1 if w_i < n % len(WILAYAH) else 0)
+        if n_w <= 0:
+            continue
+        per_induk = 1 + ANAK_PER_INDUK * (1 + STAF_PER_ANAK)
+        n_induk = -(-n_w // per_induk)
+        n_anak = -(-max(n_w - n_induk, 0) // (1 + STAF_PER_ANAK))
+        induk_demo = list(
+            UnitKerja.objects.filter(
+                wilayah=wilayah,
+                depth__gte=1,
+                jabatan_set__is_kepala=True,
+                kode__in=kode_unit_demo(),
+            )
+            .distinct()
+            .order_by("path")
+        )
+        # Level 1: induk units under the demo units, round robin.
+        rencana_induk = []
+        for m in range(n_induk):
+            parent = induk_demo[m % len(induk_demo)]
+            tema = TEMA[_tema(parent)]
+            nama_f, jenis, _b = tema["induk"]
+            nama = nama_f.format(m=m + 1, induk=parent.nama, wilayah=wilayah.nama)
+            rencana_induk.append((f"{POHON[spec['kode']][0]}-G{m + 1:04d}", nama, jenis, parent))
+        induk = _buat_unit(wilayah, rencana_induk)
+        # Level 2: anak units, ANAK_PER_INDUK under each induk.
+        rencana_anak = []
+        for k in range(n_anak):
+            kode_induk, _n, _j, parent_demo = rencana_induk[k // ANAK_PER_INDUK]
+            nama_f, jenis, _b = TEMA[_tema(parent_demo)]["anak"]
+            nama = nama_f.format(k=k + 1, wilayah=wilayah.nama)
+            rencana_anak.append((f"{kode_induk}-{k % ANAK_PER_INDUK + 1:02d}", nama, jenis,
+                                 induk[kode_induk]))  # fmt: skip
+        anak = _buat_unit(wilayah, rencana_anak)
+        # Positions: a head for every generated unit, the theme's staff positions in each anak.
+        rencana_jab = []
+        for kode_u, nama_u, _j, parent in rencana_induk:
+            _nf, _jn, bidang = TEMA[_tema(parent)]["induk"]
+            rencana_jab.append(
+                (induk[kode_u], kepala(f"Kepala {nama_u}", J.ADMINISTRATOR, "III.b", 11, bidang))
+            )
+        for kode_u, nama_u, _j, parent in rencana_anak:
+            tema = TEMA[_tema(parent)]
+            bidang = tema["anak"][2]
+            rencana_jab.append(
+                (anak[kode_u], kepala(f"Kepala {nama_u}", J.PENGAWAS, "IV.a", 9, bidang))
+            )
+            rencana_jab += [(anak[kode_u], s) for s in tema["staf"]]
+        jabatan = _buat_jabatan(wilayah, rencana_jab)
+        # The slots, in a stable order, until n_w people are placed.
+        sisa = n_w
+        for m, (kode_u, *_r) in enumerate(rencana_induk):
+            if sisa <= 0:
+                break
+            slots.append((wilayah.pk, jabatan[(induk[kode_u].pk, True)][0][0]))
+            sisa -= 1
+            for kode_a, *_r2 in rencana_anak[m * ANAK_PER_INDUK : (m + 1) * ANAK_PER_INDUK]:
+                if sisa <= 0:
+                    break
+                unit = anak[kode_a]
+                slots.append((wilayah.pk, jabatan[(unit.pk, True)][0][0]))
+                sisa -= 1
+                staf_u = [j for j, n_j in jabatan[(unit.pk, False)] for _i in range(n_j)]
+                for j in staf_u[:sisa]:
+                    slots.append((wilayah.pk, j))
+                sisa -= min(sisa, len(staf_u))
+    with connection.cursor() as c:
+        c.execute("ANALYZE organisasi_unitkerja; ANALYZE organisasi_jabatan")
+    ctx.log(
+        f"  unit massal: {UnitKerja.objects.filter(kode__contains='-G').count()} unit, "
+        f"{len(slots)} slot, {time.monotonic() - t0:.1f} dtk"
+    )
+    return slots
+
+
+def kode_unit_demo() -> list[str]:
+    kode: list[str] = []
+
+    def jalan(spec) -> None:
+        kode.append(spec[0])
+        for anak in spec[4]:
+            jalan(anak)
+
+    for spec in POHON.values():
+        jalan(spec)
+    return kode
+
+
+def _buat_unit(wilayah: Wilayah, rencana: list[tuple]) -> dict[str, UnitKerja]:
+    """Bulk-create (kode, nama, jenis, parent) units missing from `wilayah`, then set their
+    path/depth from the parent's in one UPDATE (bulk_create skips save()). kode -> unit."""
+    from django.db import connection
+
+    ada = set(
+        UnitKerja.objects.filter(wilayah=wilayah, kode__in=[r[0] for r in rencana]).values_list(
+            "kode", flat=True
+        )
+    )
+    baru = [
+        UnitKerja(wilayah=wilayah, kode=kode, nama=nama, jenis=jenis, parent=parent, path="",
+                  urutan=i, aktif=True)
+        for i, (kode, nama, jenis, parent) in enumerate(rencana)
+        if kode not in ada
+    ]  # fmt: skip
+    UnitKerja.objects.bulk_create(baru, batch_size=2000)
+    if baru:
+        with connection.cursor() as c:
+            c.execute(
+                "UPDATE organisasi_unitkerja u SET path = p.path || u.id || '/', "
+                "depth = p.depth + 1 FROM organisasi_unitkerja p "
+                "WHERE p.id = u.parent_id AND u.path = '' AND u.wilayah_id = %s",
+                [wilayah.pk],
+            )
+    return {
+        u.kode: u
+        for u in UnitKerja.objects.filter(wilayah=wilayah, kode__in=[r[0] for r in rencana])
+    }
+
+
+def _buat_jabatan(wilayah: Wilayah, rencana: list[tuple]) -> dict[tuple[int, bool], list]:
+    """Bulk-create the planned (unit, position spec) rows missing in `wilayah`.
+    (unit id, is head) -> [(Jabatan, holders wanted)] in the plan's order."""
+    unit_ids = {u.pk for u, _s in rencana}
+    ada = {
+        (j.unit_id, j.nama): j
+        for j in Jabatan.objects.filter(wilayah=wilayah, unit_id__in=unit_ids)
+    }
+    baru = []
+    for unit, (nama, jenis, eselon, kelas, is_kepala, pend, bidang, _n, jenjang) in rencana:
+        if (unit.pk, nama) not in ada:
+            j = Jabatan(wilayah=wilayah, unit=unit, nama=nama, jenis=jenis, eselon=eselon,
+                        kelas_jabatan=kelas, is_kepala=is_kepala, pendidikan_minimal=pend,
+                        bidang_pendidikan=bidang, jenjang=jenjang, aktif=True)  # fmt: skip
+            baru.append(j)
+            ada[(unit.pk, nama)] = j
+    Jabatan.objects.bulk_create(baru, batch_size=2000)
+    hasil: dict[tuple[int, bool], list] = {}
+    for unit, spec in rencana:
+        j = ada[(unit.pk, spec[0])]
+        hasil.setdefault((unit.pk, spec[4]), []).append((j, spec[7]))
+    return hasil

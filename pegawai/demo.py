@@ -17,7 +17,6 @@ from organisasi.models import (
     Jabatan,
     KebutuhanKompetensi,
     Pengguna,
-    UnitKerja,
     Wilayah,
 )
 
@@ -180,19 +179,16 @@ def _akun(ctx: DemoContext, grup) -> None:
 
 
 def _massal(ctx: DemoContext, n: int) -> None:
-    """N generated employees spread over the wilayah's non-head positions, with bulk inserts
-    (ignore_conflicts: a rerun with the same --seed adds nothing)."""
+    """N generated employees in the generated units of `organisasi.demo.unit_massal` (a head
+    and ~24 staff each), with bulk inserts (ignore_conflicts: a rerun with the same --seed
+    adds nothing)."""
     t0 = time.monotonic()
     rng = ctx.rng_for("pegawai-massal")
-    jabatan = list(
-        Jabatan.objects.filter(is_kepala=False).select_related("unit", "wilayah").order_by("pk")
-    )
-    units = {u.pk: u for u in UnitKerja.objects.all()}
+    kode_wilayah = {w.pk: k for k, w in ctx.data["wilayah"].items()}
     batch: list[Pegawai] = []
     dibuat = 0
-    for i in range(n):
-        jab = jabatan[i % len(jabatan)]
-        kode = jab.wilayah.kode
+    for i, (wilayah_id, jab) in enumerate(ctx.data["slot_massal"][:n]):
+        kode = kode_wilayah[wilayah_id]
         data = _data_pegawai(rng, kode, jab, ctx.hari_ini, 1 + (i % 999))
         # NIP uniqueness at scale: the sequence digits alone (999) cannot separate 100,000
         # people born the same month, so the generated birth day/TMT vary with i too.
@@ -203,9 +199,7 @@ def _massal(ctx: DemoContext, n: int) -> None:
         data["status_kepegawaian"] = "pns"
         data["golongan"] = _golongan_untuk(jab, rng)
         data["alamat"] = f"{rng.choice(JALAN[kode])} No. {1 + i % 150}"
-        batch.append(
-            Pegawai(wilayah_id=jab.wilayah_id, unit=units[jab.unit_id], jabatan=jab, **data)
-        )
+        batch.append(Pegawai(wilayah_id=wilayah_id, unit_id=jab.unit_id, jabatan=jab, **data))
         if len(batch) >= 5000:
             dibuat += len(Pegawai.objects.bulk_create(batch, ignore_conflicts=True))
             batch = []
