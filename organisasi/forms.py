@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .choices import JenisJabatan
+from .fields import PilihanUnitField
 from .models import Jabatan, TugasJabatan, UnitKerja
 from .selectors import kompetensi_katalog
 
@@ -44,6 +45,7 @@ class UnitKerjaForm(LayananMemvalidasiMixin, forms.ModelForm):
     class Meta:
         model = UnitKerja
         fields = ["parent", "kode", "nama", "jenis", "alamat", "urutan"]
+        field_classes = {"parent": PilihanUnitField}
         help_texts = {
             "kode": _("Kode unik di wilayah ini, mis. GTO-BKD-PK."),
             "urutan": _("Urutan tampil di antara unit sesaudara (kecil lebih dulu)."),
@@ -84,6 +86,7 @@ class JabatanForm(LayananMemvalidasiMixin, forms.ModelForm):
 
     class Meta:
         model = Jabatan
+        field_classes = {"unit": PilihanUnitField}
         fields = [
             "unit",
             "nama",

@@ -10,14 +10,26 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from organisasi.choices import JenisJabatan, TingkatPendidikan
+from organisasi.fields import BATAS_OPSI_UNIT, PilihanUnitField
 from organisasi.models import UnitKerja
 
 from .choices import GOLONGAN_CHOICES, StatusAktif, StatusKepegawaian
 
 
+class UnitFilter(django_filters.ModelChoiceFilter):
+    """Unit filter of a list: the levels of the tree that fit in BATAS_OPSI_UNIT options
+    (organisasi.fields.PilihanUnitField)."""
+
+    field_class = PilihanUnitField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("batas", BATAS_OPSI_UNIT)
+        super().__init__(*args, **kwargs)
+
+
 class PegawaiFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="cari", label=_("Cari NIP atau nama"))
-    unit = django_filters.ModelChoiceFilter(
+    unit = UnitFilter(
         queryset=UnitKerja.objects.visible_to(None),
         method="di_unit",
         label=_("Unit kerja (dan sub-unit)"),
@@ -48,10 +60,7 @@ class PegawaiFilter(django_filters.FilterSet):
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.filters["unit"].queryset = UnitKerja.objects.visible_to(actor).order_by("path")
-        self.form.fields["unit"].label_from_instance = lambda u: (
-            "\u2003" * u.depth + u.nama  # indented tree
-        )
+        self.filters["unit"].queryset = UnitKerja.objects.visible_to(actor)
 
     def cari(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from organisasi.fields import PilihanUnitField
 from organisasi.models import Jabatan, Kompetensi, UnitKerja
 
 from .models import (
@@ -47,6 +48,7 @@ def _tanggal_widgets(model: type, fields: list[str]) -> dict[str, forms.Widget]:
 class PegawaiForm(forms.ModelForm):
     class Meta:
         model = Pegawai
+        field_classes = {"unit": PilihanUnitField}
         fields = [
             "nip", "gelar_depan", "nama", "gelar_belakang", "tempat_lahir", "tanggal_lahir",
             "jenis_kelamin", "status_kepegawaian", "golongan", "tmt_golongan", "tmt_cpns",

@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from organisasi.fields import BATAS_OPSI_UNIT, PilihanUnitField
 from organisasi.models import UnitKerja, Wilayah
 from pegawai.choices import StatusKehadiran
 from pegawai.models import Cuti, HariLibur
@@ -170,12 +171,17 @@ class BulanForm(forms.Form):
     bulan = forms.CharField(
         label=_("Bulan"), required=False, widget=forms.DateInput(attrs={"type": "month"})
     )
-    unit = forms.ModelChoiceField(label=_("Unit kerja"), queryset=None, required=False)
+    unit = PilihanUnitField(
+        label=_("Unit kerja"),
+        queryset=UnitKerja.objects.none(),
+        required=False,
+        batas=BATAS_OPSI_UNIT,
+    )
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         self.actor = actor
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = UnitKerja.objects.visible_to(actor).order_by("path")
+        self.fields["unit"].queryset = UnitKerja.objects.visible_to(actor)
 
     def clean_bulan(self) -> dt.date | None:
         teks = self.cleaned_data.get("bulan") or ""
