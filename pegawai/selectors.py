@@ -90,7 +90,9 @@ def bawahan_langsung(atasan: Pegawai) -> QuerySet[Pegawai]:
     unit_staf = UnitKerja.objects.filter(
         Q(pk=unit.pk) | (Q(parent=unit) & ~Q(pk__in=anak_berkepala.values("unit_id")))
     ).values("pk")
-    jabatan_kepala = Jabatan.objects.filter(is_kepala=True).values("pk")
+    # Only the head positions of the direct sub-units: a province has thousands of head
+    # positions, and probing the jabatan index with all of them cost 8 ms per page.
+    jabatan_kepala = Jabatan.objects.filter(is_kepala=True, unit__parent=unit).values("pk")
     return (
         Pegawai.objects.aktif()
         .filter(

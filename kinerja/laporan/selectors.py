@@ -1,8 +1,8 @@
 """Reads for dashboards, recap lists, exports and reports.
 
 Every dashboard reads the recap tables (never the evaluation tables), starts from
-`visible_to(actor)` and runs a fixed number of queries: unit subtrees are summed in Python
-over the unit rows of a period (hundreds of rows, whatever the number of employees).
+`visible_to(actor)` and runs a fixed number of queries: unit subtrees are summed in SQL
+(`_rollup`: one row per child unit, whatever the number of units or employees).
 """
 
 from __future__ import annotations
@@ -39,49 +39,47 @@ KOLOM_ANGKA = (
 # --- Home page (kept: counts that do not need a recap) -----------------------------------------
 
 
-def ringkasan_beranda(*, actor: Any) -> dict[str, Any]:
-    """Headline numbers of the home page: 2 queries whatever the size of the wilayah."""
-    unit = UnitKerja.objects.visible_to(actor).aggregate(
-        jumlah=Count("*"), aktif=Count("pk", filter=Q(aktif=True))
-    )
-    # Filtered counts over the (wilayah, status_aktif, status_kepegawaian) index.
-    pegawai = (
-        Pegawai.objects.visible_to(actor)
+def ringkasan_beranda(*, actor: Any, per_wilayah: bool = False) -> dict[str, Any]:
+    """Headline numbers of the home page: one grouped count of employees and one of units
+    (per wilayah, so the national admin's table comes from the same two scans), plus the
+    wilayah names when `per_wilayah`. Constant in the number of employees."""
+    # Filtered counts over the (wilayah, status_aktif, status_kepegawaian) index; counting an
+    # indexed column keeps the scan index-only (COUNT(id) would not).
+    pegawai = {
+        r["wilayah"]: r
+        for r in Pegawai.objects.visible_to(actor)
         .filter(status_aktif="aktif")
-        .aggregate(
+        .values("wilayah")
+        .annotate(
             jumlah=Count("*"),
-            # Counting an indexed column keeps the scan index-only (COUNT(id) would not).
             pns=Count("status_kepegawaian", filter=Q(status_kepegawaian="pns")),
             pppk=Count("status_kepegawaian", filter=Q(status_kepegawaian="pppk")),
             cpns=Count("status_kepegawaian", filter=Q(status_kepegawaian="cpns")),
         )
-    )
-    return {"unit": unit, "pegawai": pegawai}
+        .order_by()
+    }
+    unit = {
+        r["wilayah"]: r
+        for r in UnitKerja.objects.visible_to(actor)
+        .values("wilayah")
+        .annotate(jumlah=Count("*"), aktif=Count("pk", filter=Q(aktif=True)))
+        .order_by()
+    }
 
+    def total(per: dict[int, dict[str, int]], kunci: tuple[str, ...]) -> dict[str, int]:
+        return {k: sum(r[k] for r in per.values()) for k in kunci}  # one row per wilayah
 
-def ringkasan_per_wilayah(*, actor: Any):
-    """For national admins: one row per wilayah with unit and employee counts (1 query)."""
-
-    def hitung(qs):
-        return Coalesce(
-            Subquery(
-                qs.filter(wilayah=OuterRef("pk"))
-                .order_by()
-                .values("wilayah")
-                .annotate(n=Count("pk"))
-                .values("n")
-            ),
-            0,
-        )
-
-    return (
-        Wilayah.objects.visible_to(actor)
-        .annotate(
-            jumlah_unit=hitung(UnitKerja.objects.all()),
-            jumlah_pegawai=hitung(Pegawai.objects.aktif()),
-        )
-        .order_by("nama")
-    )
+    hasil: dict[str, Any] = {
+        "unit": total(unit, ("jumlah", "aktif")),
+        "pegawai": total(pegawai, ("jumlah", "pns", "pppk", "cpns")),
+    }
+    if per_wilayah:
+        daftar = list(Wilayah.objects.visible_to(actor).order_by("nama"))
+        for w in daftar:
+            w.jumlah_unit = unit.get(w.pk, {}).get("jumlah", 0)
+            w.jumlah_pegawai = pegawai.get(w.pk, {}).get("jumlah", 0)
+        hasil["per_wilayah"] = daftar
+    return hasil
 
 
 # --- Roles -------------------------------------------------------------------------------------
@@ -210,36 +208,59 @@ class Agregat:
 
 
 def _rollup(
-    rows: list[dict[str, Any]], units: list[UnitKerja]
+    periode: PeriodePenilaian, qs: QuerySet[RekapUnit], units: list[UnitKerja], depth: int
 ) -> tuple[dict[int, Agregat], dict[int, Agregat]]:
-    """Returns (subtree sums per unit id, own-unit rows per unit id) from the unit rows of a
-    period. Every row is added to the unit and to each ancestor present in `units`."""
-    by_id = {u.pk: u for u in units}
+    """Subtree sums of the units `units` (units of depth `depth` and their children) over
+    the unit recap rows `qs` of a period, summed in SQL: the rows are grouped by their
+    ancestor at `depth` and at `depth + 1` (two fields of the materialised path), so the
+    database returns one row per child unit, whatever the number of units below it.
+    Returns (subtree sums per unit id, the own-unit row of each unit of `depth`)."""
+    from django.contrib.postgres.aggregates import BoolOr, JSONBAgg
+    from django.db.models import CharField, Func, Max, Sum, Value
+
+    def leluhur(posisi: int) -> Func:
+        # "/1/10/11/" -> field 2 is the root, field depth + 2 the ancestor at that depth.
+        return Func(F("unit__path"), Value("/"), Value(posisi), function="split_part",
+                    output_field=CharField())  # fmt: skip
+
+    sendiri_q = Q(unit__depth=depth)
+    rows = (
+        qs.filter(periode_penilaian=periode)
+        .annotate(atas=leluhur(depth + 2), anak=leluhur(depth + 3))
+        .values("atas", "anak")
+        .annotate(
+            **{k: Sum(k) for k in KOLOM_ANGKA},
+            melanggar=Count("pk", filter=Q(kurva_ok=False)),
+            # The own row of the unit at `depth` (its group has anak = ""): one row.
+            predikat_sendiri=Max("predikat_unit", filter=sendiri_q),
+            kurva_ok_sendiri=BoolOr("kurva_ok", filter=sendiri_q),
+            pelanggaran_sendiri=JSONBAgg("kurva_pelanggaran", filter=sendiri_q),
+        )
+        .order_by()
+    )
     pohon = {u.pk: Agregat(unit=u) for u in units}
     sendiri: dict[int, Agregat] = {}
-    for row in rows:
-        a = Agregat(
-            unit=by_id.get(row["unit_id"]),
-            predikat_unit=row["predikat_unit"],
-            kurva_ok=row["kurva_ok"],
-            kurva_pelanggaran=row["kurva_pelanggaran"] or [],
-        )
-        a.tambah(row)
-        sendiri[row["unit_id"]] = a
-        for anc in [int(x) for x in row["unit__path"].strip("/").split("/") if x]:
-            if anc in pohon:
-                pohon[anc].tambah(row)
-                if row["kurva_ok"] is False:
-                    pohon[anc].melanggar_kurva += 1
+    for row in rows:  # one per child unit (+ the own rows): not per unit of the subtree
+        atas = int(row["atas"]) if row["atas"] else None
+        if atas not in pohon:
+            continue
+        target = [pohon[atas]]
+        if row["anak"]:
+            if int(row["anak"]) in pohon:
+                target.append(pohon[int(row["anak"])])
+        else:
+            a = Agregat(
+                unit=pohon[atas].unit,
+                predikat_unit=row["predikat_sendiri"] or "",
+                kurva_ok=row["kurva_ok_sendiri"],
+                kurva_pelanggaran=(row["pelanggaran_sendiri"] or [[]])[0] or [],
+            )
+            target.append(a)
+            sendiri[atas] = a
+        for t in target:
+            t.tambah(row)
+            t.melanggar_kurva += row["melanggar"]
     return pohon, sendiri
-
-
-def _rows_unit(periode: PeriodePenilaian, qs: QuerySet[RekapUnit]) -> list[dict[str, Any]]:
-    return list(
-        qs.filter(periode_penilaian=periode).values(
-            "unit_id", "unit__path", "predikat_unit", "kurva_ok", "kurva_pelanggaran", *KOLOM_ANGKA
-        )
-    )
 
 
 @dataclass
@@ -273,8 +294,8 @@ def dasbor_wilayah(*, actor: Any, wilayah: Wilayah, periode_id: Any = None) -> D
     units = list(
         UnitKerja.objects.visible_to(actor).filter(wilayah=wilayah, depth__lte=1).order_by("path")
     )
-    rows = _rows_unit(periode, RekapUnit.objects.visible_to(actor).filter(wilayah=wilayah))
-    pohon, _sendiri = _rollup(rows, units)
+    qs_unit = RekapUnit.objects.visible_to(actor).filter(wilayah=wilayah)
+    pohon, _sendiri = _rollup(periode, qs_unit, units, depth=0)
     # Top-level units (OPD, kelurahan): depth 1 under the root; a wilayah with a single
     # level shows its root.
     tingkat = [pohon[u.pk] for u in units if u.depth == 1] or [pohon[u.pk] for u in units]
@@ -348,8 +369,7 @@ def dasbor_unit(*, actor: Any, unit_id: Any = None, periode_id: Any = None) -> D
         UnitKerja.objects.visible_to(actor).filter(Q(pk=unit.pk) | Q(parent=unit)).order_by("path")
     )
     qs_unit = RekapUnit.objects.visible_to(actor).filter(unit__path__startswith=unit.path)
-    rows = _rows_unit(periode, qs_unit)
-    pohon, sendiri = _rollup(rows, units)
+    pohon, sendiri = _rollup(periode, qs_unit, units, depth=unit.depth)
     d.rekap = pohon[unit.pk]
     d.dihitung_pada = (
         RekapWilayah.objects.visible_to(actor)

@@ -87,8 +87,8 @@ class BerandaView(PeranMixin, TemplateView):
         user = self.request.user
         ctx["pegawai_saya"] = pegawai_dari_pengguna(user)
         if user.is_admin_nasional:
-            ctx["ringkasan"] = selectors.ringkasan_beranda(actor=user)
-            ctx["per_wilayah"] = selectors.ringkasan_per_wilayah(actor=user)
+            ctx["ringkasan"] = selectors.ringkasan_beranda(actor=user, per_wilayah=True)
+            ctx["per_wilayah"] = ctx["ringkasan"]["per_wilayah"]
             ctx["perbandingan"] = selectors.perbandingan_wilayah(actor=user)
             ctx["peran"] = "admin"
         elif selectors.boleh_dasbor_wilayah(user):

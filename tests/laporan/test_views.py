@@ -312,3 +312,40 @@ def test_form_kehadiran_masukan_salah(org_a, org_b, rekap, client_as):
         resp.status_code == 302
         and resp["Location"] == f"/laporan/pdf/kehadiran/{org_a.bidang.pk}/?bulan=2026-01"
     )
+
+
+def test_dasbor_menjumlah_subpohon_di_sql(org_a, kinerja_a, hari_ini_februari, client_as):
+    """Subtree sums of the dashboards (summed in SQL) equal the unit rows added up by hand,
+    also for units two levels below the shown child, and the unit's own staff stay apart."""
+    from kinerja.laporan.models import RekapUnit
+    from tests.factories import JabatanFactory, UnitKerjaFactory
+
+    cucu = UnitKerjaFactory(wilayah=org_a.wilayah, parent=org_a.seksi, nama="Subseksi Alpha")
+    PegawaiFactory(jabatan=JabatanFactory(unit=cucu, nama="Pengolah Data"))
+    services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+
+    def subpohon(unit, kolom="jumlah_pegawai"):
+        return sum(
+            getattr(r, kolom)
+            for r in RekapUnit.objects.filter(periode_penilaian=kinerja_a.jan)
+            if r.unit.path.startswith(unit.path)
+        )
+
+    jan = kinerja_a.jan.pk
+    d = _get(client_as, org_a.user_hr, f"/laporan/wilayah/?periode={jan}").context["dasbor"]
+    baris = {a.unit.pk: a for a in d.baris_unit}
+    assert baris[org_a.bidang.pk].jumlah_pegawai == subpohon(org_a.bidang) == 6
+    d = _get(client_as, org_a.user_hr, f"/laporan/unit/?periode={jan}&unit={org_a.root.pk}")
+    d = d.context["dasbor"]
+    assert d.rekap.jumlah_pegawai == subpohon(org_a.root) == 7
+    assert d.rekap.jumlah_tanpa_skp == subpohon(org_a.root, "jumlah_tanpa_skp")
+    assert d.staf_langsung.jumlah_pegawai == 1  # the sekda alone
+    assert [a.unit for a in d.baris_unit] == [org_a.bidang]
+    d = _get(client_as, org_a.user_kabid, f"/laporan/unit/?periode={jan}").context["dasbor"]
+    assert d.rekap.jumlah_pegawai == 6 and d.staf_langsung.jumlah_pegawai == 3
+    assert {a.unit.pk: a.jumlah_pegawai for a in d.baris_unit} == {org_a.seksi.pk: 3}
+    own = RekapUnit.objects.get(periode_penilaian=kinerja_a.jan, unit=org_a.bidang)
+    assert (d.staf_langsung.predikat_unit, d.staf_langsung.kurva_ok) == (
+        own.predikat_unit,
+        own.kurva_ok,
+    )
