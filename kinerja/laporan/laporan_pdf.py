@@ -564,6 +564,7 @@ def pdf_rekap_wilayah(
                 for v, label, n in rekap.distribusi
             ]
         )
+        # The root and its direct children (always in the unit table), with subtree totals.
         teratas = [u for u in data["units"] if u.unit.depth <= 1 and u.jumlah_pegawai][:20]
         grafik["penyelesaian"] = svg_horizontal([(u.unit.nama, u.persen_dinilai) for u in teratas])
         grafik["tren"] = svg_garis(
