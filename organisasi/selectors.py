@@ -138,6 +138,21 @@ def bagan_unit(*, actor: Any) -> QuerySet[UnitKerja]:
     )
 
 
+def kedalaman_muat(jumlah_per_kedalaman: dict[int, int], batas: int) -> int:
+    """The deepest level of the unit tree whose units, with all the levels above it, still
+    fit in `batas` rows; never less than 1 (the root and its direct children are always
+    shown, even past the limit). `jumlah_per_kedalaman` maps depth -> number of units
+    (one `values("depth").annotate(Count("pk"))` query). When every unit fits, the deepest
+    depth present is returned."""
+    kedalaman, total = 1, 0
+    for depth in sorted(jumlah_per_kedalaman):
+        total += jumlah_per_kedalaman[depth]
+        if total > batas:
+            break
+        kedalaman = max(kedalaman, depth)
+    return kedalaman
+
+
 def unit_cari(*, actor: Any, q: str) -> QuerySet[UnitKerja]:
     return _bagan_qs(actor).filter(Q(nama__icontains=q) | Q(kode__icontains=q)).order_by("path")
 

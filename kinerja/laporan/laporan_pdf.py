@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Case, Count, Prefetch, Q, Sum, Value, When
+from django.db.models import Case, Count, F, FilteredRelation, Prefetch, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from asn_kinerja.formatting import angka, tanggal_indonesia
@@ -30,10 +30,12 @@ from kinerja.models import (
     identitas_pegawai,
 )
 from organisasi.models import UnitKerja
+from organisasi.selectors import kedalaman_muat
 from pegawai.models import Pegawai
 from pegawai.selectors import kepala_unit
 
 from .models import RekapPegawai, RekapUnit, RekapWilayah
+from .selectors import KOLOM_ANGKA
 
 WARNA_PREDIKAT = {
     "sangat_baik": "#1b7a43",
@@ -52,6 +54,11 @@ LABEL_PENDEK = {
     "": "Belum dinilai",
 }
 BATAS_DAFTAR_TINDAK_LANJUT = 300
+# The wilayah PDF is a summary: its unit table stops at the deepest level of the tree that fits
+# in this many rows (the full per-unit table is the Excel export of the unit recap) and its
+# list of units violating the curve at the second limit.
+BATAS_UNIT_PDF = 150
+BATAS_UNIT_MELANGGAR = 100
 PREDIKAT_TINDAK_LANJUT = (Predikat.BUTUH_PERBAIKAN, Predikat.KURANG, Predikat.SANGAT_KURANG)
 
 
@@ -422,20 +429,74 @@ def pdf_kehadiran_unit(unit: UnitKerja, bulan: dt.date) -> bytes:
 # --- Wilayah recap of a window -----------------------------------------------------------------
 
 
+def rekap_unit_pohon(wilayah: Any, periode: PeriodePenilaian) -> dict[str, Any]:
+    """The unit table of the wilayah recap: the units down to the deepest level of the tree
+    that fits in BATAS_UNIT_PDF rows (`organisasi.selectors.kedalaman_muat`), each carrying the
+    totals of its whole subtree; predikat unit and curve stay the unit's own. 3 queries:
+    units per depth, subtree sums, the shown units with their own recap row.
+
+    The sums join every recap row of the window to each shown unit whose path prefixes the
+    row's unit path (the shown units reached through the shared wilayah: `wilayah__unit_set`),
+    grouped by the shown unit: one SQL aggregate, no Python loop over the unit rows."""
+    jumlah_per_kedalaman = dict(
+        UnitKerja.objects.di_wilayah(wilayah)
+        .order_by()
+        .values("depth")
+        .annotate(n=Count("pk"))
+        .values_list("depth", "n")
+    )
+    kedalaman = kedalaman_muat(jumlah_per_kedalaman, BATAS_UNIT_PDF)
+    subtree = {
+        r["induk"]: r
+        for r in RekapUnit.objects.di_wilayah(wilayah)
+        .filter(
+            periode_penilaian=periode,
+            wilayah__unit_set__depth__lte=kedalaman,
+            unit__path__startswith=F("wilayah__unit_set__path"),
+        )
+        .order_by()
+        .values(induk=F("wilayah__unit_set"))
+        .annotate(**{k: Sum(k) for k in KOLOM_ANGKA})
+    }
+    units = (
+        UnitKerja.objects.di_wilayah(wilayah)
+        .filter(depth__lte=kedalaman, pk__in=list(subtree))
+        .annotate(
+            rekap_sendiri=FilteredRelation(
+                "rekap_unit_set", condition=Q(rekap_unit_set__periode_penilaian=periode)
+            ),
+            predikat_sendiri=F("rekap_sendiri__predikat_unit"),
+            kurva_sendiri=F("rekap_sendiri__kurva_ok"),
+        )
+        .order_by("path")
+    )
+    # Unsaved RekapUnit rows, so the template and the chart keep using its properties.
+    baris = [
+        RekapUnit(
+            unit=u,
+            periode_penilaian=periode,
+            wilayah=wilayah,
+            predikat_unit=u.predikat_sendiri or "",
+            kurva_ok=u.kurva_sendiri,
+            **{k: subtree[u.pk][k] for k in KOLOM_ANGKA},
+        )
+        for u in units
+    ]
+    return {
+        "units": baris,
+        "unit_kedalaman": kedalaman,
+        "unit_tidak_tampil": sum(n for d, n in jumlah_per_kedalaman.items() if d > kedalaman),
+    }
+
+
 def data_rekap_wilayah(periode_penilaian: PeriodePenilaian) -> dict[str, Any]:
     """Everything the wilayah recap report shows, read from the recap tables of the window's
-    wilayah (5 queries)."""
+    wilayah (8 queries, whatever the number of units and employees)."""
     periode = PeriodePenilaian.objects.select_related("periode_kinerja__wilayah").get(
         pk=periode_penilaian.pk
     )
     wilayah = periode.periode_kinerja.wilayah
     rekap = RekapWilayah.objects.di_wilayah(wilayah).filter(periode_penilaian=periode).first()
-    units = list(
-        RekapUnit.objects.di_wilayah(wilayah)
-        .filter(periode_penilaian=periode)
-        .select_related("unit")
-        .order_by("unit__path")
-    )
     tren = list(
         RekapWilayah.objects.di_wilayah(wilayah)
         .filter(
@@ -444,6 +505,13 @@ def data_rekap_wilayah(periode_penilaian: PeriodePenilaian) -> dict[str, Any]:
         )
         .select_related("periode_penilaian")
         .order_by("periode_penilaian__tanggal_mulai")
+    )
+    # Every unit violating its curve, at any depth (the unit table may stop above it).
+    melanggar = list(
+        RekapUnit.objects.di_wilayah(wilayah)
+        .filter(periode_penilaian=periode, kurva_ok=False)
+        .select_related("unit__parent")
+        .order_by("unit__path")[: BATAS_UNIT_MELANGGAR + 1]
     )
     # Worst predikat first. The order is SQL's, so the cut at the limit keeps the worst cases
     # (an alphabetical ORDER BY "predikat" filled the list with Butuh Perbaikan alone).
@@ -467,8 +535,13 @@ def data_rekap_wilayah(periode_penilaian: PeriodePenilaian) -> dict[str, Any]:
         "periode": periode,
         "wilayah": wilayah,
         "rekap": rekap,
-        "units": units,
+        **rekap_unit_pohon(wilayah, periode),
         "tren": tren,
+        "melanggar": melanggar[:BATAS_UNIT_MELANGGAR],
+        "melanggar_lebih": len(melanggar) > BATAS_UNIT_MELANGGAR,
+        "jumlah_melanggar": (
+            rekap.jumlah_unit_melanggar_kurva if rekap is not None else len(melanggar)
+        ),
         "tindak_lanjut": tindak_lanjut[:BATAS_DAFTAR_TINDAK_LANJUT],
         "tindak_lanjut_lebih": len(tindak_lanjut) > BATAS_DAFTAR_TINDAK_LANJUT,
         "jumlah_tindak_lanjut": jumlah_tindak_lanjut,
@@ -491,6 +564,7 @@ def pdf_rekap_wilayah(
                 for v, label, n in rekap.distribusi
             ]
         )
+        # The root and its direct children (always in the unit table), with subtree totals.
         teratas = [u for u in data["units"] if u.unit.depth <= 1 and u.jumlah_pegawai][:20]
         grafik["penyelesaian"] = svg_horizontal([(u.unit.nama, u.persen_dinilai) for u in teratas])
         grafik["tren"] = svg_garis(

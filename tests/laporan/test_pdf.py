@@ -165,3 +165,129 @@ def test_ua_ringan_aktif_dan_daftar_tetap_berpoin():
     pdf = html(string="<ul><li>Satu</li><li>Dua</li></ul><ol><li>Tiga</li></ol>").write_pdf()
     teks = teks_pdf(pdf, "ua_ringan")
     assert "• Satu" in teks and "• Dua" in teks and "1. Tiga" in teks
+
+
+# --- Wilayah recap: the unit table is a summary of the tree ------------------------------------
+
+
+def _baris_unit(data) -> dict:
+    return {r.unit_id: r for r in data["units"]}
+
+
+def test_rekap_wilayah_unit_membawa_total_subtree(org_a, rekap):
+    """Each unit row carries its whole subtree (a parent row = own + children); predikat unit
+    and curve stay the unit's own."""
+    from kinerja.laporan import laporan_pdf
+    from kinerja.laporan.models import RekapUnit
+    from kinerja.laporan.selectors import KOLOM_ANGKA
+
+    sendiri = {
+        r.unit_id: r for r in RekapUnit.objects.filter(periode_penilaian=rekap.jan)
+    }  # the employees' own units
+    data = laporan_pdf.data_rekap_wilayah(rekap.jan)
+    baris = _baris_unit(data)
+    assert [r.unit for r in data["units"]] == [org_a.root, org_a.bidang, org_a.seksi]
+    root, bidang, seksi = org_a.root.pk, org_a.bidang.pk, org_a.seksi.pk
+    for k in KOLOM_ANGKA:
+        assert getattr(baris[seksi], k) == getattr(sendiri[seksi], k), k
+        assert getattr(baris[bidang], k) == getattr(sendiri[bidang], k) + getattr(
+            sendiri[seksi], k
+        ), k
+        assert getattr(baris[root], k) == getattr(sendiri[root], k) + getattr(baris[bidang], k), k
+    assert (baris[root].jumlah_pegawai, baris[bidang].jumlah_pegawai) == (6, 5)
+    assert baris[root].jumlah_pegawai == data["rekap"].jumlah_pegawai
+    assert (baris[bidang].predikat_unit, baris[bidang].kurva_ok) == ("baik", False)
+    assert (baris[root].predikat_unit, baris[root].kurva_ok) == ("", None)
+    assert data["unit_tidak_tampil"] == 0
+
+
+def test_rekap_wilayah_tabel_unit_dipotong_di_atas_batas(org_a, org_b, rekap, monkeypatch):
+    """Past BATAS_UNIT_PDF rows the table stops at the deepest level that fits (never above
+    depth 1); the cut units are counted in their parent and the note points to the Excel."""
+    from kinerja.laporan import laporan_pdf
+
+    monkeypatch.setattr(laporan_pdf, "BATAS_UNIT_PDF", 2)
+    data = laporan_pdf.data_rekap_wilayah(rekap.jan)
+    assert [r.unit for r in data["units"]] == [org_a.root, org_a.bidang]
+    assert _baris_unit(data)[org_a.bidang.pk].jumlah_pegawai == 5  # seksi included
+    assert (data["unit_kedalaman"], data["unit_tidak_tampil"]) == (1, 1)
+    teks = teks_pdf(laporan_pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_potong")
+    assert org_a.seksi.nama not in teks
+    assert "1 unit pada tingkat di bawahnya tidak dicantumkan tersendiri" in teks
+    assert "ekspor Excel rekap unit" in teks and "mencakup pegawai unit tersebut" in teks
+    _tanpa_wilayah_lain(teks, org_b)
+
+    monkeypatch.setattr(laporan_pdf, "BATAS_UNIT_PDF", 1)  # depth 0 and 1 always
+    assert [r.unit for r in laporan_pdf.data_rekap_wilayah(rekap.jan)["units"]] == [
+        org_a.root,
+        org_a.bidang,
+    ]
+
+
+def test_rekap_wilayah_unit_melanggar_di_kedalaman_mana_pun(org_a, org_b, rekap, monkeypatch):
+    """Every unit violating its curve is listed, also below the levels of the unit table,
+    capped at BATAS_UNIT_MELANGGAR with a note."""
+    from kinerja.laporan import laporan_pdf
+    from kinerja.laporan.models import RekapUnit, RekapWilayah
+
+    RekapUnit.objects.filter(periode_penilaian=rekap.jan, unit=org_a.seksi).update(
+        predikat_unit="butuh_perbaikan", kurva_ok=False, kurva_pelanggaran=["Pelanggaran seksi."]
+    )
+    RekapWilayah.objects.filter(periode_penilaian=rekap.jan).update(jumlah_unit_melanggar_kurva=2)
+    monkeypatch.setattr(laporan_pdf, "BATAS_UNIT_PDF", 2)
+    data = laporan_pdf.data_rekap_wilayah(rekap.jan)
+    assert [r.unit for r in data["melanggar"]] == [org_a.bidang, org_a.seksi]
+    assert data["melanggar_lebih"] is False and data["jumlah_melanggar"] == 2
+    teks = teks_pdf(laporan_pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_langgar")
+    bagian = teks.split("Unit yang Melanggar Kurva Distribusi")[1].split("Perlu Tindak Lanjut")[0]
+    assert org_a.seksi.nama in bagian and "Pelanggaran seksi." in bagian
+    assert org_a.bidang.nama in bagian and "Butuh Perbaikan" in bagian
+    _tanpa_wilayah_lain(teks, org_b)
+
+    monkeypatch.setattr(laporan_pdf, "BATAS_UNIT_MELANGGAR", 1)
+    data = laporan_pdf.data_rekap_wilayah(rekap.jan)
+    assert [r.unit for r in data["melanggar"]] == [org_a.bidang]
+    assert data["melanggar_lebih"] is True
+    teks = teks_pdf(laporan_pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_langgar1")
+    assert "Daftar dibatasi 1 dari 2 unit" in teks
+
+
+def test_rekap_wilayah_tanpa_unit_melanggar(org_a, rekap):
+    from kinerja.laporan import laporan_pdf
+    from kinerja.laporan.models import RekapUnit
+
+    RekapUnit.objects.filter(periode_penilaian=rekap.jan).update(kurva_ok=True)
+    assert laporan_pdf.data_rekap_wilayah(rekap.jan)["melanggar"] == []
+    teks = teks_pdf(laporan_pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_sesuai")
+    assert "Tidak ada unit yang melanggar kurva." in teks
+
+
+def test_rekap_wilayah_jumlah_query_tetap(org_a, rekap, django_assert_num_queries):
+    """Same number of queries with 3 units as with 40 units on 5 levels (and violators)."""
+    from django.utils import timezone
+
+    from kinerja.laporan import laporan_pdf
+    from kinerja.laporan.models import RekapUnit
+    from tests.factories import UnitKerjaFactory
+
+    with django_assert_num_queries(8):
+        sedikit = laporan_pdf.data_rekap_wilayah(rekap.jan)
+    induk = org_a.seksi
+    baru = []
+    for i in range(40):
+        induk = UnitKerjaFactory(parent=induk if i % 8 else org_a.seksi)
+        baru.append(
+            RekapUnit(
+                periode_penilaian=rekap.jan, unit=induk, wilayah=org_a.wilayah,
+                jumlah_pegawai=2, jumlah_baik=1, jumlah_belum_dinilai=1, predikat_unit="baik",
+                kurva_ok=i % 3 != 0, dihitung_pada=timezone.now(),
+            )
+        )  # fmt: skip
+    RekapUnit.objects.bulk_create(baru)
+    with django_assert_num_queries(8):
+        banyak = laporan_pdf.data_rekap_wilayah(rekap.jan)
+    assert len(banyak["units"]) == 43 > len(sedikit["units"])
+    assert len(banyak["melanggar"]) == 1 + 14
+    baris = _baris_unit(banyak)
+    assert baris[org_a.root.pk].jumlah_pegawai == 6 + 80
+    assert baris[org_a.seksi.pk].jumlah_pegawai == 2 + 80
