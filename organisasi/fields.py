@@ -23,26 +23,12 @@ from django import forms
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import ngettext
 
+from .selectors import kedalaman_muat
+
 #: How many unit options a filter bar lists at most (the shallowest levels that fit).
 BATAS_OPSI_UNIT = 150
 #: Indentation of one tree level in an option label (an em space: <option> drops spaces).
 INDEN = "\u2003"
-
-
-def kedalaman_muat(jumlah_per_kedalaman: dict[int, int], batas: int) -> int:
-    """The deepest level d such that the units of depth <= d number at most `batas`; the
-    shallowest level is always kept, however many units it has."""
-    if not jumlah_per_kedalaman:
-        return 0
-    tingkat = sorted(jumlah_per_kedalaman)
-    total = 0
-    terdalam = tingkat[0]
-    for d in tingkat:
-        total += jumlah_per_kedalaman[d]
-        if total > batas and d != tingkat[0]:
-            break
-        terdalam = d
-    return terdalam
 
 
 class _PilihanUnit(BaseChoiceIterator):
@@ -70,7 +56,7 @@ class _PilihanUnit(BaseChoiceIterator):
             jumlah: dict[int, int] = {}
             for _pk, _n, d in baris:
                 jumlah[d] = jumlah.get(d, 0) + 1
-            terdalam = kedalaman_muat(jumlah, batas)
+            terdalam = max(kedalaman_muat(jumlah, batas), dangkal)
         dipilih = {str(v) for v in terpilih}
         dilewati = 0
         for pk, nama, d in baris:

@@ -3,31 +3,14 @@ only the levels that fit, while deeper units stay valid choices."""
 
 from __future__ import annotations
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from organisasi.fields import BATAS_OPSI_UNIT, INDEN, kedalaman_muat
+from organisasi.fields import BATAS_OPSI_UNIT, INDEN
 from pegawai.filters import PegawaiFilter
 from pegawai.models import Pegawai
 from tests.factories import UnitKerjaFactory
-
-
-@pytest.mark.parametrize(
-    ("jumlah", "batas", "harapan"),
-    [
-        ({}, 10, 0),
-        ({0: 1, 1: 4, 2: 40}, 150, 2),  # everything fits
-        ({0: 1, 1: 4, 2: 40}, 45, 2),  # exactly at the limit
-        ({0: 1, 1: 4, 2: 40}, 44, 1),
-        ({0: 1, 1: 400}, 10, 0),  # the shallowest level is kept whatever its size
-        ({1: 300}, 10, 1),  # a subtree whose top is not depth 0
-        ({0: 1, 1: 3, 3: 2}, 6, 3),  # a level may be missing
-    ],
-)
-def test_kedalaman_muat(jumlah, batas, harapan):
-    assert kedalaman_muat(jumlah, batas) == harapan
 
 
 def _pohon_lebar(org, n_seksi: int):
