@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--explain", type=int, default=0, help="EXPLAIN ANALYZE n query terlambat")
     ap.add_argument("--profil", action="store_true", help="cProfile sisi Python")
+    ap.add_argument("--urut", default="cumulative", help="urutan cProfile: cumulative/tottime")
     args = ap.parse_args(argv)
 
     if not os.environ.get("DATABASE_URL"):
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(row[0] for row in cur.fetchall()))
     if prof:
         out = io.StringIO()
-        pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(35)
+        pstats.Stats(prof, stream=out).sort_stats(args.urut).print_stats(35)
         print(out.getvalue())
     return 0
 
