@@ -1,14 +1,17 @@
-"""Authentication backend: the per-request user comes with its wilayah and the names of its
-groups (the roles) in ONE query: every page needs the wilayah for scoping and the time zone,
-and the role checks for the navigation, so this saves two queries on every page."""
+"""Authentication backend: the per-request user comes with its wilayah, the names of its
+groups (the roles) and its number of unread notifications in ONE query: every page needs the
+wilayah for scoping and the time zone, the role checks and the notification badge for the
+navigation, so this saves three queries on every page."""
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef
+from django.db.models import F, Func, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 
 class PenggunaBackend(ModelBackend):
@@ -17,7 +20,7 @@ class PenggunaBackend(ModelBackend):
         grup = Group.objects.filter(user=OuterRef("pk")).values("name")
         user = (
             model._default_manager.select_related("wilayah")
-            .annotate(_nama_grup=ArraySubquery(grup))
+            .annotate(_nama_grup=ArraySubquery(grup), _notifikasi=_belum_dibaca())
             .filter(pk=user_id)
             .first()
         )
@@ -25,4 +28,25 @@ class PenggunaBackend(ModelBackend):
             return None
         # Primes the cached property `Pengguna.nama_grup` (see organisasi.models).
         user.__dict__["nama_grup"] = set(user._nama_grup)
+        # Read by the navbar (kinerja.selectors.inbox.notifikasi_belum_dibaca_navigasi). It is
+        # the count at the start of the request; marking read is a POST that redirects.
+        user._notifikasi_belum_dibaca = user._notifikasi
         return user
+
+
+def _belum_dibaca() -> Coalesce:
+    """COUNT of the user's unread notifications in the user's wilayah (what the notification
+    list shows: `visible_to` + `untuk`; a national admin has no wilayah and sees all), as a
+    scalar subquery on the (penerima, dibaca_pada) index."""
+    notifikasi = apps.get_model("kinerja", "Notifikasi")
+    jumlah = (
+        notifikasi.objects.filter(
+            penerima=OuterRef("pk"),
+            dibaca_pada__isnull=True,
+            wilayah_id=Coalesce(OuterRef("wilayah_id"), F("wilayah_id")),
+        )
+        .order_by()
+        .annotate(_n=Func(F("pk"), function="COUNT"))
+        .values("_n")
+    )
+    return Coalesce(Subquery(jumlah, output_field=IntegerField()), 0)

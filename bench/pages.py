@@ -14,7 +14,9 @@
 - `query`: a query string appended as is ("?urut=nama&status=aktif").
 - `kelompok`: "dashboard" (target 100 ms), "halaman" (lists and detail pages, 50 ms),
   "pdf" (5 s), "aksi" (a form POST that saves and redirects: no latency target of its
-  own, it counts in the rush p95), "login" (password hashing by design: no target).
+  own, it counts in the rush p95), "login" (password hashing by design: no target),
+  "admin" (Django admin, the superusers' tool: not a page of issue 8's list, so its latency
+  is reported, not judged; status and query count are).
 - `method`/`data`: a POST page names its form builder in `DATA_POST`; it must answer 302
   (saved, redirected), a 200 would be the form re-rendered with errors.
 - `rush`: weight in the month-end rush mix for that role (0: not in the rush).
@@ -29,7 +31,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 #: Targets of issue 8 (2 cores, 100,000 employees), milliseconds at p95.
-TARGET_MS = {"dashboard": 100, "halaman": 50, "pdf": 5000, "aksi": None, "login": None}
+TARGET_MS = {
+    "dashboard": 100,
+    "halaman": 50,
+    "pdf": 5000,
+    "aksi": None,
+    "login": None,
+    "admin": None,
+}
 MAKS_QUERY = 15
 #: A form POST (kelompok "aksi") writes: its transaction, savepoints, history row and the
 #: redirect add statements that a page does not run. Constant in the number of rows too.
@@ -84,8 +93,9 @@ HALAMAN: list[Halaman] = [
     Halaman("beranda", "pimpinan", "home", kelompok="dashboard"),
     Halaman("beranda", "atasan", "home", kelompok="dashboard", rush=1),
     Halaman("beranda", "pegawai", "home", kelompok="dashboard", rush=2),
-    Halaman("admin daftar pegawai", "admin", "/admin/pegawai/pegawai/"),
-    Halaman("admin cari pegawai", "admin", "/admin/pegawai/pegawai/", query="?q=Pakaya"),
+    Halaman("admin daftar pegawai", "admin", "/admin/pegawai/pegawai/", kelompok="admin"),
+    Halaman("admin cari pegawai", "admin", "/admin/pegawai/pegawai/", query="?q=Pakaya",
+            kelompok="admin"),
     Halaman("login (form)", "anonim", "login", kelompok="login"),
     # Issue 8 list (merged pages).
     Halaman("dasbor wilayah", "hr", "laporan:dasbor_wilayah", kelompok="dashboard", rush=3),

@@ -82,17 +82,25 @@ def bukti_visible(*, actor: Any) -> QuerySet[BuktiDukung]:
     )
 
 
+#: What the evaluation query itself joins: the employee and the window. The raters come in
+#: a second, simple query (`_pasang_pejabat`): with them the query joined 13 tables and
+#: PostgreSQL spent ~10 ms choosing a join order for a 0.5 ms pk lookup (docs/bench.md).
+_RELASI_DETAIL = (
+    "skp__pegawai__jabatan",
+    "skp__pegawai__unit",
+    "periode_penilaian__periode_kinerja",
+)
+
+
 def evaluasi_detail(
     *, actor: Any, pk: int, untuk_penilaian: bool = False, ringkas: bool = False
 ) -> EvaluasiPeriodik:
     """One evaluation with everything its page shows (a fixed number of queries). The rating
     page passes `untuk_penilaian=True` (no objections; the rater's unit for the curve); a
-    form POST that only needs the indicators and their realisation passes `ringkas=True`.
-    (Every join costs planning time too: ~1 ms each on this 14-table query.)"""
-    unit_penilai = ["skp__pejabat_penilai__jabatan__unit"] if untuk_penilaian else []
+    form POST that only needs the indicators and their realisation passes `ringkas=True`."""
     qs = (
         evaluasi_visible(actor=actor)
-        .select_related(*_RELASI, *unit_penilai, "periode_penilaian__periode_kinerja")
+        .select_related(*_RELASI_DETAIL)
         .prefetch_related(
             Prefetch(
                 "skp__rhk_set",
@@ -105,21 +113,44 @@ def evaluasi_detail(
             Prefetch("realisasi_set", queryset=RealisasiIndikator.objects.all()),
         )
     )
-    if ringkas:
-        return qs.get(pk=pk)
-    if not untuk_penilaian:
-        qs = qs.prefetch_related(
-            Prefetch(
-                "keberatan_set",
-                queryset=Keberatan.objects.select_related("diputus_oleh").order_by("-id"),
+    if not ringkas:
+        if not untuk_penilaian:
+            qs = qs.prefetch_related(
+                Prefetch(
+                    "keberatan_set",
+                    queryset=Keberatan.objects.select_related("diputus_oleh").order_by("-id"),
+                )
             )
+        qs = qs.prefetch_related(
+            Prefetch("bukti_set", queryset=BuktiDukung.objects.order_by("id")),
+            "umpan_balik_hasil_set",
+            "umpan_balik_perilaku_set",
+            "skp__ekspektasi_set",
         )
-    return qs.prefetch_related(
-        Prefetch("bukti_set", queryset=BuktiDukung.objects.order_by("id")),
-        "umpan_balik_hasil_set",
-        "umpan_balik_perilaku_set",
-        "skp__ekspektasi_set",
-    ).get(pk=pk)
+    ev = qs.get(pk=pk)
+    _pasang_pejabat(ev, actor=actor, unit_penilai=untuk_penilaian)
+    return ev
+
+
+def _pasang_pejabat(ev: EvaluasiPeriodik, *, actor: Any, unit_penilai: bool) -> None:
+    """Loads the SKP's pejabat penilai and atasan and the evaluation's rater (one query) and
+    sets them on `ev`, as select_related would have; the SKP's performance period is the
+    window's, already loaded."""
+    from pegawai.models import Pegawai
+
+    skp = ev.skp
+    if skp.periode_kinerja_id == ev.periode_penilaian.periode_kinerja_id:
+        skp.periode_kinerja = ev.periode_penilaian.periode_kinerja
+    ids = {skp.pejabat_penilai_id, skp.atasan_pejabat_penilai_id, ev.dinilai_oleh_id} - {None}
+    qs = Pegawai.objects.visible_to(actor).filter(pk__in=ids)
+    if unit_penilai:
+        qs = qs.select_related("jabatan__unit")
+    orang = {p.pk: p for p in qs} if ids else {}
+    for obj, nama in ((skp, "pejabat_penilai"), (skp, "atasan_pejabat_penilai"),
+                      (ev, "dinilai_oleh")):  # fmt: skip
+        pk = getattr(obj, f"{nama}_id")
+        if pk in orang:  # a FK outside the actor's scope stays lazy (never expected)
+            setattr(obj, nama, orang[pk])
 
 
 def evaluasi_tahunan_detail(*, actor: Any, pk: int) -> EvaluasiTahunan:

@@ -81,28 +81,20 @@ def inbox_counts(*, actor: Any) -> dict[str, int]:
 
 
 def _inbox_counts(actor: Any) -> dict[str, int]:
-    # The unread-notification count of the navbar rides along in the same query; kept on
-    # the user object for `notifikasi_belum_dibaca_navigasi`.
-    from kinerja.selectors.notifikasi import notifikasi_list
-
     saya = pegawai_dari_pengguna(actor)
     if saya is None:
         return dict.fromkeys(BAGIAN, 0)
     baris = (
         Pegawai.objects.filter(pk=saya.pk)
-        .annotate(
-            **{f"n_{b}": _hitung(_qs(b, actor, saya)) for b in BAGIAN},
-            n_notifikasi=_hitung(notifikasi_list(actor=actor, hanya_belum_dibaca=True)),
-        )
-        .values(*(f"n_{b}" for b in BAGIAN), "n_notifikasi")
+        .annotate(**{f"n_{b}": _hitung(_qs(b, actor, saya)) for b in BAGIAN})
+        .values(*(f"n_{b}" for b in BAGIAN))
         .first()
     ) or {}
-    actor._notifikasi_belum_dibaca = baris.get("n_notifikasi", 0)
     return {b: baris.get(f"n_{b}", 0) for b in BAGIAN}
 
 
 def notifikasi_belum_dibaca_navigasi(*, actor: Any) -> int | None:
-    """The unread count computed along with the inbox counts of this request, if any."""
+    """The unread count loaded with the request's user (asn_kinerja.auth), if any."""
     return getattr(actor, "_notifikasi_belum_dibaca", None)
 
 

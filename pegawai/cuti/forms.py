@@ -173,7 +173,7 @@ class BulanForm(forms.Form):
     )
     unit = PilihanUnitField(
         label=_("Unit kerja"),
-        queryset=UnitKerja.objects.none(),
+        queryset=None,
         required=False,
         batas=BATAS_OPSI_UNIT,
     )

@@ -81,11 +81,46 @@ def test_seed_demo_pegawai_massal_idempoten():
     call_command("seed_demo", tanggal="2026-11-23", pegawai=600, verbosity=0)
     n = Pegawai.objects.count()
     assert n == dasar + 600
+    UnitKerja = apps.get_model("organisasi", "UnitKerja")
+    Jabatan = apps.get_model("organisasi", "Jabatan")
+    units, jabatan = UnitKerja.objects.count(), Jabatan.objects.count()
     call_command("seed_demo", tanggal="2026-11-23", pegawai=600, verbosity=0)
     assert Pegawai.objects.count() == n
+    assert (UnitKerja.objects.count(), Jabatan.objects.count()) == (units, jabatan)
     for p in Pegawai.objects.order_by("-pk")[:50]:
         validasi_nip(p.nip, tanggal_lahir=p.tanggal_lahir, jenis_kelamin=p.jenis_kelamin)
-        assert p.unit.wilayah_id == p.wilayah_id == p.jabatan.wilayah_id
+        assert (
+            p.unit.wilayah_id == p.wilayah_id == p.jabatan.wilayah_id == p.jabatan.unit.wilayah_id
+        )
+
+
+def test_seed_demo_pegawai_massal_di_organisasi_realistis():
+    """The generated employees get generated units (a head and <= 24 staff each, grouped
+    under generated parents below the demo units), so no head rates thousands of people;
+    the demo units and demo accounts keep their own people."""
+    from django.db.models import Count
+
+    from organisasi.demo import kode_unit_demo
+
+    Pegawai = apps.get_model("pegawai", "Pegawai")
+    UnitKerja = apps.get_model("organisasi", "UnitKerja")
+    call_command("seed_demo", tanggal="2026-11-23", verbosity=0)
+    di_unit_demo = Pegawai.objects.filter(unit__kode__in=kode_unit_demo()).count()
+    call_command("seed_demo", tanggal="2026-11-23", pegawai=600, verbosity=0)
+    assert Pegawai.objects.filter(unit__kode__in=kode_unit_demo()).count() == di_unit_demo
+    baru = UnitKerja.objects.exclude(kode__in=kode_unit_demo())
+    assert baru.count() >= 600 // 25
+    assert all(u.path == f"{u.parent.path}{u.pk}/" for u in baru.select_related("parent"))
+    terbesar = (
+        Pegawai.objects.filter(unit__in=baru).values("unit").annotate(n=Count("pk")).order_by("-n")
+    )
+    assert terbesar[0]["n"] <= 25
+    for p in Pegawai.objects.filter(unit__in=baru).order_by("pk")[:60]:
+        penilai = pejabat_penilai(p)
+        assert penilai is not None and penilai.pk != p.pk
+        assert bawahan_langsung(penilai).count() <= 25
+    kepala_demo = Pegawai.objects.get(pengguna__username="atasan_gorontalo")
+    assert bawahan_langsung(kepala_demo).count() <= 40
 
 
 def test_seed_demo_menolak_prod(settings):
