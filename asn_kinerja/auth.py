@@ -10,8 +10,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import F, Func, IntegerField, OuterRef, Subquery
+from django.db.models import F, OuterRef
 from django.db.models.functions import Coalesce
+
+from asn_kinerja.db import jumlah_subquery
 
 
 class PenggunaBackend(ModelBackend):
@@ -39,14 +41,10 @@ def _belum_dibaca() -> Coalesce:
     list shows: `visible_to` + `untuk`; a national admin has no wilayah and sees all), as a
     scalar subquery on the (penerima, dibaca_pada) index."""
     notifikasi = apps.get_model("kinerja", "Notifikasi")
-    jumlah = (
+    return jumlah_subquery(
         notifikasi.objects.filter(
             penerima=OuterRef("pk"),
             dibaca_pada__isnull=True,
             wilayah_id=Coalesce(OuterRef("wilayah_id"), F("wilayah_id")),
         )
-        .order_by()
-        .annotate(_n=Func(F("pk"), function="COUNT"))
-        .values("_n")
     )
-    return Coalesce(Subquery(jumlah, output_field=IntegerField()), 0)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import BooleanField, F, Func, QuerySet, Subquery
+from django.db.models import BooleanField, F, Func, IntegerField, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 
 class SalahSatu(Func):
@@ -20,3 +21,10 @@ class SalahSatu(Func):
 
     def __init__(self, kolom: str, subquery: QuerySet) -> None:
         super().__init__(F(kolom), Subquery(subquery.order_by()))
+
+
+def jumlah_subquery(qs: QuerySet) -> Coalesce:
+    """COUNT(*) of `qs` as a scalar subquery, 0 when empty, for `.annotate()` on an outer
+    query without adding a GROUP BY to it (`qs` may refer to the outer row with OuterRef)."""
+    jumlah = qs.order_by().annotate(_n=Func(F("pk"), function="COUNT")).values("_n")
+    return Coalesce(Subquery(jumlah, output_field=IntegerField()), 0)

@@ -21,8 +21,8 @@ def _nav(request: HttpRequest) -> dict[str, Any]:
     pegawai = pegawai_dari_pengguna(user)
     atasan = is_atasan(user)
     inbox = _inbox_count(user) if atasan else 0
-    # The unread count came with the user (asn_kinerja.auth.PenggunaBackend); a user loaded
-    # another way (tests' force_login goes through the same backend) falls back to a query.
+    # The unread count came with the user (asn_kinerja.auth.PenggunaBackend); a user object
+    # that did not come from that backend (request.user set by hand) falls back to a query.
     notifikasi = notifikasi_belum_dibaca_navigasi(actor=user)
     if notifikasi is None:
         notifikasi = notifikasi_belum_dibaca(actor=user)

@@ -16,12 +16,15 @@ creates or moves something (no `batas`) lists every unit.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 from django import forms
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import ngettext
+
+from asn_kinerja.formatting import angka
 
 from .selectors import kedalaman_muat
 
@@ -41,21 +44,20 @@ class _PilihanUnit(BaseChoiceIterator):
     def baris(self) -> list[tuple[int, str, int]]:
         return list(self.field.queryset.order_by("path").values_list("pk", "nama", "depth"))
 
-    def untuk(self, terpilih: list[str]) -> list[tuple[Any, str]]:
-        """(value, label) of the options to write, narrowed to `field.batas` options."""
+    def untuk(self, terpilih: list[str]) -> tuple[list[tuple[Any, str]], int]:
+        """((value, label) of the options to write, narrowed to `field.batas` options; the
+        number of units left out)."""
         baris = self.baris()
         pilihan: list[tuple[Any, str]] = []
         if self.field.empty_label is not None:
             pilihan.append(("", self.field.empty_label))
         if not baris:
-            return pilihan
+            return pilihan, 0
         dangkal = min(d for _pk, _n, d in baris)
         batas = self.field.batas
         terdalam = None
         if batas is not None and len(baris) > batas:
-            jumlah: dict[int, int] = {}
-            for _pk, _n, d in baris:
-                jumlah[d] = jumlah.get(d, 0) + 1
+            jumlah = Counter(d for _pk, _n, d in baris)
             terdalam = max(kedalaman_muat(jumlah, batas), dangkal)
         dipilih = {str(v) for v in terpilih}
         dilewati = 0
@@ -64,11 +66,10 @@ class _PilihanUnit(BaseChoiceIterator):
                 dilewati += 1
                 continue
             pilihan.append((pk, INDEN * (d - dangkal) + nama))
-        self.dilewati = dilewati
-        return pilihan
+        return pilihan, dilewati
 
     def __iter__(self) -> Iterator[tuple[Any, str]]:
-        return iter(self.untuk([]))
+        return iter(self.untuk([])[0])
 
     def __len__(self) -> int:  # Django asks for len() when a form is built
         return self.field.queryset.count() + (self.field.empty_label is not None)
@@ -88,17 +89,18 @@ class PilihUnitWidget(forms.Select):
         asal = self.choices
         if not isinstance(asal, _PilihanUnit):
             return super().optgroups(name, value, attrs)
+        pilihan, dilewati = asal.untuk(value)
         try:
-            self.choices = asal.untuk(value)
+            self.choices = pilihan
             grup = super().optgroups(name, value, attrs)
         finally:
             self.choices = asal
-        if getattr(asal, "dilewati", 0):
+        if dilewati:
             teks = ngettext(
                 "… %(n)s unit yang lebih rinci tidak dicantumkan: buka dari Bagan Organisasi",
                 "… %(n)s unit yang lebih rinci tidak dicantumkan: buka dari Bagan Organisasi",
-                asal.dilewati,
-            ) % {"n": f"{asal.dilewati:,}".replace(",", ".")}
+                dilewati,
+            ) % {"n": angka(dilewati)}
             opsi = self.create_option(name, "", teks, False, len(grup))
             opsi["attrs"]["disabled"] = True
             grup.append((None, [opsi], len(grup)))

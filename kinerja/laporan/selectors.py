@@ -12,8 +12,22 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.postgres.aggregates import BoolOr, JSONBAgg
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    Func,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -215,8 +229,6 @@ def _rollup(
     ancestor at `depth` and at `depth + 1` (two fields of the materialised path), so the
     database returns one row per child unit, whatever the number of units below it.
     Returns (subtree sums per unit id, the own-unit row of each unit of `depth`)."""
-    from django.contrib.postgres.aggregates import BoolOr, JSONBAgg
-    from django.db.models import CharField, Func, Max, Sum, Value
 
     def leluhur(posisi: int) -> Func:
         # "/1/10/11/" -> field 2 is the root, field depth + 2 the ancestor at that depth.
@@ -386,7 +398,7 @@ def dasbor_unit(*, actor: Any, unit_id: Any = None, periode_id: Any = None) -> D
             periode_penilaian__tanggal_mulai__lte=periode.tanggal_mulai,
         )
         .values("periode_penilaian")
-        .annotate(**{k: Coalesce(_sum(k), 0) for k in KOLOM_ANGKA})
+        .annotate(**{k: Coalesce(Sum(k), 0) for k in KOLOM_ANGKA})
         .order_by("periode_penilaian__tanggal_mulai")
     )
     per_id = {p.pk: p for p in periodes}
@@ -397,12 +409,6 @@ def dasbor_unit(*, actor: Any, unit_id: Any = None, periode_id: Any = None) -> D
     ]
     d.menunggu = siapa_menunggu_siapa(actor=actor, periode=periode, unit=unit)
     return d
-
-
-def _sum(k: str):
-    from django.db.models import Sum
-
-    return Sum(k)
 
 
 def siapa_menunggu_siapa(

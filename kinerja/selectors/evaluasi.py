@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
+from asn_kinerja.db import jumlah_subquery
 from kinerja.models import (
     SKP,
     BuktiDukung,
@@ -20,6 +21,7 @@ from kinerja.models import (
     RencanaHasilKerja,
     TransisiStatus,
 )
+from pegawai.models import Pegawai
 from pegawai.selectors import pegawai_dari_pengguna
 
 _RELASI = (
@@ -136,8 +138,6 @@ def _pasang_pejabat(ev: EvaluasiPeriodik, *, actor: Any, unit_penilai: bool) -> 
     """Loads the SKP's pejabat penilai and atasan and the evaluation's rater (one query) and
     sets them on `ev`, as select_related would have; the SKP's performance period is the
     window's, already loaded."""
-    from pegawai.models import Pegawai
-
     skp = ev.skp
     if skp.periode_kinerja_id == ev.periode_penilaian.periode_kinerja_id:
         skp.periode_kinerja = ev.periode_penilaian.periode_kinerja
@@ -247,12 +247,6 @@ def evaluasi_list(
 # --- HR: progress of the wilayah ---------------------------------------------------------------
 
 
-def _hitung(qs: QuerySet):
-    from .inbox import _hitung as hitung
-
-    return hitung(qs)
-
-
 def progres_unit(
     *, actor: Any, periode: PeriodeKinerja, periode_penilaian: PeriodePenilaian | None
 ) -> QuerySet:
@@ -260,7 +254,6 @@ def progres_unit(
     approved, and (for the window) evaluations rated and approved SKP not yet rated. One
     query (scalar subqueries per unit)."""
     from organisasi.models import UnitKerja
-    from pegawai.models import Pegawai
 
     skp_tahun = SKP.objects.filter(periode_kinerja=periode)
     pegawai = Pegawai.objects.filter(unit=OuterRef("pk"), status_aktif="aktif")
@@ -268,16 +261,18 @@ def progres_unit(
         pegawai__unit=OuterRef("pk"), status__in=["disetujui", "revisi_diajukan"]
     )
     anotasi = {
-        "jumlah_pegawai": _hitung(pegawai),
-        "tanpa_skp": _hitung(pegawai.exclude(Exists(skp_tahun.filter(pegawai=OuterRef("pk"))))),
-        "skp_disetujui": _hitung(disetujui),
+        "jumlah_pegawai": jumlah_subquery(pegawai),
+        "tanpa_skp": jumlah_subquery(
+            pegawai.exclude(Exists(skp_tahun.filter(pegawai=OuterRef("pk"))))
+        ),
+        "skp_disetujui": jumlah_subquery(disetujui),
     }
     if periode_penilaian is not None:
         rated = EvaluasiPeriodik.objects.filter(
             periode_penilaian=periode_penilaian, status__in=["dinilai", "final"]
         )
-        anotasi["sudah_dinilai"] = _hitung(rated.filter(skp__pegawai__unit=OuterRef("pk")))
-        anotasi["belum_dinilai"] = _hitung(
+        anotasi["sudah_dinilai"] = jumlah_subquery(rated.filter(skp__pegawai__unit=OuterRef("pk")))
+        anotasi["belum_dinilai"] = jumlah_subquery(
             disetujui.exclude(Exists(rated.filter(skp=OuterRef("pk"))))
         )
     return (

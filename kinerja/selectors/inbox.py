@@ -10,10 +10,9 @@ from typing import Any
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import cache
-from django.db.models import F, Func, IntegerField, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q, QuerySet
 
-from asn_kinerja.db import SalahSatu
+from asn_kinerja.db import SalahSatu, jumlah_subquery
 from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan, Keberatan, LogHarian
 from pegawai.models import Pegawai
 from pegawai.selectors import bawahan_langsung, pegawai_dari_pengguna
@@ -94,12 +93,6 @@ def _qs(nama: str, actor: Any, saya: Pegawai) -> QuerySet:
     }[nama](actor=actor, saya=saya)
 
 
-def _hitung(qs: QuerySet) -> Coalesce:
-    """COUNT(*) of `qs` as a scalar subquery (no GROUP BY on the outer query)."""
-    jumlah = qs.order_by().annotate(_n=Func(F("pk"), function="COUNT")).values("_n")
-    return Coalesce(Subquery(jumlah, output_field=IntegerField()), 0)
-
-
 def inbox_counts(*, actor: Any) -> dict[str, int]:
     """{section: count} for the five sections: one query, once per request (the navbar and
     the inbox page both show them; the result is kept on the user object of the request)."""
@@ -116,7 +109,7 @@ def _inbox_counts(actor: Any) -> dict[str, int]:
         return dict.fromkeys(BAGIAN, 0)
     baris = (
         Pegawai.objects.filter(pk=saya.pk)
-        .annotate(**{f"n_{b}": _hitung(_qs(b, actor, saya)) for b in BAGIAN})
+        .annotate(**{f"n_{b}": jumlah_subquery(_qs(b, actor, saya)) for b in BAGIAN})
         .values(*(f"n_{b}" for b in BAGIAN))
         .first()
     ) or {}
