@@ -583,6 +583,37 @@ def mesin() -> dict[str, Any]:
     return info
 
 
+#: Load average (1 minute) above which the latency numbers are flagged: the harness itself
+#: leaves ~0.3-0.6 after the seed and collectstatic.
+BEBAN_SIBUK = 1.0
+
+
+def kalibrasi_cpu() -> float:
+    """Milliseconds of a fixed pure-Python loop (median of 5): the speed of this VM's CPU at
+    the moment, so runs of the same code can be told apart from runs on a slower or busier
+    machine (docs/bench.md: the same loop varies by ±25% from minute to minute)."""
+    waktu = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        x = 0
+        for i in range(1_000_000):
+            x += i % 7
+        waktu.append((time.perf_counter() - t0) * 1000)
+    return round(statistics.median(waktu), 1)
+
+
+def beban_mesin(tahap: str) -> dict[str, Any]:
+    """Load average and CPU calibration before a phase. Other work on this 2-core machine
+    (a test run, a second bench) doubles page times: the run of 23-11 16:51 measured every
+    page ~2x slower than an idle rerun of the same code. Warns when the machine is busy."""
+    beban = round(os.getloadavg()[0], 2)
+    info = {"tahap": tahap, "loadavg_1m": beban, "kalibrasi_cpu_ms": kalibrasi_cpu()}
+    if beban > BEBAN_SIBUK:
+        log(f"PERINGATAN: mesin sibuk sebelum {tahap} (load 1 menit {beban} > {BEBAN_SIBUK}): "
+            "latensi tidak sebanding dengan run di mesin kosong")  # fmt: skip
+    return info
+
+
 def jumlah_baris() -> dict[str, int]:
     from django.db import connection
 
@@ -672,6 +703,12 @@ def tulis_laporan(hasil: dict[str, Any], hasil_dir: Path) -> tuple[Path, Path]:
         f"PostgreSQL {m.get('postgresql', '?')}, Python {m.get('python')}. "
         f"gunicorn {hasil['workers']} worker (sync). Seed {hasil['seed']}, tanggal "
         f"{hasil['tanggal']}, commit {hasil.get('commit', '?')}.",
+        "",
+        "Beban mesin (load 1 menit, kalibrasi CPU: loop Python tetap, ms): "
+        + "; ".join(
+            f"{b['tahap']}: load {b['loadavg_1m']}, {b['kalibrasi_cpu_ms']} ms"
+            for b in hasil.get("beban", [])
+        ),
         "",
         f"Bangun database: {json.dumps(b)}",
         "",
@@ -785,7 +822,9 @@ def main(argv: list[str] | None = None) -> int:
     hasil["baris"] = jumlah_baris()
     server = Server(args, env)
     try:
+        hasil["beban"] = [beban_mesin("latensi halaman")]
         hasil["halaman"] = [] if args.skip_halaman else fase_halaman(args, server.host)
+        hasil["beban"].append(beban_mesin("rush"))
         hasil["rush"] = (
             {"dilewati": "--skip-rush"}
             if args.skip_rush

@@ -38,6 +38,10 @@ def test_bench_skala_500(tmp_path):
 
     assert hasil["scale"] == 500
     assert hasil["mesin"]["cores"] >= 1
+    # The machine's load and CPU speed before the latency and rush phases are on record.
+    assert [b["tahap"] for b in hasil["beban"]] == ["latensi halaman", "rush"]
+    assert all(b["kalibrasi_cpu_ms"] > 0 and b["loadavg_1m"] >= 0 for b in hasil["beban"])
+    assert "Beban mesin" in md
     assert hasil["baris"]["pegawai_pegawai"] >= 500
     assert hasil["baris"]["kinerja_evaluasiperiodik"] >= 500 * 12
     diukur = [h for h in hasil["halaman"] if not h.get("dilewati")]
