@@ -9,12 +9,16 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asn_kinerja.settings.dev")
 
 application = get_wsgi_application()
 
-# Load the URL conf (every view module, form and model) now rather than on the first request,
-# then move everything created at start-up, which lives as long as the process, out of the
-# cyclic garbage collector's reach: the full collections Python runs every few hundred
-# requests then scan only a request's own objects instead of the whole of Django, the apps
-# and WeasyPrint (a long tail of the page latencies in docs/bench.md).
+# Load the URL conf (every view module, form and model), every template and the translation
+# catalogue now rather than on the first requests (asn_kinerja.panaskan), then move
+# everything created at start-up, which lives as long as the process, out of the cyclic
+# garbage collector's reach: the full collections Python runs every few hundred requests
+# then scan only a request's own objects instead of the whole of Django, the apps and
+# WeasyPrint (a long tail of the page latencies in docs/bench.md).
 from django.urls import get_resolver  # noqa: E402
 
+from asn_kinerja import panaskan  # noqa: E402
+
 get_resolver().url_patterns  # noqa: B018 - imported for its side effect
+panaskan.semua()
 gc.freeze()
