@@ -17,8 +17,10 @@ application = get_wsgi_application()
 # WeasyPrint (a long tail of the page latencies in docs/bench.md).
 from django.urls import get_resolver  # noqa: E402
 
-from asn_kinerja import panaskan  # noqa: E402
+from asn_kinerja import panaskan, sampah  # noqa: E402
 
 get_resolver().url_patterns  # noqa: B018 - imported for its side effect
 panaskan.semua()
 gc.freeze()
+# Collections between requests, not inside them (asn_kinerja.sampah).
+sampah.pasang()
