@@ -290,38 +290,69 @@ def _minta(host: str, method: str, url: str, headers: dict[str, str],
         conn.close()
 
 
-def ukur_halaman(host: str, url: str, sesi: dict[str, str] | None, n: int, method: str = "GET",
-                 data: dict[str, Any] | None = None) -> dict[str, Any]:  # fmt: skip
-    headers = {"Cookie": sesi["cookie"], "X-CSRFToken": sesi["csrf"]} if sesi else {}
-    if sesi:
-        headers["Referer"] = host + "/"
-    waktu, status, query, ukuran = [], {}, [], 0
-    # Warm-up requests: the first request of a page in each gunicorn worker compiles its
-    # templates and fills per-process caches; 2 per worker of the default 4.
-    pemanasan = 8
-    for i in range(n + pemanasan):
+class Sampel:
+    """The requests of one page: sent one at a time by `fase_halaman`, which takes turns over
+    every page, and summarised at the end."""
+
+    #: Warm-up requests per page before any is recorded (2 per worker of the default 4).
+    PEMANASAN = 8
+
+    def __init__(self, host: str, url: str, sesi: dict[str, str] | None, n: int,
+                 method: str = "GET", data: dict[str, Any] | None = None):  # fmt: skip
+        self.host, self.url, self.n, self.method, self.data = host, url, n, method, data
+        self.headers = {"Cookie": sesi["cookie"], "X-CSRFToken": sesi["csrf"]} if sesi else {}
+        if sesi:
+            self.headers["Referer"] = host + "/"
+        self.waktu: list[float] = []
+        self.status: dict[int, int] = {}
+        self.query: list[int] = []
+        self.ukuran = 0
+
+    def minta(self, catat: bool = True) -> None:
         t0 = time.perf_counter()
-        kode, hdr, isi = _minta(host, method, url, headers, data)
+        kode, hdr, isi = _minta(self.host, self.method, self.url, self.headers, self.data)
         ms = (time.perf_counter() - t0) * 1000
-        if i < pemanasan:
-            continue
-        waktu.append(ms)
-        status[kode] = status.get(kode, 0) + 1
+        if not catat:
+            return
+        self.waktu.append(ms)
+        self.status[kode] = self.status.get(kode, 0) + 1
         if hdr.get("X-Bench-Queries"):
-            query.append(int(hdr["X-Bench-Queries"]))
-        ukuran = len(isi)
-    return {
-        "n": n,
-        "status": {str(k): v for k, v in status.items()},
-        "p50_ms": round(persentil(waktu, 50), 1),
-        "p95_ms": round(persentil(waktu, 95), 1),
-        "p99_ms": round(persentil(waktu, 99), 1),
-        "mean_ms": round(statistics.fmean(waktu), 1),
-        # The typical count: the first request a fresh gunicorn worker serves loads its
-        # per-process caches (ContentType) with one more query.
-        "query": int(statistics.median(query)) if query else None,
-        "bytes": ukuran,
-    }
+            self.query.append(int(hdr["X-Bench-Queries"]))
+        self.ukuran = len(isi)
+
+    @property
+    def selesai(self) -> bool:
+        return len(self.waktu) >= self.n
+
+    def ringkas(self) -> dict[str, Any]:
+        w = self.waktu
+        return {
+            "n": len(w),
+            "status": {str(k): v for k, v in self.status.items()},
+            "p50_ms": round(persentil(w, 50), 1),
+            "p95_ms": round(persentil(w, 95), 1),
+            "p99_ms": round(persentil(w, 99), 1),
+            "mean_ms": round(statistics.fmean(w), 1),
+            # The typical count: the first request a fresh gunicorn worker serves loads its
+            # per-process caches (ContentType) with one more query.
+            "query": int(statistics.median(self.query)) if self.query else None,
+            "bytes": self.ukuran,
+        }
+
+
+def ukur_bergiliran(sampel: list[Sampel]) -> None:
+    """Warms every page up, then takes turns: one request of each page per round until each
+    has its `n`. Measured page after page instead, a few seconds of a slow VM (docs/bench.md:
+    the same CPU loop varies up to 2x within an hour) landed on whichever page was being
+    measured then and decided its p95 alone; taking turns spreads the machine's noise over
+    every page, as real traffic does, so each p95 is the page's and not the moment's."""
+    for s in sampel:
+        for _ in range(Sampel.PEMANASAN):
+            s.minta(catat=False)
+    while not all(s.selesai for s in sampel):
+        for s in sampel:
+            if not s.selesai:
+                s.minta()
 
 
 def ukur_login(host: str, n: int) -> dict[str, Any]:
@@ -368,35 +399,33 @@ def fase_halaman(args, host: str) -> list[dict[str, Any]]:
 
     hasil = []
     sesi_cache: dict[str, dict[str, str]] = {}
+    diukur: list[tuple[dict[str, Any], Sampel, Any]] = []
     for h in HALAMAN:
         baris: dict[str, Any] = {
             "nama": h.nama, "peran": h.peran, "kelompok": h.kelompok, "target_ms": h.target,
         }  # fmt: skip
+        hasil.append(baris)
         if h.kelompok == "login":
             baris.update(url="/accounts/login/ (GET+POST)", **ukur_login(host, args.login_samples))
-            hasil.append(baris)
             continue
         user = Pengguna.objects.get(username=AKUN_PERAN[h.peran])
         try:
             url, alasan = resolusi(h, user)
         except LookupError as exc:
             baris.update(error=f"lookup gagal: {exc}")
-            hasil.append(baris)
             continue
         if url is None:
             baris.update(dilewati=alasan)
-            hasil.append(baris)
             continue
         sesi = sesi_cache.setdefault(user.username, buat_sesi(user))
         n = args.pdf_samples if h.kelompok == "pdf" else args.samples
-        baris.update(
-            url=url,
-            ok_status=str(h.status_ok),
-            **ukur_halaman(host, url, sesi, n, h.method, data_post(h, user, url)),
-        )
+        baris.update(url=url, ok_status=str(h.status_ok))
+        diukur.append((baris, Sampel(host, url, sesi, n, h.method, data_post(h, user, url)), h))
+    ukur_bergiliran([s for _, s, _ in diukur])
+    for baris, s, h in diukur:
+        baris.update(s.ringkas())
         log(f"{h.kunci:40} p50 {baris['p50_ms']:7.1f}  p95 {baris['p95_ms']:7.1f}  "
             f"p99 {baris['p99_ms']:7.1f} ms  q={baris['query']}  {baris['status']}")  # fmt: skip
-        hasil.append(baris)
     return hasil
 
 
