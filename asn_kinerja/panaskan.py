@@ -59,13 +59,16 @@ def bahasa_dan_url() -> None:
         get_resolver().reverse_dict  # noqa: B018 - the property populates the table
 
 
-def cache_siap() -> None:
-    """Imports the cache client and opens its connection. Redis down at boot must not stop
-    the web process (the pages that use the cache report it themselves)."""
+def cache_siap() -> bool:
+    """Imports the cache client and opens its connection; False if the cache cannot be
+    reached. Redis down at boot must not stop the web process (the pages that use the cache
+    report it themselves)."""
     try:
         cache.get("panaskan")
     except Exception:  # noqa: BLE001 - warm-up only
         log.warning("panaskan: cache tidak dapat dihubungi saat start", exc_info=True)
+        return False
+    return True
 
 
 def semua() -> int:
