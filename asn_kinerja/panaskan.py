@@ -1,5 +1,6 @@
 """Warm-up of a web process before it serves (called from `wsgi.py`): what Django and the
-project otherwise do lazily on the first requests of every process, done once at start-up.
+project otherwise do lazily on the first requests of every process, done once at start-up
+(the URL conf and its view modules included).
 
 Measured on the rating page at 100k employees (docs/bench.md): the first request a fresh
 gunicorn worker served took 160-260 ms instead of ~35 ms. It compiled the page's templates,
@@ -52,7 +53,7 @@ def template_semua() -> int:
 def bahasa_dan_url() -> None:
     """In the site language (what LocaleMiddleware activates on every request): loads the
     translation catalogue and the locale formats, and populates the URL reverse table (kept
-    per language)."""
+    per language), which imports the URL conf and with it every view module."""
     with translation.override(settings.LANGUAGE_CODE):
         translation.gettext("Simpan")
         formats.get_format("DATE_INPUT_FORMATS")

@@ -15,11 +15,8 @@ application = get_wsgi_application()
 # garbage collector's reach: the full collections Python runs every few hundred requests
 # then scan only a request's own objects instead of the whole of Django, the apps and
 # WeasyPrint (a long tail of the page latencies in docs/bench.md).
-from django.urls import get_resolver  # noqa: E402
-
 from asn_kinerja import panaskan, sampah  # noqa: E402
 
-get_resolver().url_patterns  # noqa: B018 - imported for its side effect
 panaskan.semua()
 gc.freeze()
 # Collections between requests, not inside them (asn_kinerja.sampah).

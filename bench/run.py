@@ -267,6 +267,18 @@ def persentil(nilai: list[float], p: float) -> float:
     return urut[i]
 
 
+def ringkasan(waktu: list[float], status: dict[int, int]) -> dict[str, Any]:
+    """Sample count, status counts and p50/p95/p99/mean of a list of request times (ms)."""
+    return {
+        "n": len(waktu),
+        "status": {str(k): v for k, v in status.items()},
+        "p50_ms": round(persentil(waktu, 50), 1),
+        "p95_ms": round(persentil(waktu, 95), 1),
+        "p99_ms": round(persentil(waktu, 99), 1),
+        "mean_ms": round(statistics.fmean(waktu), 1),
+    }
+
+
 def _minta(host: str, method: str, url: str, headers: dict[str, str],
            data: dict[str, Any] | None) -> tuple[int, Any, bytes]:  # fmt: skip
     """One request with the standard library's http.client: the `requests` library spent
@@ -291,8 +303,8 @@ def _minta(host: str, method: str, url: str, headers: dict[str, str],
 
 
 class Sampel:
-    """The requests of one page: sent one at a time by `fase_halaman`, which takes turns over
-    every page, and summarised at the end."""
+    """The requests of one page, sent one at a time by `ukur_bergiliran` (which takes turns
+    over every page) and summarised at the end."""
 
     #: Warm-up requests per page before any is recorded (2 per worker of the default 4).
     PEMANASAN = 8
@@ -325,14 +337,8 @@ class Sampel:
         return len(self.waktu) >= self.n
 
     def ringkas(self) -> dict[str, Any]:
-        w = self.waktu
         return {
-            "n": len(w),
-            "status": {str(k): v for k, v in self.status.items()},
-            "p50_ms": round(persentil(w, 50), 1),
-            "p95_ms": round(persentil(w, 95), 1),
-            "p99_ms": round(persentil(w, 99), 1),
-            "mean_ms": round(statistics.fmean(w), 1),
+            **ringkasan(self.waktu, self.status),
             # The typical count: the first request a fresh gunicorn worker serves loads its
             # per-process caches (ContentType) with one more query.
             "query": int(statistics.median(self.query)) if self.query else None,
@@ -380,17 +386,7 @@ def ukur_login(host: str, n: int) -> dict[str, Any]:
         )  # fmt: skip
         waktu.append((time.perf_counter() - t0) * 1000)
         status[r.status_code] = status.get(r.status_code, 0) + 1
-    return {
-        "n": n,
-        "status": {str(k): v for k, v in status.items()},
-        "p50_ms": round(persentil(waktu, 50), 1),
-        "p95_ms": round(persentil(waktu, 95), 1),
-        "p99_ms": round(persentil(waktu, 99), 1),
-        "mean_ms": round(statistics.fmean(waktu), 1),
-        "query": None,
-        "bytes": 0,
-        "ok_status": "302",
-    }
+    return {**ringkasan(waktu, status), "query": None, "bytes": 0, "ok_status": "302"}
 
 
 def fase_halaman(args, host: str) -> list[dict[str, Any]]:
@@ -642,7 +638,7 @@ def cpu_sibuk(detik: float = 2.0) -> float | None:
 def kalibrasi_cpu() -> float:
     """Milliseconds of a fixed pure-Python loop (median of 5): the speed of this VM's CPU at
     the moment, so runs of the same code can be told apart from runs on a slower machine
-    (docs/bench.md: the same loop varies by ±25% from minute to minute)."""
+    (docs/bench.md: the same loop took 23-46 ms on this VM within one hour)."""
     waktu = []
     for _ in range(5):
         t0 = time.perf_counter()

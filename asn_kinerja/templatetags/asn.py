@@ -41,9 +41,7 @@ def persen(value, total):
 #: Widgets `bidang` writes itself; anything else (checkbox, radio, file, hidden, multi-widgets)
 #: goes to crispy's own filter.
 _BIDANG_CEPAT = (forms.Textarea, forms.Select, forms.widgets.Input)
-_BIDANG_CRISPY = (
-    forms.CheckboxInput, forms.RadioSelect, forms.FileInput, forms.HiddenInput, forms.MultiWidget,
-)  # fmt: skip
+_BIDANG_CRISPY = (forms.CheckboxInput, forms.RadioSelect, forms.FileInput, forms.HiddenInput)
 
 
 @register.filter
@@ -59,8 +57,8 @@ def bidang(field: forms.BoundField):
         or isinstance(w, _BIDANG_CRISPY)
         or getattr(field.form, "helper", None) is not None
         or field.use_fieldset
-        or hasattr(w, "widgets")
-        or hasattr(w, "widget")
+        or hasattr(w, "widgets")  # MultiWidget and the like
+        or hasattr(w, "widget")  # wrappers (admin's RelatedFieldWidgetWrapper)
     ):
         return as_crispy_field(field)
     # What crispy's `{% crispy_field field 'class' 'form-control' %}` leaves on the widget.
