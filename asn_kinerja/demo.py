@@ -4,6 +4,7 @@ update_or_create / bulk_create(ignore_conflicts)), and deterministic for a given
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import random
 from dataclasses import dataclass, field
@@ -27,6 +28,9 @@ LANGKAH = [
 class DemoContext:
     seed: int
     hari_ini: dt.date
+    #: True when `hari_ini` was given (--tanggal): that date is "today" in every wilayah.
+    #: Otherwise each wilayah's steps see its own local date (`untuk(wilayah)`).
+    tanggal_tetap: bool = False
     jumlah_pegawai_tambahan: int = 0
     verbose: bool = True
     out: Any = None
@@ -40,6 +44,17 @@ class DemoContext:
         """An independent deterministic stream per step, so adding a step elsewhere does not
         change another step's data."""
         return random.Random(f"{self.seed}:{name}")
+
+    def untuk(self, wilayah: Any) -> DemoContext:
+        """This context as seen from one wilayah: `hari_ini` is that wilayah's local date
+        (unless the date was fixed). Shares `data` and the random streams."""
+        if self.tanggal_tetap:
+            return self
+        from asn_kinerja.waktu import hari_ini
+
+        salinan = copy.copy(self)
+        salinan.hari_ini = hari_ini(wilayah)
+        return salinan
 
     def log(self, msg: str) -> None:
         if self.verbose and self.out is not None:

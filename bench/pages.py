@@ -145,11 +145,10 @@ def _skp_saya(user: Any):
 
 
 def _evaluasi_saya_bulan_ini(user: Any) -> dict[str, Any]:
-    import datetime as dt
-
+    from asn_kinerja.waktu import hari_ini as hari_ini_wilayah
     from kinerja.models import EvaluasiPeriodik
 
-    hari_ini = dt.date.today()
+    hari_ini = hari_ini_wilayah(user.wilayah)
     ev = (
         EvaluasiPeriodik.objects.visible_to(user)
         .filter(
@@ -294,12 +293,16 @@ REKAP = "kinerja.laporan.services.rekap_hitung"
 def panggil_rekap(fungsi: Callable[..., Any]) -> Any:
     """Recap the current evaluation window of every wilayah (what the nightly task runs).
     Adjust the call here if the service's signature differs (one place)."""
-    import datetime as dt
-
+    from asn_kinerja.waktu import hari_ini
     from kinerja.models import PeriodePenilaian
+    from organisasi.models import Wilayah
 
-    hari_ini = dt.date.today()
     hasil = []
-    for periode in PeriodePenilaian.objects.mencakup(hari_ini).select_related("periode_kinerja"):
-        hasil.append(fungsi(periode_penilaian=periode))
+    for w in Wilayah.objects.order_by("pk"):
+        for periode in (
+            PeriodePenilaian.objects.mencakup(hari_ini(w))
+            .filter(periode_kinerja__wilayah=w)
+            .select_related("periode_kinerja")
+        ):
+            hasil.append(fungsi(periode_penilaian=periode))
     return hasil

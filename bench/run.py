@@ -551,16 +551,15 @@ def fase_rekap() -> dict[str, Any]:
 def fase_pdf_wilayah() -> dict[str, Any]:
     """Measure 4: the wilayah recap PDF of the latest ended window of every wilayah, built as
     the worker builds it (the window is recapped first, untimed, so the report has data)."""
-    import datetime as dt
-
+    from asn_kinerja.waktu import hari_ini as hari_ini_wilayah
     from kinerja.laporan.laporan_pdf import pdf_rekap_wilayah
     from kinerja.laporan.services import rekap_hitung
     from kinerja.models import PeriodePenilaian
     from organisasi.models import Wilayah
 
-    hari_ini = dt.date.today()
     hasil = []
     for w in Wilayah.objects.order_by("kode"):
+        hari_ini = hari_ini_wilayah(w)
         periode = (
             PeriodePenilaian.objects.filter(
                 periode_kinerja__wilayah=w, tanggal_selesai__lt=hari_ini
@@ -822,11 +821,19 @@ def _md_rush(judul: str, r: dict[str, Any]) -> list[str]:
     return md
 
 
+def hari_ini_server() -> dt.date:
+    """Today in the project's TIME_ZONE (before Django is set up: read from the settings
+    module's constant, not the machine's clock zone)."""
+    import zoneinfo
+
+    return dt.datetime.now(zoneinfo.ZoneInfo("Asia/Jakarta")).date()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Benchmark asn-kinerja (issue 8).")
     ap.add_argument("--scale", type=int, default=int(os.environ.get("SCALE") or 100000))
     ap.add_argument("--seed", type=int, default=2026)
-    ap.add_argument("--tanggal", default=dt.date.today().isoformat(), help="'hari ini' data")
+    ap.add_argument("--tanggal", default=hari_ini_server().isoformat(), help="'hari ini' data")
     ap.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS") or 4))
     ap.add_argument("--samples", type=int, default=None, help="request per halaman")
     ap.add_argument("--pdf-samples", type=int, default=5)

@@ -1111,9 +1111,11 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
+    from asn_kinerja.waktu import hari_ini
+
     t0 = time.monotonic()
     k = seed_bench(
-        seed=args.seed, hari_ini=args.tanggal or dt.date.today(), replika=args.tanpa_fk_trigger
+        seed=args.seed, hari_ini=args.tanggal or hari_ini(), replika=args.tanpa_fk_trigger
     )
     print(f"bench data: {sum(k.baris.values())} baris, {time.monotonic() - t0:.1f} dtk")
     return 0

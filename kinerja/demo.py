@@ -1,16 +1,22 @@
 """Demo data of the planning half of kinerja (first kinerja step; `kinerja.demo_evaluasi`
 runs after it).
 
-Per wilayah: the current year (`ctx.hari_ini.year`) opened with monthly windows, the
+The demo fits whatever day it is seeded on (`ctx.hari_ini`, see `tahun_demo`): the year of
+that day is seeded, and in January-February (the previous year's annual evaluation season)
+the previous year too. Per wilayah and year: the year opened with monthly windows, the
 perjanjian kinerja of the top units and the JPT units, then SKP from the top of each tree
-down (so every RHK can intervene an approved RHK of the superior): approved for the heads
-and most staff, a few in draf / diajukan / dikembalikan. The demo accounts `atasan_<w>`
-and `pegawai_<w>` get approved SKP (the employee's RHK intervene the atasan's). Daily logs
-of the last three weeks, feedback notes and a few notifications.
+down (so every RHK can intervene an approved RHK of the superior). A year already under way
+(or the previous one): approved for the heads and most staff, a few in draf / diajukan /
+dikembalikan. A year that has just begun (January-February): the heads' and the demo
+accounts' SKP approved, the other staff still drafting (drafts, some submitted to their
+head, a few returned). The demo accounts `atasan_<w>` and `pegawai_<w>` get approved SKP
+(the employee's RHK intervene the atasan's). Daily logs of the last three weeks, feedback
+notes and a few notifications.
 
 Idempotent: natural keys (an SKP per employee and year, an RHK per SKP and order, ...);
 the children of an SKP are written only when the SKP itself is new, in bulk (with their
-history rows), so a rerun only reads.
+history rows), so a rerun only reads, and a rerun on a later day adds only what that day
+brings (a new year) and never changes a row a user may have changed.
 """
 
 from __future__ import annotations
@@ -87,19 +93,38 @@ KEGIATAN = [
 ]
 
 
+#: Until the end of this month of a year, the previous year is seeded too: its annual
+#: evaluation, objections and recap are still being worked on (DOMAIN.md section 2).
+BULAN_AKHIR_MUSIM_TAHUNAN = 2
+
+
+def tahun_demo(hari_ini: dt.date) -> list[int]:
+    """The performance years the demo seeds on `hari_ini`, oldest first."""
+    if hari_ini.month <= BULAN_AKHIR_MUSIM_TAHUNAN:
+        return [hari_ini.year - 1, hari_ini.year]
+    return [hari_ini.year]
+
+
+def awal_tahun(tahun: int, hari_ini: dt.date) -> bool:
+    """True while `tahun` has just begun on `hari_ini`: its SKP are still being drafted."""
+    return tahun == hari_ini.year and hari_ini.month <= BULAN_AKHIR_MUSIM_TAHUNAN
+
+
 def seed(ctx: DemoContext) -> None:
     tahun = ctx.hari_ini.year
     for kode, wilayah in ctx.data["wilayah"].items():
-        rng = ctx.rng_for(f"kinerja-skp:{kode}")
-        periode = _periode(wilayah, tahun)
+        ctx_w = ctx.untuk(wilayah)
         # Reloaded: the objects in ctx.data may predate the link to their user account.
         akun_ids = {u: p.pk for u, p in ctx.data.get("akun", {}).items()}
         segar = Pegawai.objects.select_related("pengguna").in_bulk(akun_ids.values())
         akun = {u: segar[i] for u, i in akun_ids.items() if segar[i].wilayah_id == wilayah.pk}
-        skp_baru = _skp(ctx, wilayah, periode, rng, akun)
-        _log_harian(ctx, wilayah, periode, rng, akun)
+        for th in tahun_demo(ctx_w.hari_ini):
+            rng = ctx.rng_for(f"kinerja-skp:{kode}:{th}")
+            periode = _periode(wilayah, th)
+            skp_baru = _skp(ctx_w, wilayah, periode, rng, akun)
+            ctx.log(f"  kinerja {kode} {th}: {skp_baru} SKP baru")
+        _log_harian(ctx_w, wilayah, periode, ctx.rng_for(f"kinerja-log:{kode}"), akun)
         _umpan_balik(wilayah, akun)
-        ctx.log(f"  kinerja {kode}: {skp_baru} SKP baru")
     ctx.data["periode_kinerja"] = {
         p.wilayah.kode: p
         for p in PeriodeKinerja.objects.filter(tahun=tahun).select_related("wilayah")
@@ -143,10 +168,16 @@ def _pegawai_urut(wilayah: Any) -> list[Pegawai]:
     )
 
 
-def _status_untuk(p: Pegawai, rng: Any, akun_ids: set[int]) -> str:
+def _status_untuk(p: Pegawai, rng: Any, akun_ids: set[int], *, awal: bool = False) -> str:
     if p.pk in akun_ids or (p.jabatan_id and p.jabatan.is_kepala):
         return SKP.Status.DISETUJUI
     r = rng.random()
+    if awal:  # the year has just begun: staff are still drafting and submitting
+        if r < 0.55:
+            return SKP.Status.DRAF
+        if r < 0.9:
+            return SKP.Status.DIAJUKAN
+        return SKP.Status.DIKEMBALIKAN
     if r < 0.78:
         return SKP.Status.DISETUJUI
     if r < 0.86:
@@ -190,7 +221,12 @@ def _skp(ctx: DemoContext, wilayah: Any, periode: PeriodeKinerja, rng: Any, akun
         if akun
         else None
     )
-    disetujui_pada = timezone.make_aware(dt.datetime(periode.tahun, 1, 20, 9, 0))
+    # Approved on 20 January, or at the start of the seeding day when that is earlier.
+    disetujui_pada = min(
+        timezone.make_aware(dt.datetime(periode.tahun, 1, 20, 9, 0)),
+        timezone.make_aware(dt.datetime.combine(ctx.hari_ini, dt.time(0, 5))),
+    )
+    awal = awal_tahun(periode.tahun, ctx.hari_ini)
     baru = 0
     for p in pegawai:
         if p.pk in skp_per_pegawai:
@@ -198,7 +234,7 @@ def _skp(ctx: DemoContext, wilayah: Any, periode: PeriodeKinerja, rng: Any, akun
         penilai = pejabat_penilai(p)
         jpt = rhk_dari_perjanjian_kinerja(p, penilai)
         skp_penilai = skp_per_pegawai.get(penilai.pk) if penilai else None
-        status = _status_untuk(p, rng, akun_ids)
+        status = _status_untuk(p, rng, akun_ids, awal=awal)
         rhk_induk = rhk_per_skp.get(skp_penilai.pk, []) if skp_penilai else []
         if not jpt and (skp_penilai is None or not skp_penilai.is_terkunci or not rhk_induk):
             status = SKP.Status.DRAF

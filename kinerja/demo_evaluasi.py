@@ -1,17 +1,22 @@
 """Demo data of the evaluation half of kinerja (runs after `kinerja.demo`).
 
-Per wilayah, for the approved SKP of the current year: the windows that ended before
-`ctx.hari_ini` get an evaluation with realisation, a link as evidence, feedback and a
+Per wilayah and demo year (`kinerja.demo.tahun_demo`: this year, and in January-February the
+previous year too), for the approved SKP: the windows that ended before `ctx.hari_ini` get
+an evaluation with realisation, a link as evidence, feedback and a
 predikat whose distribution satisfies the unit's curve (PredikatUnit "Baik"); all but the
 last ended window are final, the last one is rated (dinilai) with a few realisations still
 waiting. The demo employee `pegawai_<w>` has rated months and ONE month submitted, waiting
-for `atasan_<w>`. In Gorontalo one unit's last window violates its curve (PredikatUnit
-"Kurang" with a Baik-heavy distribution). An open and a decided objection, a coaching plan
-and the demo employee's annual evaluation (pre-filled) per wilayah.
+for `atasan_<w>`, and the window running on `ctx.hari_ini` opened (belum diisi) for the demo
+employee and some colleagues, so there is always a month to fill. In Gorontalo one unit's
+last window violates its curve (PredikatUnit "Kurang" with a Baik-heavy distribution). An
+open and a decided objection, a coaching plan and the demo employee's annual evaluation
+(pre-filled) per wilayah and year.
 
 Idempotent: an evaluation exists once per (SKP, window); the children of an evaluation are
-written only when it is new, in bulk (with history rows). Does nothing when there is no
-approved SKP (the planning demo has not run).
+written only when it is new, in bulk (with history rows); objections, coaching plans and
+annual evaluations are created when missing and never updated, so a rerun on a later day
+moves nothing a user has changed. Does nothing when there is no approved SKP (the planning
+demo has not run).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from asn_kinerja.demo import DemoContext, upsert
+from kinerja.demo import tahun_demo
 from kinerja.models import (
     SKP,
     BuktiDukung,
@@ -66,30 +72,66 @@ def _aware(d: dt.date, jam: int = 9) -> dt.datetime:
 
 
 def seed(ctx: DemoContext) -> None:
-    tahun = ctx.hari_ini.year
     for kode, wilayah in ctx.data["wilayah"].items():
-        periode = PeriodeKinerja.objects.filter(wilayah=wilayah, tahun=tahun).first()
-        if periode is None:
-            continue
-        skps = list(
-            SKP.objects.filter(periode_kinerja=periode, status__in=["disetujui", "revisi_diajukan"])
-            .select_related("pegawai__pengguna", "pejabat_penilai__jabatan__unit",
-                            "pejabat_penilai__pengguna")
-            .order_by("pk")
-        )  # fmt: skip
-        if not skps:
-            continue
-        akun = ctx.data.get("akun", {})
-        demo_pegawai = akun.get(f"pegawai_{kode}")
-        jendela = [
-            j
-            for j in PeriodePenilaian.objects.filter(periode_kinerja=periode).order_by("nomor")
-            if j.tanggal_selesai < ctx.hari_ini
-        ]
-        if not jendela:
-            continue
+        ctx_w = ctx.untuk(wilayah)
+        for tahun in tahun_demo(ctx_w.hari_ini):
+            _seed_tahun(ctx_w, kode, wilayah, tahun)
+
+
+def _seed_tahun(ctx: DemoContext, kode: str, wilayah: Any, tahun: int) -> None:
+    periode = PeriodeKinerja.objects.filter(wilayah=wilayah, tahun=tahun).first()
+    if periode is None:
+        return
+    skps = list(
+        SKP.objects.filter(periode_kinerja=periode, status__in=["disetujui", "revisi_diajukan"])
+        .select_related("pegawai__pengguna", "pejabat_penilai__jabatan__unit",
+                        "pejabat_penilai__pengguna")
+        .order_by("pk")
+    )  # fmt: skip
+    if not skps:
+        return
+    akun = ctx.data.get("akun", {})
+    demo_pegawai = akun.get(f"pegawai_{kode}")
+    semua = list(PeriodePenilaian.objects.filter(periode_kinerja=periode).order_by("nomor"))
+    jendela = [j for j in semua if j.tanggal_selesai < ctx.hari_ini]
+    if jendela:
         _evaluasi(ctx, wilayah, periode, skps, jendela, demo_pegawai, langgar=kode == "gorontalo")
+    berjalan = next(
+        (j for j in semua if j.tanggal_mulai <= ctx.hari_ini <= j.tanggal_selesai), None
+    )
+    if berjalan is not None:
+        _jendela_berjalan(wilayah, berjalan, skps, demo_pegawai)
+    if jendela:
         _lainnya(ctx, wilayah, periode, skps, demo_pegawai)
+
+
+def _jendela_berjalan(wilayah: Any, jendela: PeriodePenilaian, skps: list[SKP],
+                      demo_pegawai: Any) -> None:  # fmt: skip
+    """The running window opened (belum diisi) for the demo employee and every third
+    colleague: what an employee fills during the month."""
+    ada = set(
+        EvaluasiPeriodik.objects.filter(periode_penilaian=jendela).values_list("skp_id", flat=True)
+    )
+    pilih = [
+        s for i, s in enumerate(skps)
+        if s.pk not in ada and ((demo_pegawai and s.pegawai_id == demo_pegawai.pk) or i % 3 == 0)
+    ]  # fmt: skip
+    if not pilih:
+        return
+    baru = bulk_create_with_history(
+        [EvaluasiPeriodik(skp=s, periode_penilaian=jendela) for s in pilih], EvaluasiPeriodik
+    )
+    baru = EvaluasiPeriodik.objects.filter(
+        periode_penilaian=jendela, skp_id__in=[s.pk for s in pilih]
+    ).select_related("skp__pegawai")
+    ct = ContentType.objects.get_for_model(EvaluasiPeriodik)
+    TransisiStatus.objects.bulk_create(
+        [
+            TransisiStatus(content_type=ct, object_id=ev.pk, wilayah=wilayah, dari="",
+                           ke="belum_diisi", oleh=ev.skp.pegawai.pengguna, catatan="")
+            for ev in baru
+        ]
+    )  # fmt: skip
 
 
 def _evaluasi(ctx, wilayah, periode, skps, jendela, demo_pegawai, *, langgar: bool) -> None:
@@ -135,12 +177,16 @@ def _evaluasi(ctx, wilayah, periode, skps, jendela, demo_pegawai, *, langgar: bo
                 else:
                     status = "final"
                 ev = EvaluasiPeriodik(skp=s, periode_penilaian=j, status=status)
-                ev.diajukan_pada = _aware(j.tanggal_selesai + dt.timedelta(days=2))
+                ev.diajukan_pada = _aware(
+                    min(j.tanggal_selesai + dt.timedelta(days=2), ctx.hari_ini), 8
+                )
                 if status in ("dinilai", "final"):
                     ev.rating_hasil, ev.rating_perilaku = RATING[predikat]
                     ev.predikat = predikat
                     ev.dinilai_oleh = s.pejabat_penilai
-                    ev.dinilai_pada = _aware(j.tanggal_selesai + dt.timedelta(days=5))
+                    ev.dinilai_pada = _aware(
+                        min(j.tanggal_selesai + dt.timedelta(days=5), ctx.hari_ini), 8
+                    )
                     ev.catatan_penilai = (
                         "Capaian sesuai target; pertahankan ketepatan waktu laporan."
                     )
@@ -211,16 +257,19 @@ def _lainnya(ctx: DemoContext, wilayah: Any, periode: PeriodeKinerja, skps: list
         .order_by("-periode_penilaian__nomor", "pk")[:40]
     )
     # Objections: one open (for atasan_<w> to decide when possible), one decided.
-    if len(final) >= 2:
+    sudah = Keberatan.objects.filter(evaluasi__skp__periode_kinerja=periode).exists()
+    if len(final) >= 2 and not sudah:
         ev_buka, ev_putus = final[0], final[1]
-        upsert(Keberatan, {"status": "diajukan"}, evaluasi=ev_buka,
-               alasan="Realisasi laporan bulan ini melebihi target; mohon rating hasil kerja ditinjau kembali.")  # fmt: skip
-        upsert(
-            Keberatan,
-            {"status": "ditolak", "keputusan": "Penilaian sudah sesuai bukti dukung.",
-             "diputus_oleh": ev_putus.skp.atasan_pejabat_penilai,
-             "diputus_pada": _aware(ctx.hari_ini - dt.timedelta(days=3))},
-            evaluasi=ev_putus, alasan="Mohon predikat ditinjau karena beban kerja tambahan.",
+        Keberatan.objects.create(
+            evaluasi=ev_buka, status="diajukan",
+            alasan="Realisasi laporan bulan ini melebihi target; mohon rating hasil kerja ditinjau kembali.",
+        )  # fmt: skip
+        Keberatan.objects.create(
+            evaluasi=ev_putus, status="ditolak", keputusan="Penilaian sudah sesuai bukti dukung.",
+            diputus_oleh=ev_putus.skp.atasan_pejabat_penilai,
+            diputus_pada=_aware(max(ctx.hari_ini - dt.timedelta(days=3),
+                                    ev_putus.final_pada.date() + dt.timedelta(days=1))),
+            alasan="Mohon predikat ditinjau karena beban kerja tambahan.",
         )  # fmt: skip
     # A coaching plan for the first employee rated Butuh Perbaikan.
     bp = next(
@@ -229,7 +278,7 @@ def _lainnya(ctx: DemoContext, wilayah: Any, periode: PeriodeKinerja, skps: list
          .select_related("skp__pegawai", "skp__pejabat_penilai").order_by("pk")[:1]),
         None,
     )  # fmt: skip
-    if bp is not None:
+    if bp is not None and not RencanaPembinaan.objects.filter(periode_kinerja=periode).exists():
         upsert(
             RencanaPembinaan,
             {"periode_kinerja": periode, "target_waktu": ctx.hari_ini + dt.timedelta(days=60),
@@ -247,4 +296,7 @@ def _lainnya(ctx: DemoContext, wilayah: Any, periode: PeriodeKinerja, skps: list
             .values_list("predikat", flat=True)
         )
     )
-    upsert(EvaluasiTahunan, {"predikat_usulan": usulan.value if usulan else None}, skp=skp_demo)
+    if not EvaluasiTahunan.objects.filter(skp=skp_demo).exists():
+        EvaluasiTahunan.objects.create(
+            skp=skp_demo, predikat_usulan=usulan.value if usulan else None
+        )

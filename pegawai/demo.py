@@ -87,7 +87,15 @@ def _golongan_untuk(jab: Jabatan, rng: random.Random) -> str:
     return PANGKAT_PNS[max(0, min(idx, 16))][0]
 
 
-def _data_pegawai(rng, kode, jab: Jabatan, hari_ini: dt.date, urut: int, pppk: bool = False):
+#: The personal data of the demo people (birth dates, NIP, TMT) is anchored to this year, not
+#: to `ctx.hari_ini`: the NIP is the natural key, so a rerun in a later year must find the same
+#: people (the demo accounts stay on the same employee). Only the performance year, leave,
+#: attendance, logs and training follow `ctx.hari_ini`.
+TAHUN_ACUAN = 2026
+
+
+def _data_pegawai(rng, kode, jab: Jabatan, urut: int, pppk: bool = False):
+    hari_ini = dt.date(TAHUN_ACUAN, 1, 1)
     jk = rng.choice("LP")
     umur = rng.randint(26, 57) if not jab.is_kepala else rng.randint(38, 57)
     lahir = dt.date(hari_ini.year - umur, rng.randint(1, 12), rng.randint(1, 28))
@@ -129,7 +137,7 @@ def seed(ctx: DemoContext) -> None:
                 # stays the same across runs even when other demo positions change.
                 rng = random.Random(f"{ctx.seed}:{jab.unit.kode}:{jab.nama}:{i}")
                 pppk = not jab.is_kepala and i == n - 1 and n >= 3
-                data = _data_pegawai(rng, kode, jab, ctx.hari_ini, rng.randint(1, 999), pppk=pppk)
+                data = _data_pegawai(rng, kode, jab, rng.randint(1, 999), pppk=pppk)
                 data["alamat"] = f"{rng.choice(JALAN[kode])} No. {rng.randint(1, 120)}"
                 nip = data.pop("nip")
                 ctx.data.setdefault("nip_demo", []).append(nip)
@@ -189,7 +197,7 @@ def _massal(ctx: DemoContext, n: int) -> None:
     dibuat = 0
     for i, (wilayah_id, jab) in enumerate(ctx.data["slot_massal"][:n]):
         kode = kode_wilayah[wilayah_id]
-        data = _data_pegawai(rng, kode, jab, ctx.hari_ini, 1 + (i % 999))
+        data = _data_pegawai(rng, kode, jab, 1 + (i % 999))
         # NIP uniqueness at scale: the sequence digits alone (999) cannot separate 100,000
         # people born the same month, so the generated birth day/TMT vary with i too.
         lahir = data["tanggal_lahir"].replace(day=1 + (i // 999) % 28)
@@ -305,8 +313,9 @@ def _riwayat(ctx: DemoContext) -> None:
             tanggal_selesai=cpns.replace(day=28), jam_pelajaran=297 if p.status_kepegawaian != "pppk" else 40,
             nomor_sertifikat=f"LATSAR/{cpns:%Y}/{p.nip[-5:]}"))  # fmt: skip
         for th, n in ((tahun - 1, rng.randint(1, 3)), (tahun, rng.choice([0, 1, 1, 2, 2, 3]))):
-            bulan_maks = 12 if th < tahun else max(1, ctx.hari_ini.month - 1)
-            for nama, jenis, jp, oleh in rng.sample(DIKLAT, n):
+            # This year's training only in the months already over (none in January).
+            bulan_maks = 12 if th < tahun else ctx.hari_ini.month - 1
+            for nama, jenis, jp, oleh in rng.sample(DIKLAT, n if bulan_maks else 0):
                 mulai = dt.date(th, rng.randint(1, bulan_maks), rng.randint(1, 20))
                 rows[Diklat].append(Diklat(
                     pegawai=p, nama=nama, jenis=jenis, jam_pelajaran=jp, penyelenggara=f"{oleh} {p.wilayah.nama}",
@@ -327,7 +336,7 @@ def _riwayat(ctx: DemoContext) -> None:
         # a few sanctions (about one in twelve employees, never a demo account holder)
         if rng.random() < 1 / 12 and p.pengguna_id is None:
             tingkat, jenis, pelanggaran = rng.choice(HUKUMAN)
-            mulai = dt.date(tahun - rng.randint(1, 3), rng.randint(1, 12), 1)
+            mulai = dt.date(TAHUN_ACUAN - rng.randint(1, 3), rng.randint(1, 12), 1)
             rows[HukumanDisiplin].append(HukumanDisiplin(
                 pegawai=p, tingkat=tingkat, jenis=jenis, tanggal_mulai=mulai,
                 tanggal_selesai=mulai + dt.timedelta(days=180) if tingkat == "sedang" else None,

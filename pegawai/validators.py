@@ -53,11 +53,15 @@ def urai_nip_pns(nip: str) -> NipPns:
         )
     tmt = dt.date(tahun_tmt, bulan_tmt, 1)
     umur_18 = _tambah_tahun(lahir, 18)
-    # TMT month must not start before the month in which the person turns 18.
-    if (tmt.year, tmt.month) < (umur_18.year, umur_18.month):
+    # TMT CPNS is the first day of its month and must be on or after the 18th birthday: a
+    # TMT in the birthday's month is refused unless the birthday is the 1st.
+    if tmt < umur_18:
         raise ValidationError(
-            _("TMT CPNS pada NIP (%(t)s) harus setelah pegawai berumur 18 tahun.")
-            % {"t": f"{nip[12:14]}/{nip[8:12]}"},
+            _(
+                "TMT CPNS pada NIP (%(t)s) harus pada atau setelah pegawai berumur 18 tahun "
+                "(%(u)s)."
+            )
+            % {"t": f"{nip[12:14]}/{nip[8:12]}", "u": umur_18.strftime("%d-%m-%Y")},
             code="nip_tmt_umur",
         )
     gender = nip[14]

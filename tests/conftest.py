@@ -3,12 +3,15 @@ every role, the browser (system Chromium), and Celery in eager mode."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
+import zoneinfo
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import time_machine
 
 # pytest-playwright keeps an asyncio loop in the test thread (ENVIRONMENT.md pitfall 4).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -103,6 +106,22 @@ def client_as(client):
         return client
 
     return _login
+
+
+#: The moment every test starts at (the clock then ticks on): no test depends on the day the
+#: suite happens to run. A test that needs another day travels there itself
+#: (`time_machine.travel(...)`, which nests); one marked `hari_nyata` runs on the real clock
+#: (the date matrix's "real today" case).
+SAAT_UJI = dt.datetime(2026, 12, 2, 10, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Makassar"))
+
+
+@pytest.fixture(autouse=True)
+def _jam_uji(request):
+    if request.node.get_closest_marker("hari_nyata"):
+        yield
+        return
+    with time_machine.travel(SAAT_UJI, tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

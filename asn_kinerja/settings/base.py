@@ -177,12 +177,19 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=0),
         "kwargs": {"hari": 3},
     },
+    # pegawai.cuti: alpa for missing attendance, hourly; each wilayah is marked on its own
+    # local date once its closing time + ALPA_JEDA_MENIT has passed (docs/cuti.md).
+    "kehadiran-tandai-alpa": {
+        "task": "pegawai.cuti.tasks.tandai_alpa",
+        "schedule": crontab(minute=10),
+    },
     "laporan-pengingat-menunggu-atasan": {
         "task": "laporan.pengingat_menunggu_atasan",
         "schedule": crontab(hour=7, minute=15, day_of_week="1-5"),
         "kwargs": {"hari": 5},
     },
 }
+ALPA_JEDA_MENIT = env.int("ALPA_JEDA_MENIT", default=120)
 # Sub-apps append their schedules in their AppConfig.ready() (see kinerja.laporan.apps).
 _ = crontab
 

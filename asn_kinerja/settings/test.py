@@ -11,6 +11,11 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 AXES_FAILURE_LIMIT = 5
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests run on a pinned clock (tests/conftest.py SAAT_UJI) while the browser of the e2e tests
+# keeps the real one: cookies without an expiry date, so Chromium never drops a session or
+# CSRF cookie whose pinned expiry lies in its past.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_AGE = None
 
 # Two engineers sharing one checkout's database server run pytest with different
 # TEST_DB_SUFFIX values so their test databases do not collide.

@@ -88,12 +88,13 @@ def seed(ctx: DemoContext) -> None:
         cursor.execute("ANALYZE")
     semua = ctx.data.get("wilayah") or {w.kode: w for w in Wilayah.objects.all()}
     for kode, wilayah in sorted(semua.items()):
+        wctx = ctx.untuk(wilayah)
         t0 = time.monotonic()
-        pk = _periode(ctx, wilayah)
-        n_hadir = _kehadiran(ctx, wilayah, pk.tahun)
+        pk = _periode(wctx, wilayah)
+        n_hadir = _kehadiran(wctx, wilayah, pk.tahun)
         windows = list(
             PeriodePenilaian.objects.filter(
-                periode_kinerja__wilayah=wilayah, tanggal_mulai__lte=ctx.hari_ini
+                periode_kinerja__wilayah=wilayah, tanggal_mulai__lte=wctx.hari_ini
             ).order_by("tanggal_mulai")
         )
         ringkasan = {}
@@ -101,7 +102,7 @@ def seed(ctx: DemoContext) -> None:
             ringkasan = rekap_hitung(periode_penilaian=w)
         if windows:
             akhir = windows[-1]
-            selesai = timezone.make_aware(dt.datetime.combine(ctx.hari_ini, dt.time(1, 0)))
+            selesai = timezone.make_aware(dt.datetime.combine(wctx.hari_ini, dt.time(1, 0)))
             upsert(
                 ProsesLaporan,
                 {

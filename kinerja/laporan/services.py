@@ -25,9 +25,11 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asn_kinerja import waktu
 from kinerja.choices import Predikat, StatusEvaluasi, StatusPeriode, StatusSKP
 from kinerja.models import (
     SKP,
@@ -353,13 +355,28 @@ def rekap_periode_ditutup(periode_penilaian: PeriodePenilaian) -> dict[str, Any]
     return ringkasan
 
 
-def periode_perlu_rekap_malam(*, hari_ini: dt.date) -> list[int]:
-    """Open windows that have started: the nightly recap."""
+def periode_perlu_rekap_malam(*, hari_ini: dt.date | None = None) -> list[int]:
+    """Open windows that have started: the nightly recap. Each wilayah's windows are judged
+    on that wilayah's local date (unless `hari_ini` is given)."""
+    qs = PeriodePenilaian.objects.filter(status=StatusPeriode.BUKA)
     return list(
-        PeriodePenilaian.objects.filter(
-            status=StatusPeriode.BUKA, tanggal_mulai__lte=hari_ini
-        ).values_list("pk", flat=True)
+        qs.filter(_tanggal_wilayah(hari_ini, lambda d: Q(tanggal_mulai__lte=d))).values_list(
+            "pk", flat=True
+        )
     )
+
+
+def _tanggal_wilayah(hari_ini: dt.date | None, syarat) -> Q:
+    """`syarat(date)` as a Q on windows: on `hari_ini` for every wilayah when given, else
+    per wilayah on its own local date (one OR-ed condition: still one query)."""
+    if hari_ini is not None:
+        return syarat(hari_ini)
+    from organisasi.models import Wilayah
+
+    q = Q(pk__in=[])
+    for w in Wilayah.objects.only("pk", "zona_waktu"):
+        q |= Q(periode_kinerja__wilayah_id=w.pk) & syarat(waktu.hari_ini(w))
+    return q
 
 
 def periode_ditutup_tanpa_rekap_akhir() -> list[int]:
@@ -535,20 +552,25 @@ def _sudah_diberi_tahu(judul: str, penerima_ids: list[int]) -> set[int]:
     )
 
 
-def pengingat_tenggat(*, hari_ini: dt.date, hari: int = 3) -> int:
+def pengingat_tenggat(*, hari_ini: dt.date | None = None, hari: int = 3) -> int:
     """Employees (with an account) whose evaluation of an open window ending within `hari`
     days is still unfilled get a reminder. Safe to rerun: one reminder per window and
-    person. Returns the number of notifications sent."""
+    person. Without `hari_ini`, each wilayah's windows are judged on its own local date.
+    Returns the number of notifications sent."""
     from kinerja.services.notifikasi import notifikasi_kirim
 
     from .selectors import pegawai_belum_mengisi
 
     dikirim = 0
-    for periode in PeriodePenilaian.objects.filter(
-        status=StatusPeriode.BUKA,
-        tanggal_selesai__gte=hari_ini,
-        tanggal_selesai__lte=hari_ini + dt.timedelta(days=hari),
-    ).select_related("periode_kinerja"):
+
+    def _syarat(d: dt.date) -> Q:
+        return Q(tanggal_selesai__gte=d, tanggal_selesai__lte=d + dt.timedelta(days=hari))
+
+    for periode in (
+        PeriodePenilaian.objects.filter(status=StatusPeriode.BUKA)
+        .filter(_tanggal_wilayah(hari_ini, _syarat))
+        .select_related("periode_kinerja")
+    ):
         judul = _("Batas evaluasi %(periode)s: %(tanggal)s") % {
             "periode": periode.nama,
             "tanggal": periode.tanggal_selesai.strftime("%d-%m-%Y"),

@@ -28,7 +28,7 @@ def rekap_periode(periode_penilaian_id: int) -> dict[str, Any] | None:
 @shared_task(name="laporan.rekap_malam")
 def rekap_malam() -> int:
     """Nightly: recap every open window that has started."""
-    ids = services.periode_perlu_rekap_malam(hari_ini=timezone.localdate())
+    ids = services.periode_perlu_rekap_malam()  # each wilayah on its local date
     for pk in ids:
         rekap_periode.delay(pk)
     return len(ids)
@@ -58,7 +58,7 @@ def rekap_susulan_periode_ditutup() -> int:
 
 @shared_task(name="laporan.pengingat_tenggat")
 def pengingat_tenggat(hari: int = 3) -> int:
-    return services.pengingat_tenggat(hari_ini=timezone.localdate(), hari=hari)
+    return services.pengingat_tenggat(hari=hari)  # each wilayah on its local date
 
 
 @shared_task(name="laporan.pengingat_menunggu_atasan")

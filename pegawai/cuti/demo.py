@@ -87,6 +87,52 @@ LIBUR = [
     (D(2026, 12, 25), "Hari Raya Natal", N),
 ]
 
+#: Years whose complete SKB list is above.
+TAHUN_LIBUR_LENGKAP = {tgl.year for tgl, _n, _j in LIBUR}
+
+
+def _paskah(tahun: int) -> dt.date:
+    """Easter Sunday (Gregorian calendar; the anonymous algorithm of Meeus/Jones/Butcher)."""
+    a, b, c = tahun % 19, tahun // 100, tahun % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    bulan, hari = divmod(h + ll - 7 * m + 114, 31)
+    return D(tahun, bulan, hari + 1)
+
+
+def libur_tanggal_tetap(tahun: int) -> list[tuple[dt.date, str, str]]:
+    """The national holidays of a year that the calendar fixes (fixed dates and the
+    Easter-based ones). The lunar ones (Idul Fitri, Idul Adha, Imlek, Nyepi, Waisak, ...)
+    and cuti bersama come from that year's SKB, which HR enters on the holidays page: they
+    are not guessed here."""
+    paskah = _paskah(tahun)
+    return [
+        (D(tahun, 1, 1), f"Tahun Baru {tahun} Masehi", N),
+        (paskah - dt.timedelta(days=2), "Wafat Yesus Kristus", N),
+        (paskah, "Kebangkitan Yesus Kristus (Paskah)", N),
+        (D(tahun, 5, 1), "Hari Buruh Internasional", N),
+        (paskah + dt.timedelta(days=39), "Kenaikan Yesus Kristus", N),
+        (D(tahun, 6, 1), "Hari Lahir Pancasila", N),
+        (D(tahun, 8, 17), "Hari Kemerdekaan Republik Indonesia", N),
+        (D(tahun, 12, 25), "Hari Raya Natal", N),
+    ]
+
+
+def libur_demo(hari_ini: dt.date) -> list[tuple[dt.date, str, str]]:
+    """The SKB list, plus the calendar-fixed holidays of last, this and next year where the
+    list has no year (so a demo seeded in 2027 or 2028 still knows 1 January and 17 August)."""
+    hasil = list(LIBUR)
+    for tahun in (hari_ini.year - 1, hari_ini.year, hari_ini.year + 1):
+        if tahun not in TAHUN_LIBUR_LENGKAP:
+            hasil += libur_tanggal_tetap(tahun)
+    return hasil
+
+
 #: Employees per wilayah that get attendance rows (the demo staff; --pegawai bulk data is
 #: left out so that `seed_demo --pegawai 100000` stays fast).
 MAKS_PEGAWAI_KEHADIRAN = 250
@@ -98,21 +144,22 @@ def seed(ctx: DemoContext) -> None:
     # Fresh from the database: a just-created Wilayah still holds its string defaults.
     kode = list(ctx.data.get("wilayah") or [])
     wilayah = {w.kode: w for w in Wilayah.objects.filter(**({"kode__in": kode} if kode else {}))}
-    _libur(wilayah)
+    libur = libur_demo(ctx.hari_ini)
+    _libur(wilayah, libur)
     n_cuti = _cuti(ctx, wilayah)
     n_hadir = _kehadiran(ctx, wilayah)
     _impor(ctx, wilayah)
     ctx.log(
-        f"  cuti: {len(LIBUR)} hari libur x {len(wilayah)} wilayah, {n_cuti} pengajuan cuti, "
+        f"  cuti: {len(libur)} hari libur x {len(wilayah)} wilayah, {n_cuti} pengajuan cuti, "
         f"{n_hadir} baris kehadiran baru ({time.monotonic() - t0:.1f} dtk)"
     )
 
 
-def _libur(wilayah: dict[str, Wilayah]) -> None:
+def _libur(wilayah: dict[str, Wilayah], libur: list[tuple[dt.date, str, str]]) -> None:
     rows = [
         HariLibur(wilayah=w, tanggal=tgl, nama=nama, jenis=jenis)
         for w in wilayah.values()
-        for tgl, nama, jenis in LIBUR
+        for tgl, nama, jenis in libur
     ]
     HariLibur.objects.bulk_create(rows, ignore_conflicts=True)
 
@@ -126,13 +173,15 @@ def _akun(ctx: DemoContext, username: str) -> Pegawai | None:
 
 def _cuti(ctx: DemoContext, wilayah: dict[str, Wilayah]) -> int:
     """Per wilayah: the demo employee has an approved annual leave last month, a pending one
-    next month, and a recommended one; colleagues have refused, cancelled and sick leave."""
-    hari_ini = ctx.hari_ini
+    next month, and a recommended one; colleagues have refused, cancelled and sick leave.
+    Dated around the day of the FIRST seeding: a wilayah whose demo employee already has
+    leave is left as it is (a rerun on a later day neither moves nor adds requests)."""
     hr = {u.wilayah_id: u for u in Pengguna.objects.filter(username__startswith="hr_")}
     jumlah = 0
     for kode, w in wilayah.items():
+        hari_ini = ctx.untuk(w).hari_ini
         pegawai = _akun(ctx, f"pegawai_{kode}")
-        if pegawai is None:
+        if pegawai is None or Cuti.objects.filter(pegawai=pegawai).exists():
             continue
         rekan = list(
             Pegawai.objects.filter(unit=pegawai.unit, pengguna__isnull=True)
@@ -237,9 +286,8 @@ def _impor(ctx: DemoContext, wilayah: dict[str, Wilayah]) -> None:
         orang = [p for p in (_akun(ctx, f"pegawai_{kode}"), _akun(ctx, f"atasan_{kode}")) if p]
         if hr is None or not orang:
             continue
-        hari = hari_kerja(
-            w, ctx.hari_ini - dt.timedelta(days=7), ctx.hari_ini - dt.timedelta(days=1)
-        )
+        hari_ini = ctx.untuk(w).hari_ini
+        hari = hari_kerja(w, hari_ini - dt.timedelta(days=7), hari_ini - dt.timedelta(days=1))
         if not hari:
             continue
         d = hari[-1]
@@ -259,11 +307,11 @@ def _kehadiran(ctx: DemoContext, wilayah: dict[str, Wilayah]) -> int:
     """Three months of working days for the demo staff: mostly on time, some late, a few
     excused or unexcused days; approved leave days are `cuti`. One employee per wilayah has
     enough unexcused days to appear on the discipline list."""
-    hari_ini = ctx.hari_ini
-    mulai = hari_ini - dt.timedelta(days=HARI_KEHADIRAN)
-    akhir = hari_ini - dt.timedelta(days=1)
     total = 0
     for kode, w in wilayah.items():
+        hari_ini = ctx.untuk(w).hari_ini
+        mulai = hari_ini - dt.timedelta(days=HARI_KEHADIRAN)
+        akhir = hari_ini - dt.timedelta(days=1)
         tz = zoneinfo.ZoneInfo(w.zona_waktu)
         hari = hari_kerja(w, mulai, akhir)
         pegawai = list(

@@ -788,3 +788,36 @@ def kehadiran_tandai_alpa(*, wilayah: Any, tanggal: dt.date) -> int:
         for pid in tanpa
     ]
     return len(Kehadiran.objects.bulk_create(rows, ignore_conflicts=True))
+
+
+#: Minutes after a wilayah's closing time before the day's missing records become `alpa`
+#: (a late check-out or a manual correction still lands first). settings.ALPA_JEDA_MENIT.
+ALPA_JEDA_MENIT = 120
+
+
+def hari_alpa_jatuh_tempo(wilayah: Any, sekarang: dt.datetime | None = None) -> dt.date:
+    """The latest local date of the wilayah whose working day is over: today once its closing
+    time (Friday's on Fridays) plus the grace period has passed in the wilayah's zone,
+    otherwise yesterday."""
+    from django.conf import settings
+
+    from asn_kinerja.waktu import waktu_lokal
+
+    lokal = waktu_lokal(wilayah, sekarang)
+    tutup = wilayah.jam_pulang_jumat if lokal.weekday() == 4 else wilayah.jam_pulang
+    jeda = dt.timedelta(minutes=getattr(settings, "ALPA_JEDA_MENIT", ALPA_JEDA_MENIT))
+    batas = dt.datetime.combine(lokal.date(), tutup, tzinfo=lokal.tzinfo) + jeda
+    return lokal.date() if lokal >= batas else lokal.date() - dt.timedelta(days=1)
+
+
+def kehadiran_tandai_alpa_jatuh_tempo(*, sekarang: dt.datetime | None = None) -> dict[str, int]:
+    """What the hourly beat job runs: for every wilayah, `kehadiran_tandai_alpa` on the
+    working day that has just ended there (each wilayah on its own local date and closing
+    time, so Gayungan (WIB) is marked an hour after Gorontalo (WITA) in real time). Safe to
+    run every hour: a day already marked adds nothing. Returns rows added per wilayah."""
+    from organisasi.models import Wilayah
+
+    return {
+        w.kode: kehadiran_tandai_alpa(wilayah=w, tanggal=hari_alpa_jatuh_tempo(w, sekarang))
+        for w in Wilayah.objects.order_by("pk")
+    }

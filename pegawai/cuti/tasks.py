@@ -36,10 +36,18 @@ def kirim_email_cuti(cuti_id: int, peristiwa: str) -> int:
 
 
 @shared_task(name="pegawai.cuti.tasks.tandai_alpa", ignore_result=True)
-def tandai_alpa(tanggal: str | None = None) -> int:
-    """Records `alpa` for every active employee without attendance on a working day (default:
-    yesterday), in every wilayah. Safe to run twice."""
-    from .services import kehadiran_tandai_alpa
+def tandai_alpa(tanggal: str | None = None, wilayah_id: int | None = None) -> int:
+    """Records `alpa` for every active employee without attendance on a working day. Without
+    `tanggal` (the hourly beat job): in each wilayah, the working day that has just ended on
+    that wilayah's local clock (see services.hari_alpa_jatuh_tempo). With `tanggal`
+    (YYYY-MM-DD, a manual catch-up): that date in every wilayah, or in `wilayah_id`. Safe to
+    run twice."""
+    from .services import kehadiran_tandai_alpa, kehadiran_tandai_alpa_jatuh_tempo
 
-    hari = dt.date.fromisoformat(tanggal) if tanggal else dt.date.today() - dt.timedelta(days=1)
-    return sum(kehadiran_tandai_alpa(wilayah=w, tanggal=hari) for w in Wilayah.objects.all())
+    if tanggal is None:
+        return sum(kehadiran_tandai_alpa_jatuh_tempo().values())
+    hari = dt.date.fromisoformat(tanggal)
+    wilayah = Wilayah.objects.all()
+    if wilayah_id is not None:
+        wilayah = wilayah.filter(pk=wilayah_id)
+    return sum(kehadiran_tandai_alpa(wilayah=w, tanggal=hari) for w in wilayah)

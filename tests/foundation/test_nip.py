@@ -62,3 +62,24 @@ def test_nip_pppk_hanya_panjang_dan_angka():
         validasi_nip("20210401234567890", pppk=True)
     with pytest.raises(ValidationError):
         validasi_nip("2021040123456789O1", pppk=True)
+
+
+@pytest.mark.parametrize(
+    ("nip", "sah"),
+    [
+        ("198609262004091001", False),  # TMT 09/2004, 18 on 26-09-2004: 17 years 11 months
+        ("198609262004101001", True),  # TMT 10/2004: after the 18th birthday
+        ("198609012004091001", True),  # born on the 1st: 18 exactly on the TMT day
+        ("198609022004091001", False),  # one day short
+        ("200002292018031001", True),  # born 29 February: 18 on 28-02-2018
+        ("200002292018021001", False),
+    ],
+)
+def test_nip_tmt_pada_atau_setelah_umur_18(nip, sah):
+    if sah:
+        validasi_nip(nip)
+        return
+    with pytest.raises(ValidationError) as exc:
+        validasi_nip(nip)
+    assert exc.value.code == "nip_tmt_umur"
+    assert "18 tahun" in exc.value.messages[0]

@@ -9,6 +9,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from pegawai.models import Diklat, Pegawai, RiwayatPangkat
@@ -125,7 +126,7 @@ def test_profil_saya_mengarah_ke_profil(org_a, client_as):
 
 def test_profil_tab_jp_dan_linimasa(org_a, client_as):
     p = org_a.staf
-    tahun = dt.date.today().year
+    tahun = timezone.localdate().year
     DiklatFactory(pegawai=p, jam_pelajaran=12, tanggal_mulai=dt.date(tahun, 2, 1),
                   tanggal_selesai=dt.date(tahun, 2, 2))  # fmt: skip
     DiklatFactory(pegawai=p, jam_pelajaran=40, tanggal_mulai=dt.date(tahun - 1, 2, 1),

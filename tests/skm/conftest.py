@@ -8,6 +8,7 @@ import uuid
 from types import SimpleNamespace
 
 import pytest
+from django.utils import timezone
 
 from kinerja.skm import antispam, services
 
@@ -55,14 +56,13 @@ def data_formulir(skm, *, nilai=(4, 3, 3, 4, 3, 4, 4, 2, 3), **lain) -> dict:
 
 def buat_tanggapan(skm, nilai, *, tanggal=None, petugas=None, komentar="", kontak=""):
     """A response written directly (no abuse checks), for IKM and list tests."""
-    import datetime as dt
 
     from kinerja.skm.models import TanggapanSKM
 
     return TanggapanSKM.objects.create(
         unit_layanan=skm.ul,
         jenis_layanan=skm.jenis[0],
-        tanggal=tanggal or dt.date.today(),
+        tanggal=tanggal or timezone.localdate(),
         petugas=petugas,
         komentar=komentar,
         kontak=kontak,

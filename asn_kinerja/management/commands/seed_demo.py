@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from asn_kinerja.demo import LANGKAH, DemoContext
+from asn_kinerja.waktu import hari_ini
 
 
 class Command(BaseCommand):
@@ -45,7 +46,8 @@ class Command(BaseCommand):
             tanggal = dt.date.fromisoformat(tanggal)
         ctx = DemoContext(
             seed=opts["seed"],
-            hari_ini=tanggal or dt.date.today(),
+            hari_ini=tanggal or hari_ini(),
+            tanggal_tetap=tanggal is not None,
             jumlah_pegawai_tambahan=opts["pegawai"],
             verbose=opts["verbosity"] > 0,
             out=self.stdout,
