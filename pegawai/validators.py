@@ -57,10 +57,7 @@ def urai_nip_pns(nip: str) -> NipPns:
     # TMT in the birthday's month is refused unless the birthday is the 1st.
     if tmt < umur_18:
         raise ValidationError(
-            _(
-                "TMT CPNS pada NIP (%(t)s) harus pada atau setelah pegawai berumur 18 tahun "
-                "(%(u)s)."
-            )
+            _("TMT CPNS pada NIP (%(t)s) harus pada atau setelah pegawai berumur 18 tahun (%(u)s).")
             % {"t": f"{nip[12:14]}/{nip[8:12]}", "u": umur_18.strftime("%d-%m-%Y")},
             code="nip_tmt_umur",
         )
