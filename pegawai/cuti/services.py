@@ -806,7 +806,7 @@ def hari_alpa_jatuh_tempo(wilayah: Any, sekarang: dt.datetime | None = None) -> 
     lokal = waktu_lokal(wilayah, sekarang)
     tutup = wilayah.jam_pulang_jumat if lokal.weekday() == 4 else wilayah.jam_pulang
     jeda = dt.timedelta(minutes=getattr(settings, "ALPA_JEDA_MENIT", ALPA_JEDA_MENIT))
-    batas = dt.datetime.combine(lokal.date(), tutup, tzinfo=lokal.tzinfo) + jeda
+    batas = dt.datetime.combine(lokal.date(), _jam(tutup), tzinfo=lokal.tzinfo) + jeda
     return lokal.date() if lokal >= batas else lokal.date() - dt.timedelta(days=1)
 
 

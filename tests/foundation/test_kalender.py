@@ -232,3 +232,167 @@ def test_demo_diulang_sebulan_kemudian_tidak_memindahkan_apa_pun():
         assert PeriodeKinerja.objects.filter(tahun=2027).count() == 3
         assert PeriodePenilaian.objects.filter(periode_kinerja__tahun=2027).count() == 36
         _cek_halaman()
+
+
+# --- the date-sensitive services, on the small two-wilayah fixtures ---------------------------
+# org_a is Asia/Makassar (like Gorontalo and Mamuju), org_b Asia/Jakarta (like Gayungan).
+
+
+def _tahun_bulanan(wilayah, tahun: int) -> PeriodeKinerja:
+    pk = PeriodeKinerja.objects.create(wilayah=wilayah, tahun=tahun)
+    PeriodePenilaian.objects.bulk_create(pk.susun_periode_penilaian())
+    return pk
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("saat", PARAM, indirect=True)
+def test_jendela_tahun_dan_jendela_bawaan_dasbor(saat, org_a, org_b):
+    """On every day: exactly one monthly window holds the wilayah's date, the open year is
+    that date's year, and the dashboards' default window is the latest one that has ended
+    (or the running one when none has)."""
+    from kinerja.laporan.selectors import periode_list, periode_terpilih
+    from kinerja.selectors.periode import periode_aktif
+
+    for org in (org_a, org_b):
+        w = org.wilayah
+        lokal = waktu.hari_ini(w)
+        for tahun in {lokal.year - 1, lokal.year}:
+            _tahun_bulanan(w, tahun)
+        jendela = PeriodePenilaian.objects.filter(periode_kinerja__wilayah=w).mencakup(lokal)
+        assert jendela.count() == 1
+        assert jendela.get().tanggal_mulai == lokal.replace(day=1)
+        with timezone.override(waktu.zona(w)):  # what the middleware does in a request
+            assert periode_aktif(actor=org.user_hr).tahun == lokal.year
+            daftar = periode_list(actor=org.user_hr, wilayah=w)
+            bawaan = periode_terpilih(daftar, None)
+        assert bawaan.tanggal_selesai < lokal
+        assert bawaan.tanggal_selesai == lokal.replace(day=1) - dt.timedelta(days=1)
+
+
+@pytest.mark.django_db
+def test_rekap_malam_dan_pengingat_menurut_tanggal_wilayah(org_a, org_b):
+    """00:30 WITA on 1 December is still 30 November in WIB: December has started in org_a
+    only, so only org_a's December window is in the nightly recap."""
+    from kinerja.laporan.services import periode_perlu_rekap_malam
+
+    a, b = _tahun_bulanan(org_a.wilayah, 2026), _tahun_bulanan(org_b.wilayah, 2026)
+    with time_machine.travel(SAAT["antara-dua-jendela"], tick=False):
+        ids = set(periode_perlu_rekap_malam())
+    des_a = a.periode_penilaian.get(nomor=12).pk
+    des_b = b.periode_penilaian.get(nomor=12).pk
+    assert des_a in ids and des_b not in ids
+    assert b.periode_penilaian.get(nomor=11).pk in ids
+    # With an explicit date every wilayah is judged on it.
+    assert des_b in set(periode_perlu_rekap_malam(hari_ini=dt.date(2026, 12, 1)))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("saat_lokal", "harap_a", "harap_b"),
+    [
+        # jam pulang 16:00 + 120 min grace; WITA is an hour ahead of WIB
+        (dt.datetime(2026, 12, 2, 17, 59, tzinfo=WITA), dt.date(2026, 12, 1), dt.date(2026, 12, 1)),
+        (dt.datetime(2026, 12, 2, 18, 30, tzinfo=WITA), dt.date(2026, 12, 2), dt.date(2026, 12, 1)),
+        (dt.datetime(2026, 12, 2, 19, 30, tzinfo=WITA), dt.date(2026, 12, 2), dt.date(2026, 12, 2)),
+        # Friday closes at 16:30: due at 18:30 local
+        (dt.datetime(2026, 12, 4, 18, 20, tzinfo=WITA), dt.date(2026, 12, 3), dt.date(2026, 12, 3)),
+        (dt.datetime(2026, 12, 4, 18, 40, tzinfo=WITA), dt.date(2026, 12, 4), dt.date(2026, 12, 3)),
+        # the year end: 00:30 WITA on 1 January, 23:30 WIB on 31 December
+        (SAAT["1-januari-00.30-wita"], dt.date(2026, 12, 31), dt.date(2026, 12, 31)),
+    ],
+)  # fmt: skip
+def test_alpa_jatuh_tempo_per_zona_wilayah(org_a, org_b, saat_lokal, harap_a, harap_b):
+    from pegawai.cuti.services import hari_alpa_jatuh_tempo
+
+    with time_machine.travel(saat_lokal, tick=False):
+        assert hari_alpa_jatuh_tempo(org_a.wilayah) == harap_a
+        assert hari_alpa_jatuh_tempo(org_b.wilayah) == harap_b
+
+
+@pytest.mark.django_db
+def test_tugas_tandai_alpa_tiap_jam_idempoten(org_a, org_b):
+    """The hourly beat job marks each wilayah's ended working day once, on its own date."""
+    from pegawai.cuti.tasks import tandai_alpa
+    from pegawai.models import Kehadiran
+
+    aktif_a = org_a.wilayah.pegawai_set.filter(status_aktif="aktif").count()
+    aktif_b = org_b.wilayah.pegawai_set.filter(status_aktif="aktif").count()
+    with time_machine.travel(dt.datetime(2026, 12, 2, 18, 30, tzinfo=WITA), tick=False):
+        # 18:30 WITA: Wednesday is over in org_a; in org_b (17:30 WIB) Tuesday is the latest.
+        assert tandai_alpa.delay().get() == aktif_a + aktif_b
+        assert tandai_alpa.delay().get() == 0
+    alpa = Kehadiran.objects.filter(status="alpa")
+    assert set(alpa.filter(pegawai__wilayah=org_a.wilayah).values_list("tanggal", flat=True)) == {
+        dt.date(2026, 12, 2)
+    }
+    assert set(alpa.filter(pegawai__wilayah=org_b.wilayah).values_list("tanggal", flat=True)) == {
+        dt.date(2026, 12, 1)
+    }
+    # A manual catch-up for one wilayah and date.
+    assert tandai_alpa.delay(tanggal="2026-12-01", wilayah_id=org_a.wilayah.pk).get() == aktif_a
+    # A weekend or a holiday adds nothing.
+    assert tandai_alpa.delay(tanggal="2026-12-05").get() == 0
+
+
+@pytest.mark.django_db
+def test_jadwal_beat_tandai_alpa_terdaftar():
+    from django.conf import settings
+
+    jadwal = settings.CELERY_BEAT_SCHEDULE["kehadiran-tandai-alpa"]
+    assert jadwal["task"] == "pegawai.cuti.tasks.tandai_alpa"
+    assert jadwal["schedule"].hour == set(range(24))  # hourly; each wilayah judged locally
+
+
+@pytest.mark.django_db
+def test_hari_kerja_dan_saldo_cuti_melintasi_tahun(org_a):
+    """Working days across the year end skip the weekend and 1 January; the new year's
+    balance is 12 days plus the carry-over: 12 (24 in all) after two years without leave."""
+    from pegawai.cuti.selectors import hari_kerja, saldo_cuti
+    from pegawai.models import HariLibur
+
+    w = org_a.wilayah
+    HariLibur.objects.create(wilayah=w, tanggal=dt.date(2027, 1, 1), nama="Tahun Baru",
+                             jenis="nasional")  # fmt: skip
+    hari = hari_kerja(w, dt.date(2026, 12, 28), dt.date(2027, 1, 5))
+    assert hari == [dt.date(2026, 12, 28), dt.date(2026, 12, 29), dt.date(2026, 12, 30),
+                    dt.date(2026, 12, 31), dt.date(2027, 1, 4), dt.date(2027, 1, 5)]  # fmt: skip
+    p = org_a.staf
+    p.tmt_cpns = dt.date(2015, 3, 1)
+    p.save()
+    with time_machine.travel(SAAT["1-januari"], tick=False):
+        saldo = saldo_cuti(p, 2027)
+    assert saldo["hak"] == 12
+    assert saldo["sisa_tahun_lalu"] == 12
+    assert saldo["sisa"] == 24
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("saat", PARAM, indirect=True)
+def test_keterlambatan_pada_hari_itu(saat, org_a, org_b):
+    """07:45 local is 15 minutes late in either zone on every day of the matrix (leap day and
+    year end included); the same instant is an hour earlier in WIB."""
+    from pegawai.cuti.services import hitung_keterlambatan
+
+    for org, zona in ((org_a, WITA), (org_b, WIB)):
+        hari = _tanggal(saat, zona)
+        masuk = dt.datetime.combine(hari, dt.time(7, 45), tzinfo=zona)
+        assert hitung_keterlambatan(
+            wilayah=org.wilayah, tanggal=hari, jam_masuk=masuk, jam_pulang=None
+        ) == (15, 0)
+    instan = dt.datetime.combine(_tanggal(saat, WITA), dt.time(7, 45), tzinfo=WITA)
+    assert hitung_keterlambatan(
+        wilayah=org_b.wilayah, tanggal=instan.astimezone(WIB).date(), jam_masuk=instan,
+        jam_pulang=None,
+    ) == (0, 0)  # fmt: skip
+
+
+def test_libur_tanggal_tetap_dan_paskah():
+    from pegawai.cuti.demo import _paskah, libur_demo
+
+    assert _paskah(2025) == dt.date(2025, 4, 20)
+    assert _paskah(2026) == dt.date(2026, 4, 5)
+    assert _paskah(2027) == dt.date(2027, 3, 28)
+    assert _paskah(2028) == dt.date(2028, 4, 16)
+    tanggal = {t for t, _n, _j in libur_demo(dt.date(2027, 1, 4))}
+    assert {dt.date(2027, 1, 1), dt.date(2027, 8, 17), dt.date(2027, 3, 26)} <= tanggal
+    assert dt.date(2026, 3, 21) in tanggal  # the SKB list is kept
