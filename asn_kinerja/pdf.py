@@ -22,7 +22,8 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils import timezone
+
+from asn_kinerja import waktu
 
 from .formatting import tanggal_indonesia
 
@@ -122,8 +123,9 @@ def render_pdf(template_name: str, context: dict[str, Any], *, wilayah: Any) -> 
     ctx = {
         "wilayah": wilayah,
         "logo_uri": _logo_data_uri(wilayah),
-        "dicetak_pada": timezone.localtime().strftime("%d-%m-%Y %H:%M"),
-        "tanggal_surat": tanggal_indonesia(timezone.localdate()),
+        # The wilayah's clock, also in a Celery worker (which runs in TIME_ZONE).
+        "dicetak_pada": waktu.waktu_lokal(wilayah).strftime("%d-%m-%Y %H:%M"),
+        "tanggal_surat": tanggal_indonesia(waktu.hari_ini(wilayah)),
         **context,
     }
     html = render_to_string(template_name, ctx)

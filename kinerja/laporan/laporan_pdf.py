@@ -179,9 +179,11 @@ def _ttd(peran: str, identitas: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def _tempat_tanggal(wilayah: Any, tanggal: dt.date | None = None) -> str:
-    from django.utils import timezone
+    from asn_kinerja.waktu import hari_ini
 
-    return f"{wilayah.kota_surat or wilayah.nama}, {tanggal_indonesia(tanggal or timezone.localdate())}"
+    return (
+        f"{wilayah.kota_surat or wilayah.nama}, {tanggal_indonesia(tanggal or hari_ini(wilayah))}"
+    )
 
 
 def identitas_skp(skp: SKP) -> dict[str, Any]:
