@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
 from django import forms, template
 from django.conf import settings
@@ -11,6 +14,33 @@ from django.utils.safestring import mark_safe
 from asn_kinerja import formatting
 
 register = template.Library()
+
+
+@functools.cache
+def _label_status() -> dict[str, Any]:
+    """{stored value: label} of every status-like choice field of every model (the first
+    model wins where two share a value; their labels agree). Read from the app registry, so
+    this lower layer knows the higher apps' statuses without importing them."""
+    from django.apps import apps
+
+    hasil: dict[str, Any] = {}
+    for model in apps.get_models():
+        for f in model._meta.get_fields():
+            if "status" in getattr(f, "name", "") and getattr(f, "choices", None):
+                for nilai, label in f.flatchoices:
+                    hasil.setdefault(str(nilai), label)
+    return hasil
+
+
+@register.filter
+def label_status(value) -> Any:
+    """`{{ "belum_diisi"|label_status }}` -> "Belum Diisi": the label of a stored status value
+    (a raw value from `.values()` / an annotation has no get_..._display); the value itself
+    when unknown."""
+    if value is None or value == "":
+        return ""
+    label = getattr(value, "label", None)
+    return label if label is not None else _label_status().get(str(value), value)
 
 
 @register.filter

@@ -464,7 +464,11 @@ def dasbor_pegawai(*, actor: Any, pegawai: Pegawai) -> dict[str, Any]:
         )
         .order_by("-periode_penilaian__tanggal_mulai")[:24]
     )
-    return {"pegawai": pegawai, "riwayat": riwayat, "terkini": riwayat[0] if riwayat else None}
+    # The latest window that HAS a predikat: early in a month (or a year) the running window
+    # is not rated yet, and "—" would hide last month's result.
+    dinilai = next((r for r in riwayat if r.predikat), None)
+    return {"pegawai": pegawai, "riwayat": riwayat, "terkini": riwayat[0] if riwayat else None,
+            "dinilai": dinilai}  # fmt: skip
 
 
 # --- Recap list and exports --------------------------------------------------------------------

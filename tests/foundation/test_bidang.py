@@ -75,3 +75,17 @@ def test_bidang_menandai_error_dan_escape():
 def test_bidang_di_template():
     html = Template("{% load asn %}{{ form.pilih|bidang }}").render(Context({"form": _Form()}))
     assert '<select name="pilih" class="select form-select"' in html
+
+
+def test_label_status_untuk_nilai_mentah():
+    """A raw status value from an annotation renders as its label (no "belum_diisi")."""
+    from django.template import Context, Template
+
+    from kinerja.choices import StatusEvaluasi
+
+    t = Template('{% include "components/status_badge.html" with status=s %}')
+    assert ">Belum Diisi<" in t.render(Context({"s": "belum_diisi"}))
+    assert ">Belum Diisi<" in t.render(Context({"s": StatusEvaluasi.BELUM_DIISI}))
+    assert ">Hadir<" in t.render(Context({"s": "hadir"}))
+    assert ">entah<" in t.render(Context({"s": "entah"}))
+    assert ">—<" in t.render(Context({"s": ""}))
