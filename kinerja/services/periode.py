@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from asn_kinerja.waktu import hari_ini
 from kinerja.models import SKP, PeriodeKinerja, PeriodePenilaian, TargetUnit
 from kinerja.signals import periode_penilaian_ditutup
 from kinerja.workflow.base import catat_transisi
@@ -51,14 +53,33 @@ def _wajib_hr(actor: Any, wilayah_id: int | None) -> None:
         )
 
 
-@transaction.atomic
-def periode_buka(
-    *, actor: Any, wilayah: Wilayah, tahun: int, granularitas: str = "bulanan"
-) -> PeriodeKinerja:
-    """Opens a performance year for a wilayah with its evaluation windows (one per month,
-    quarter or semester). The objection deadline is copied from the wilayah's settings so a
-    later change of the setting does not rewrite a running year."""
-    _wajib_hr(actor, wilayah.pk)
+def granularitas_wilayah(wilayah: Wilayah) -> str:
+    """The wilayah's granularity of periodic evaluation: that of its latest performance year
+    (a new year keeps the rhythm the wilayah chose), monthly when it has none yet."""
+    terakhir = (
+        PeriodeKinerja.objects.filter(wilayah=wilayah)
+        .order_by("-tahun")
+        .values_list("granularitas", flat=True)
+        .first()
+    )
+    return terakhir or PeriodeKinerja.Granularitas.BULANAN
+
+
+def tahun_berikut_usulan(wilayah: Wilayah) -> int:
+    """The year HR most likely opens next: the wilayah's latest year + 1, or this (local)
+    year when it has none."""
+    terakhir = (
+        PeriodeKinerja.objects.filter(wilayah=wilayah)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+        .first()
+    )
+    return terakhir + 1 if terakhir else hari_ini(wilayah).year
+
+
+def _buka(*, wilayah: Wilayah, tahun: int, granularitas: str, oleh: Any) -> PeriodeKinerja:
+    """Creates the year and its windows. The caller holds the wilayah's row lock and has
+    checked that the year does not exist."""
     periode = PeriodeKinerja(
         wilayah=wilayah,
         tahun=tahun,
@@ -69,8 +90,65 @@ def periode_buka(
     periode.full_clean()
     periode.save()
     PeriodePenilaian.objects.bulk_create(periode.susun_periode_penilaian())
-    catat_transisi(periode, dari="", ke=periode.status, oleh=actor)
+    catat_transisi(periode, dari="", ke=periode.status, oleh=oleh)
     return periode
+
+
+def _kunci_wilayah(wilayah: Wilayah) -> Wilayah:
+    """Serialises the opening of years of one wilayah (two HR clicks, HR and the beat task):
+    the second waits, then sees the year the first created."""
+    return Wilayah.objects.select_for_update().get(pk=wilayah.pk)
+
+
+@transaction.atomic
+def periode_buka(
+    *, actor: Any, wilayah: Wilayah, tahun: int, granularitas: str = "bulanan"
+) -> PeriodeKinerja:
+    """Opens a performance year for a wilayah with its evaluation windows (one per month,
+    quarter or semester). The objection deadline is copied from the wilayah's settings so a
+    later change of the setting does not rewrite a running year. A year that exists already
+    is refused with a clear message (nothing is written)."""
+    _wajib_hr(actor, wilayah.pk)
+    wilayah = _kunci_wilayah(wilayah)
+    ada = PeriodeKinerja.objects.filter(wilayah=wilayah, tahun=tahun).first()
+    if ada is not None:
+        raise ValidationError(
+            {
+                "tahun": _(
+                    "Periode kinerja %(tahun)s sudah ada di wilayah %(wilayah)s (status: "
+                    "%(status)s); tidak dibuka dua kali."
+                )
+                % {"tahun": tahun, "wilayah": wilayah.nama, "status": ada.get_status_display()}
+            },
+            code="duplikat",
+        )
+    return _buka(wilayah=wilayah, tahun=tahun, granularitas=granularitas, oleh=actor)
+
+
+#: From this day of December (wilayah-local date) the beat task opens next year.
+TANGGAL_BUKA_OTOMATIS = 1
+
+
+@transaction.atomic
+def periode_buka_otomatis(*, wilayah: Wilayah) -> PeriodeKinerja | None:
+    """The December job for one wilayah (`Wilayah.buka_tahun_otomatis`): on or after
+    `settings.KINERJA_TANGGAL_BUKA_TAHUN_BERIKUT` December of the wilayah's LOCAL date it
+    opens next year with the granularity of the wilayah's latest year, logged as a
+    transition without an actor (the system). Returns the year it opened, or None (setting
+    off, not December yet, or already open): safe to run every day and twice."""
+    wilayah = _kunci_wilayah(wilayah)
+    if not wilayah.buka_tahun_otomatis:
+        return None
+    tanggal = hari_ini(wilayah)
+    mulai = getattr(settings, "KINERJA_TANGGAL_BUKA_TAHUN_BERIKUT", TANGGAL_BUKA_OTOMATIS)
+    if tanggal.month != 12 or tanggal.day < mulai:
+        return None
+    tahun = tanggal.year + 1
+    if PeriodeKinerja.objects.filter(wilayah=wilayah, tahun=tahun).exists():
+        return None
+    return _buka(
+        wilayah=wilayah, tahun=tahun, granularitas=granularitas_wilayah(wilayah), oleh=None
+    )
 
 
 def _ubah_status(obj: Any, *, ke: str, actor: Any, catatan: str = "") -> Any:
