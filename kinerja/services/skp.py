@@ -422,6 +422,10 @@ def skp_salin(*, actor: Any, sumber: SKP, periode: PeriodeKinerja) -> SKP:
     for e in ekspektasi:
         e.ekspektasi = teks_lama.get(e.perilaku, "")
     bulk_update_with_history(ekspektasi, EkspektasiPerilaku, ["ekspektasi"], default_user=actor)
+    #: for the page's message: how many copied RHK still wait for their new-year link
+    skp.rhk_tanpa_tautan = sum(
+        1 for r in baru_list if (r.target_unit_id if skp.is_jpt else r.rhk_atasan_id) is None
+    )
     return skp
 
 

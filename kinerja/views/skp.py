@@ -84,10 +84,25 @@ class SKPSayaView(TemplateView):
                 if sumber is None:
                     raise Http404
                 skp = svc.skp_salin(actor=request.user, sumber=sumber, periode=self.periode)
-                pesan = _(
-                    "SKP %(baru)s dibuat dari SKP %(lama)s. Periksa RHK, indikator dan "
-                    "target, lalu tautkan RHK atasan yang masih kosong sebelum diajukan."
-                ) % {"baru": self.periode.tahun, "lama": sumber.periode_kinerja.tahun}
+                isi = {"baru": self.periode.tahun, "lama": sumber.periode_kinerja.tahun,
+                       "n": skp.rhk_tanpa_tautan}  # fmt: skip
+                if skp.rhk_tanpa_tautan:
+                    pesan = (
+                        _(
+                            "SKP %(baru)s dibuat dari SKP %(lama)s. %(n)s RHK belum tertaut ke "
+                            "RHK atasan tahun %(baru)s: pilih sebelum diajukan. Periksa juga "
+                            "indikator dan targetnya."
+                        )
+                        % isi
+                    )
+                else:
+                    pesan = (
+                        _(
+                            "SKP %(baru)s dibuat dari SKP %(lama)s; setiap RHK sudah tertaut ke "
+                            "RHK atasan tahun %(baru)s. Periksa indikator dan targetnya, lalu ajukan."
+                        )
+                        % isi
+                    )
             else:
                 skp = svc.skp_buat(
                     actor=request.user,

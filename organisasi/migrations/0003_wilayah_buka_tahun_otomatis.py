@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisasi', '0002_tugas_jabatan_abk'),
+        ("organisasi", "0002_tugas_jabatan_abk"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='wilayah',
-            name='buka_tahun_otomatis',
-            field=models.BooleanField(default=False, help_text='Bila dicentang, tahun kinerja berikutnya (beserta jendela evaluasinya) dibuka otomatis pada bulan Desember menurut tanggal wilayah ini.', verbose_name='buka tahun kinerja berikutnya otomatis'),
+            model_name="wilayah",
+            name="buka_tahun_otomatis",
+            field=models.BooleanField(
+                default=False,
+                help_text="Bila dicentang, tahun kinerja berikutnya (beserta jendela evaluasinya) dibuka otomatis pada bulan Desember menurut tanggal wilayah ini.",
+                verbose_name="buka tahun kinerja berikutnya otomatis",
+            ),
         ),
     ]

@@ -66,7 +66,7 @@ def test_hr_membuka_tahun_pegawai_menyalin_skp(
         page.click("[data-testid=salin-skp]")
         page.wait_for_load_state("networkidle")
         body = page.inner_text("body")
-        assert "SKP 2027 dibuat dari SKP 2026" in body
+        assert "SKP 2027 dibuat dari SKP 2026; setiap RHK sudah tertaut" in body
         assert lama.rhk_set.get().teks in body
         shot("04_pegawai_skp_2027_draf")
         baru = SKP.objects.get(pegawai=org_a.staf_seksi, periode_kinerja=p27)

@@ -93,6 +93,7 @@ def test_tombol_mulai_dari_skp_tahun_lalu(org_a, org_b, client_as):
         resp = c.post(reverse("kinerja:skp_saya"), {"sumber": rantai["kasi"].pk})
         baru = SKP.objects.get(pegawai=org_a.kasi, periode_kinerja=p27)
         assert resp.url == baru.get_absolute_url()
+        assert "1 RHK belum tertaut ke RHK atasan tahun 2027" in c.get(resp.url).content.decode()
         assert baru.rhk_set.get().disalin_dari == rantai["kasi"].rhk_set.get()
         # now every open year has an SKP: back to the redirect
         assert c.get(reverse("kinerja:skp_saya")).url == rantai["kasi"].get_absolute_url()
