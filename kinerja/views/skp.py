@@ -20,7 +20,7 @@ from kinerja.forms.skp import EkspektasiForm, IndikatorForm, RHKForm, SKPForm
 from kinerja.forms.umpan_balik import UmpanBalikForm
 from kinerja.models import SKP, IndikatorKinerja, PeriodeKinerja, RencanaHasilKerja
 from kinerja.selectors import skp as sel
-from kinerja.selectors.periode import periode_aktif, periode_terbuka_list
+from kinerja.selectors.periode import periode_aktif, periode_pilihan, periode_terbuka_list
 from kinerja.services import skp as svc
 from kinerja.services.umpan_balik import umpan_balik_kirim
 from kinerja.workflow import skp as wf
@@ -164,7 +164,9 @@ class SKPListView(ListView):
         periode_qs = PeriodeKinerja.objects.visible_to(user)
         if pid and pid.isdigit():
             self.periode = periode_qs.filter(pk=pid).first()
-        self.periode = self.periode or periode_aktif(actor=user)
+        self.periode = self.periode or periode_pilihan(
+            actor=user, tahun=self.request.GET.get("tahun"), bawaan=periode_aktif(actor=user)
+        )
         self.lingkup = self.request.GET.get("lingkup") or ("wilayah" if hr else "penilai")
         qs = sel.skp_list(
             actor=user,
@@ -181,6 +183,7 @@ class SKPListView(ListView):
             periode=self.periode,
             lingkup=self.lingkup,
             status_choices=StatusSKP.choices,
+            tahun_pilihan=periode_terbuka_list(actor=self.request.user),
             is_hr=self.request.user.is_admin_kepegawaian or self.request.user.is_admin_nasional,
         )
         return ctx

@@ -259,3 +259,16 @@ def test_tahun_ditutup_baca_saja_dan_pdf(org_a, org_b, client_as):
             .status_code
             == 404
         )
+
+
+def test_daftar_skp_pilih_tahun(org_a, client_as):
+    rantai = rantai_skp(org_a)
+    svc.periode_buka(actor=org_a.user_hr, wilayah=org_a.wilayah, tahun=2027)
+    with time_machine.travel(dt.datetime(2027, 1, 5, 9, tzinfo=WITA), tick=False):
+        c = client_as(org_a.user_hr)
+        resp = c.get(reverse("kinerja:skp_list"))
+        assert resp.context["periode"].tahun == 2027 and not resp.context["skp_list"]
+        assert 'data-testid="pilih-tahun"' in resp.content.decode()
+        resp = c.get(reverse("kinerja:skp_list"), {"tahun": "2026", "status": "disetujui"})
+        assert resp.context["periode"] == rantai["periode"]
+        assert len(resp.context["skp_list"]) == 3
