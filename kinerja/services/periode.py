@@ -13,11 +13,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from asn_kinerja.waktu import hari_ini
-from kinerja.models import SKP, PeriodeKinerja, PeriodePenilaian, TargetUnit
+from kinerja.choices import StatusPeriode
+from kinerja.models import SKP, Keberatan, PeriodeKinerja, PeriodePenilaian, TargetUnit
 from kinerja.signals import periode_penilaian_ditutup
-from kinerja.workflow.base import catat_transisi
+from kinerja.workflow.base import Transisi, catat_transisi, jalankan
 from organisasi.models import UnitKerja, Wilayah
 from pegawai.selectors import kepala_unit, pegawai_dari_pengguna
 
@@ -151,28 +153,42 @@ def periode_buka_otomatis(*, wilayah: Wilayah) -> PeriodeKinerja | None:
     )
 
 
-def _ubah_status(obj: Any, *, ke: str, actor: Any, catatan: str = "") -> Any:
-    model = type(obj)
-    with transaction.atomic():
-        terkunci = model.objects.select_for_update().get(pk=obj.pk)
-        if terkunci.status == ke:
-            raise ValidationError(
-                _("Status sudah \u201c%(status)s\u201d. Muat ulang halaman.")
-                % {"status": terkunci.get_status_display()},
-                code="status_berubah",
-            )
-        dari = terkunci.status
-        terkunci.status = ke
-        terkunci.save(update_fields=["status", "updated_at"])
-        catat_transisi(terkunci, dari=dari, ke=ke, oleh=actor, catatan=catatan)
-    return terkunci
+S = StatusPeriode
+
+TUTUP = Transisi("tutup", frozenset({S.BUKA}), S.TUTUP, gettext_lazy("Tutup"))
+BUKA_KEMBALI = Transisi(
+    "buka_kembali", frozenset({S.TUTUP}), S.BUKA, gettext_lazy("Buka kembali"), catatan_wajib=True
+)
+
+
+def _ubah_status(obj: Any, *, transisi: Transisi, actor: Any, catatan: str = "") -> Any:
+    """A year's or a window's status step through the workflow engine (row lock, state
+    check, one TransisiStatus row)."""
+    return jalankan(type(obj), obj.pk, transisi, oleh=actor, catatan=catatan)
 
 
 def periode_tutup(*, actor: Any, periode: PeriodeKinerja, catatan: str = "") -> PeriodeKinerja:
     """Closes the whole year: no edit anywhere in it any more (its windows keep their own
-    status, but a closed year overrides them)."""
+    status, but a closed year overrides them); the pages turn read-only, PDFs still print.
+    Refused while an objection (keberatan) of the year waits for its decision: closing
+    would leave it undecidable."""
     _wajib_hr(actor, periode.wilayah_id)
-    return _ubah_status(periode, ke=PeriodeKinerja.Status.TUTUP, actor=actor, catatan=catatan)
+
+    def izin(obj: PeriodeKinerja) -> None:
+        menunggu = Keberatan.objects.filter(
+            evaluasi__skp__periode_kinerja=obj, status=Keberatan.Status.DIAJUKAN
+        ).count()
+        if menunggu:
+            raise ValidationError(
+                _(
+                    "Periode kinerja %(tahun)s belum dapat ditutup: %(n)s keberatan belum "
+                    "diputuskan oleh atasan pejabat penilai."
+                )
+                % {"tahun": obj.tahun, "n": menunggu},
+                code="keberatan_menunggu",
+            )
+
+    return jalankan(PeriodeKinerja, periode.pk, TUTUP, oleh=actor, catatan=catatan, izin=izin)
 
 
 def periode_buka_kembali(
@@ -181,7 +197,7 @@ def periode_buka_kembali(
     _wajib_hr(actor, periode.wilayah_id)
     if not (catatan or "").strip():
         raise ValidationError({"catatan": _("Alasan membuka kembali periode wajib diisi.")})
-    return _ubah_status(periode, ke=PeriodeKinerja.Status.BUKA, actor=actor, catatan=catatan)
+    return _ubah_status(periode, transisi=BUKA_KEMBALI, actor=actor, catatan=catatan)
 
 
 def periode_penilaian_tutup(
@@ -189,9 +205,7 @@ def periode_penilaian_tutup(
 ) -> PeriodePenilaian:
     _wajib_hr(actor, periode_penilaian.periode_kinerja.wilayah_id)
     pastikan_terbuka(periode_penilaian.periode_kinerja)
-    hasil = _ubah_status(
-        periode_penilaian, ke=PeriodePenilaian.Status.TUTUP, actor=actor, catatan=catatan
-    )
+    hasil = _ubah_status(periode_penilaian, transisi=TUTUP, actor=actor, catatan=catatan)
     # The final recap (kinerja.laporan) runs once the close is committed.
     transaction.on_commit(
         lambda: periode_penilaian_ditutup.send(sender=PeriodePenilaian, periode_penilaian=hasil)
@@ -206,9 +220,7 @@ def periode_penilaian_buka_kembali(
     pastikan_terbuka(periode_penilaian.periode_kinerja)
     if not (catatan or "").strip():
         raise ValidationError({"catatan": _("Alasan membuka kembali periode wajib diisi.")})
-    return _ubah_status(
-        periode_penilaian, ke=PeriodePenilaian.Status.BUKA, actor=actor, catatan=catatan
-    )
+    return _ubah_status(periode_penilaian, transisi=BUKA_KEMBALI, actor=actor, catatan=catatan)
 
 
 # --- Unit targets (perjanjian kinerja) ----------------------------------------------------

@@ -250,11 +250,12 @@ def tahun_ditutup(org_a):
     ev_isi = evaluasi(staf, nomor=2, status="belum_diisi", realisasi=True)
     ev_nilai = evaluasi(r["staf2"], nomor=2, status="realisasi_diajukan", realisasi=True)
     ev_final = evaluasi(kasi, nomor=1, status="final", predikat="baik")
-    keberatan = Keberatan.objects.create(
-        evaluasi=evaluasi(staf, nomor=1, status="final"), alasan="Tidak sesuai"
-    )
+    ev_keberatan = evaluasi(staf, nomor=1, status="final")
     tahunan = EvaluasiTahunan.objects.create(skp=staf)
     svc.periode_tutup(actor=org_a.user_hr, periode=r["periode"])
+    # an undecided objection cannot outlive the close through the UI (see below): one made
+    # behind its back proves keberatan_putuskan refuses too
+    keberatan = Keberatan.objects.create(evaluasi=ev_keberatan, alasan="Tidak sesuai")
     # What a request after the close loads: fresh rows (the services read the status of the
     # objects they are given).
     segar = {k: type(v).objects.get(pk=v.pk) for k, v in r.items()}
@@ -343,3 +344,22 @@ def test_tahun_ditutup_menolak_setiap_tulis(org_a, tahun_ditutup, nama):
     ):
         TULIS[nama](org_a, tahun_ditutup)
     assert TransisiStatus.objects.count() == sebelum
+
+
+def test_tutup_tahun_ditolak_selama_keberatan_menunggu(org_a):
+    r = organisasi_dinilai(org_a)
+    k = Keberatan.objects.create(
+        evaluasi=evaluasi(r["staf"], nomor=1, status="final"), alasan="Tidak sesuai"
+    )
+    with pytest.raises(ValidationError, match="1 keberatan belum diputuskan"):
+        svc.periode_tutup(actor=org_a.user_hr, periode=r["periode"])
+    assert PeriodeKinerja.objects.get(pk=r["periode"].pk).status == "buka"
+    svc_keberatan.keberatan_putuskan(
+        actor=org_a.user_sekda, keberatan=k, terima=False, keputusan="Penilaian sudah sesuai."
+    )
+    p = svc.periode_tutup(actor=org_a.user_hr, periode=r["periode"])
+    assert p.status == "tutup"
+    log = TransisiStatus.objects.untuk(p).order_by("-pk").first()
+    assert (log.dari, log.ke, log.oleh) == ("buka", "tutup", org_a.user_hr)
+    with pytest.raises(ValidationError, match="sudah"):
+        svc.periode_tutup(actor=org_a.user_hr, periode=r["periode"])
