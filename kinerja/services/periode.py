@@ -108,9 +108,19 @@ def periode_buka(
 ) -> PeriodeKinerja:
     """Opens a performance year for a wilayah with its evaluation windows (one per month,
     quarter or semester). The objection deadline is copied from the wilayah's settings so a
-    later change of the setting does not rewrite a running year. A year that exists already
-    is refused with a clear message (nothing is written)."""
+    later change of the setting does not rewrite a running year. A year that exists already,
+    or one beyond next year (wilayah-local), is refused with a clear message (nothing is
+    written)."""
     _wajib_hr(actor, wilayah.pk)
+    paling_lambat = hari_ini(wilayah).year + 1
+    if tahun > paling_lambat:
+        raise ValidationError(
+            {
+                "tahun": _("Tahun kinerja dapat dibuka paling jauh untuk tahun depan (%(t)s).")
+                % {"t": paling_lambat}
+            },
+            code="terlalu_jauh",
+        )
     wilayah = _kunci_wilayah(wilayah)
     ada = PeriodeKinerja.objects.filter(wilayah=wilayah, tahun=tahun).first()
     if ada is not None:
@@ -131,6 +141,11 @@ def periode_buka(
 TANGGAL_BUKA_OTOMATIS = 1
 
 
+def tanggal_buka_otomatis() -> int:
+    """The day of December from which the beat job opens next year."""
+    return int(getattr(settings, "KINERJA_TANGGAL_BUKA_TAHUN_BERIKUT", TANGGAL_BUKA_OTOMATIS))
+
+
 @transaction.atomic
 def periode_buka_otomatis(*, wilayah: Wilayah) -> PeriodeKinerja | None:
     """The December job for one wilayah (`Wilayah.buka_tahun_otomatis`): on or after
@@ -142,8 +157,7 @@ def periode_buka_otomatis(*, wilayah: Wilayah) -> PeriodeKinerja | None:
     if not wilayah.buka_tahun_otomatis:
         return None
     tanggal = hari_ini(wilayah)
-    mulai = getattr(settings, "KINERJA_TANGGAL_BUKA_TAHUN_BERIKUT", TANGGAL_BUKA_OTOMATIS)
-    if tanggal.month != 12 or tanggal.day < mulai:
+    if tanggal.month != 12 or tanggal.day < tanggal_buka_otomatis():
         return None
     tahun = tanggal.year + 1
     if PeriodeKinerja.objects.filter(wilayah=wilayah, tahun=tahun).exists():

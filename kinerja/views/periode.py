@@ -49,6 +49,8 @@ class PeriodeListView(ListView):
                     "granularitas": svc.granularitas_wilayah(user.wilayah),
                 }
             ctx["form"] = kwargs.get("form") or PeriodeBukaForm(actor=user, initial=initial)
+            ctx["buka_otomatis"] = bool(user.wilayah and user.wilayah.buka_tahun_otomatis)
+            ctx["tanggal_buka_otomatis"] = svc.tanggal_buka_otomatis()
         return ctx
 
 

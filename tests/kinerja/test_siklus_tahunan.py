@@ -54,6 +54,20 @@ def test_buka_tahun_duplikat_ditolak_tanpa_menulis(org_a):
     assert TransisiStatus.objects.untuk(p).count() == 1
 
 
+def test_buka_tahun_paling_jauh_tahun_depan(org_a):
+    with (
+        time_machine.travel(dt.datetime(2026, 12, 31, 23, 30, tzinfo=WITA), tick=False),
+        pytest.raises(ValidationError, match=r"paling jauh untuk tahun depan \(2027\)"),
+    ):
+        svc.periode_buka(actor=org_a.user_hr, wilayah=org_a.wilayah, tahun=2028)
+    # the wilayah's date decides: just after midnight WITA (still 31 December in UTC)
+    with time_machine.travel(dt.datetime(2027, 1, 1, 0, 1, tzinfo=WITA), tick=False):
+        assert (
+            svc.periode_buka(actor=org_a.user_hr, wilayah=org_a.wilayah, tahun=2028).tahun == 2028
+        )
+    assert not PeriodeKinerja.objects.filter(tahun=2029).exists()
+
+
 def test_usulan_tahun_dan_granularitas_wilayah(org_a):
     with time_machine.travel(dt.datetime(2026, 12, 2, 9, tzinfo=WITA), tick=False):
         assert svc.tahun_berikut_usulan(org_a.wilayah) == 2026

@@ -31,8 +31,9 @@ def test_hr_membuka_tahun_berikut_dari_halaman(org_a, client_as):
     PeriodeKinerjaFactory(wilayah=org_a.wilayah, tahun=2026, granularitas="triwulanan")
     c = client_as(org_a.user_hr)
     with time_machine.travel(DESEMBER, tick=False):
-        form = c.get(reverse("kinerja:periode_list")).context["form"]
-        assert form.initial == {"tahun": 2027, "granularitas": "triwulanan"}
+        resp = c.get(reverse("kinerja:periode_list"))
+        assert resp.context["form"].initial == {"tahun": 2027, "granularitas": "triwulanan"}
+        assert "otomatis pada bulan Desember tidak aktif" in resp.content.decode()
         resp = c.post(
             reverse("kinerja:periode_create"),
             {"wilayah": org_a.wilayah.pk, "tahun": "2027", "granularitas": "triwulanan"},
