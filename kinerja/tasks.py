@@ -24,3 +24,19 @@ def kirim_email_notifikasi(notifikasi_id: int) -> None:
     if notif.tautan:
         badan += f"\n\nBuka: {getattr(settings, 'SITE_URL', '').rstrip('/')}{notif.tautan}"
     send_mail(f"[ASN Kinerja] {notif.judul}", badan, None, [notif.penerima.email])
+
+
+@shared_task(name="kinerja.buka_tahun_berikut", ignore_result=False)
+def buka_tahun_berikut() -> list[int]:
+    """Daily (beat): for every wilayah with `buka_tahun_otomatis`, opens next year once its
+    local date reaches December (`services.periode.periode_buka_otomatis`, idempotent).
+    Returns the ids of the years opened by this run."""
+    from kinerja.services.periode import periode_buka_otomatis
+    from organisasi.models import Wilayah
+
+    dibuka = []
+    for wilayah in Wilayah.objects.filter(buka_tahun_otomatis=True).order_by("pk"):
+        periode = periode_buka_otomatis(wilayah=wilayah)
+        if periode is not None:
+            dibuka.append(periode.pk)
+    return dibuka

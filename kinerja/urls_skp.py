@@ -31,6 +31,7 @@ urlpatterns: list = [
     path("skp/<int:pk>/terima-revisi/", skp.skp_terima_revisi, name="skp_terima_revisi"),
     path("skp/<int:pk>/tolak-revisi/", skp.skp_tolak_revisi, name="skp_tolak_revisi"),
     path("skp/<int:pk>/buka-kembali/", skp.skp_buka_kembali, name="skp_buka_kembali"),
+    path("skp/<int:pk>/tautkan-ulang/", skp.skp_tautkan_ulang, name="skp_tautkan_ulang"),
     path("skp/<int:pk>/rhk/tambah/", skp.RHKCreateView.as_view(), name="rhk_create"),
     path("rhk/<int:pk>/ubah/", skp.RHKUpdateView.as_view(), name="rhk_update"),
     path("rhk/<int:pk>/hapus/", skp.rhk_delete, name="rhk_delete"),

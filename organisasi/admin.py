@@ -40,7 +40,14 @@ class WilayahAdmin(admin.ModelAdmin):
         (_("Jam kerja"), {"fields": ["jam_masuk", "jam_pulang", "jam_pulang_jumat"]}),
         (
             _("Pengaturan aturan"),
-            {"fields": ["bobot_kinerja_tpp", "hari_keberatan", "waktu_kerja_efektif_menit"]},
+            {
+                "fields": [
+                    "bobot_kinerja_tpp",
+                    "hari_keberatan",
+                    "waktu_kerja_efektif_menit",
+                    "buka_tahun_otomatis",
+                ]
+            },
         ),
     ]
 

@@ -85,6 +85,14 @@ class Wilayah(TimeStampedModel):
         validators=[MinValueValidator(1)],
         help_text=_("Dasar perhitungan analisis beban kerja (ABK)."),
     )
+    buka_tahun_otomatis = models.BooleanField(
+        _("buka tahun kinerja berikutnya otomatis"),
+        default=False,
+        help_text=_(
+            "Bila dicentang, tahun kinerja berikutnya (beserta jendela evaluasinya) dibuka "
+            "otomatis pada bulan Desember menurut tanggal wilayah ini."
+        ),
+    )
 
     objects = WilayahQuerySet.as_manager()
 

@@ -156,12 +156,20 @@ CELERY_TASK_TRACK_STARTED = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Fail fast when Redis is down, so a page can show a clear message instead of hanging.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+# Day of December (wilayah-local) from which the beat job opens next performance year.
+KINERJA_TANGGAL_BUKA_TAHUN_BERIKUT = env.int("KINERJA_TANGGAL_BUKA_TAHUN_BERIKUT", default=1)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Declared here; django-celery-beat copies them into the database where admin can edit them.
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {
         "task": "asn_kinerja.tasks.heartbeat",
         "schedule": 60.0,
+    },
+    # kinerja: in December, open next year for each wilayah with Wilayah.buka_tahun_otomatis
+    # (its local date decides; idempotent, so daily). docs/kinerja-skp.md "Siklus tahunan".
+    "kinerja-buka-tahun-berikut": {
+        "task": "kinerja.buka_tahun_berikut",
+        "schedule": crontab(hour=2, minute=10),
     },
     # kinerja.laporan: recaps and reminders (docs/laporan.md). Times in CELERY_TIMEZONE.
     "laporan-rekap-malam": {

@@ -236,6 +236,15 @@ class RencanaHasilKerja(TimeStampedModel):
     perspektif = models.CharField(
         _("perspektif"), max_length=20, choices=Perspektif.choices, blank=True
     )
+    disalin_dari = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="salinan_set",
+        verbose_name=_("disalin dari RHK"),
+        help_text=_("RHK tahun sebelumnya yang menjadi asal RHK ini (SKP disalin)."),
+    )
 
     history = HistoricalRecords()
     objects = BagianSKPQuerySet.as_manager()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
 
+from asn_kinerja.waktu import hari_ini
 from kinerja.models import PeriodeKinerja, PeriodePenilaian, TargetUnit
 
 
@@ -27,13 +27,85 @@ def periode_list(*, actor: Any) -> QuerySet[PeriodeKinerja]:
 
 
 def periode_aktif(*, actor: Any, wilayah_id: int | None = None) -> PeriodeKinerja | None:
-    """The open year of the actor's wilayah: this year's if open, else the latest open."""
+    """The open year of the actor's wilayah: this (local) year's if open, else the latest
+    open one. The default of the planning pages (SKP saya, SKP list, cascade)."""
     wilayah_id = wilayah_id or actor.wilayah_id
     if not wilayah_id:
         return None
     qs = PeriodeKinerja.objects.visible_to(actor).filter(wilayah_id=wilayah_id).buka()
-    tahun = timezone.localdate().year
+    tahun = hari_ini().year
     return qs.filter(tahun=tahun).first() or qs.order_by("-tahun").first()
+
+
+#: Up to this month of the new year the evaluation pages default to the previous year
+#: while it is still open: December's window, the annual evaluation, objections and the
+#: curve are finished in January-February (docs/kinerja-evaluasi.md, "Pergantian tahun").
+BULAN_AKHIR_TAHUN_LALU = 2
+
+
+def periode_evaluasi_aktif(*, actor: Any, wilayah_id: int | None = None) -> PeriodeKinerja | None:
+    """The year the evaluation pages (my evaluations, curve, progress, follow-up) open on:
+    in January-February the previous year while it is open (its last window and annual
+    evaluation are still being finished), otherwise `periode_aktif`. The pages offer the
+    other open years too (`periode_terbuka_list`)."""
+    wilayah_id = wilayah_id or actor.wilayah_id
+    if not wilayah_id:
+        return None
+    tanggal = hari_ini()
+    if tanggal.month <= BULAN_AKHIR_TAHUN_LALU:
+        lalu = (
+            PeriodeKinerja.objects.visible_to(actor)
+            .filter(wilayah_id=wilayah_id, tahun=tanggal.year - 1)
+            .buka()
+            .first()
+        )
+        if lalu is not None:
+            return lalu
+    return periode_aktif(actor=actor, wilayah_id=wilayah_id)
+
+
+def periode_terbuka_list(*, actor: Any, wilayah_id: int | None = None) -> list[PeriodeKinerja]:
+    """The open years of the actor's wilayah, newest first (the year switch of a page)."""
+    wilayah_id = wilayah_id or actor.wilayah_id
+    if not wilayah_id:
+        return []
+    return list(
+        PeriodeKinerja.objects.visible_to(actor)
+        .filter(wilayah_id=wilayah_id)
+        .buka()
+        .order_by("-tahun")
+    )
+
+
+def periode_pilihan(
+    *,
+    actor: Any,
+    tahun: str | None,
+    bawaan: PeriodeKinerja | None,
+    jendela: str | None = None,
+) -> PeriodeKinerja | None:
+    """The year a page was asked for: the year of window `jendela` (a PeriodePenilaian pk,
+    the `?periode=` of the curve and progress pages), else `?tahun=<year>` of the actor's
+    wilayah (any status: a closed year stays readable), else `bawaan`. Within the actor's
+    scope only."""
+    if jendela and str(jendela).isdigit():
+        pp = (
+            PeriodePenilaian.objects.visible_to(actor)
+            .select_related("periode_kinerja")
+            .filter(pk=jendela)
+            .first()
+        )
+        if pp is not None:
+            return pp.periode_kinerja
+    if tahun and str(tahun).isdigit() and actor.wilayah_id:
+        dipilih = (
+            PeriodeKinerja.objects.visible_to(actor)
+            .filter(wilayah_id=actor.wilayah_id, tahun=int(tahun))
+            .first()
+        )
+        if dipilih is not None:
+            return dipilih
+    return bawaan
 
 
 def periode_penilaian_list(*, actor: Any, periode: PeriodeKinerja) -> QuerySet[PeriodePenilaian]:

@@ -114,6 +114,20 @@ def skp_saya(*, actor: Any, periode: PeriodeKinerja) -> SKP | None:
     return SKP.objects.visible_to(actor).filter(pegawai=saya, periode_kinerja=periode).first()
 
 
+def skp_saya_list(*, actor: Any) -> list[SKP]:
+    """All the actor's own SKP, newest year first, with their year (one query)."""
+    saya = pegawai_dari_pengguna(actor)
+    if saya is None:
+        return []
+    return list(
+        SKP.objects.visible_to(actor)
+        .filter(pegawai=saya)
+        .select_related("periode_kinerja")
+        .annotate(jumlah_rhk=Count("rhk_set"))
+        .order_by("-periode_kinerja__tahun")
+    )
+
+
 def skp_atasan(*, skp: SKP) -> SKP | None:
     """The pejabat penilai's SKP of the same year (any status)."""
     if skp.pejabat_penilai_id is None:

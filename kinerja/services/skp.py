@@ -22,6 +22,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from kinerja.models import (
     SKP,
@@ -300,3 +301,164 @@ def ekspektasi_simpan(*, actor: Any, skp: SKP, ekspektasi: dict[str, str]) -> SK
         obj.full_clean()
         obj.save()
     return skp
+
+
+# --- The annual cycle: next year's SKP from last year's ----------------------------------------
+
+
+def _kunci_teks(teks: str) -> str:
+    return " ".join((teks or "").split()).casefold()
+
+
+def _padanan_atasan(skp: SKP) -> tuple[dict[int, RencanaHasilKerja], dict[str, RencanaHasilKerja]]:
+    """The RHK of the pejabat penilai's APPROVED SKP of `skp`'s year (the only ones an RHK
+    may intervene), keyed by the last-year RHK they were copied from and by their text.
+    One query."""
+    if skp.pejabat_penilai_id is None:
+        return {}, {}
+    kandidat = RencanaHasilKerja.objects.filter(
+        skp__pegawai_id=skp.pejabat_penilai_id,
+        skp__periode_kinerja_id=skp.periode_kinerja_id,
+        skp__status__in=[SKP.Status.DISETUJUI, SKP.Status.REVISI_DIAJUKAN],
+    ).order_by("urutan", "id")
+    per_asal: dict[int, RencanaHasilKerja] = {}
+    per_teks: dict[str, RencanaHasilKerja] = {}
+    for r in kandidat:
+        if r.disalin_dari_id:
+            per_asal.setdefault(r.disalin_dari_id, r)
+        per_teks.setdefault(_kunci_teks(r.teks), r)
+    return per_asal, per_teks
+
+
+def _padanan_target(skp: SKP) -> dict[str, TargetUnit]:
+    """A JPT's unit targets of `skp`'s year keyed by their text (sasaran). One query."""
+    targets = TargetUnit.objects.filter(
+        periode_kinerja_id=skp.periode_kinerja_id, unit_id=skp.pegawai.unit_id
+    ).order_by("urutan", "id")
+    hasil: dict[str, TargetUnit] = {}
+    for t in targets:
+        hasil.setdefault(_kunci_teks(t.sasaran), t)
+    return hasil
+
+
+def _cari_padanan(
+    skp: SKP, lama: RencanaHasilKerja, atasan: tuple[dict, dict], target: dict
+) -> tuple[RencanaHasilKerja | None, TargetUnit | None]:
+    """The new-year counterpart of last year's link of `lama`: for staff the superior's
+    RHK copied from the RHK `lama` intervened (else one with the same text); for a JPT the
+    unit target with the same sasaran. None when nothing matches: the cascade check then
+    refuses submission until the employee picks one."""
+    if skp.is_jpt:
+        teks = lama.target_unit.sasaran if lama.target_unit_id else lama.teks
+        return None, target.get(_kunci_teks(teks))
+    if lama.rhk_atasan_id is None:
+        return None, None
+    per_asal, per_teks = atasan
+    cocok = per_asal.get(lama.rhk_atasan_id) or per_teks.get(_kunci_teks(lama.rhk_atasan.teks))
+    return cocok, None
+
+
+@transaction.atomic
+def skp_salin(*, actor: Any, sumber: SKP, periode: PeriodeKinerja) -> SKP:
+    """Starts the actor's SKP of `periode` (a new, open year) from their own SKP of an
+    earlier year: a new draft (`skp_buat`: evaluators from today's org tree, seven
+    behaviour rows) with the approach and attachments, every RHK with its indicators, and
+    the behaviour expectations copied. Each RHK remembers its origin (`disalin_dari`).
+
+    Cascade links are re-made for the new year, never carried over: a staff RHK is linked
+    to the pejabat penilai's approved new-year RHK copied from (or worded like) the one it
+    intervened; a JPT's RHK to the unit's new-year target with the same sasaran. What does
+    not match stays empty, and `skp_ajukan` refuses submission naming those RHK
+    (`workflow.skp.masalah_kaskade`), so the cascade to the superior's new SKP is
+    re-checked when submitted. `skp_tautkan_ulang` retries the matching later."""
+    pegawai = pegawai_dari_pengguna(actor)
+    if pegawai is None or sumber.pegawai_id != pegawai.pk:
+        raise PermissionDenied(_("Hanya SKP Anda sendiri yang dapat disalin."))
+    if sumber.periode_kinerja.tahun >= periode.tahun:
+        raise ValidationError(
+            _("SKP sumber harus dari tahun sebelum %(tahun)s.") % {"tahun": periode.tahun}
+        )
+    skp = skp_buat(actor=actor, periode=periode, pendekatan=sumber.pendekatan)
+    skp.dukungan_sumber_daya = sumber.dukungan_sumber_daya
+    skp.skema_pertanggungjawaban = sumber.skema_pertanggungjawaban
+    skp.konsekuensi = sumber.konsekuensi
+    skp.save(
+        update_fields=[
+            "dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi", "updated_at",
+        ]
+    )  # fmt: skip
+    atasan = _padanan_atasan(skp)
+    target = _padanan_target(skp) if skp.is_jpt else {}
+    lama_list = list(
+        sumber.rhk_set.select_related("rhk_atasan", "target_unit")
+        .prefetch_related("indikator_set")
+        .order_by("urutan", "id")
+    )
+    baru_list = []
+    for lama in lama_list:
+        rhk_atasan, target_unit = _cari_padanan(skp, lama, atasan, target)
+        baru_list.append(
+            RencanaHasilKerja(
+                skp=skp, urutan=lama.urutan, teks=lama.teks, jenis=lama.jenis,
+                rhk_atasan=rhk_atasan, target_unit=target_unit,
+                perspektif=(target_unit.perspektif if target_unit else lama.perspektif)
+                if skp.is_jpt else "",
+                disalin_dari=lama,
+            )
+        )  # fmt: skip
+    baru_list = bulk_create_with_history(baru_list, RencanaHasilKerja, default_user=actor)
+    indikator = [
+        IndikatorKinerja(
+            rhk=baru, aspek=i.aspek, teks=i.teks, target_nilai=i.target_nilai,
+            target_satuan=i.target_satuan, target_kualitatif=i.target_kualitatif,
+            urutan=i.urutan,
+        )
+        for lama, baru in zip(lama_list, baru_list, strict=True)
+        for i in lama.indikator_set.all()
+    ]  # fmt: skip
+    bulk_create_with_history(indikator, IndikatorKinerja, default_user=actor)
+    teks_lama = {e.perilaku: e.ekspektasi for e in sumber.ekspektasi_set.all()}
+    ekspektasi = list(skp.ekspektasi_set.all())
+    for e in ekspektasi:
+        e.ekspektasi = teks_lama.get(e.perilaku, "")
+    bulk_update_with_history(ekspektasi, EkspektasiPerilaku, ["ekspektasi"], default_user=actor)
+    #: for the page's message: how many copied RHK still wait for their new-year link
+    skp.rhk_tanpa_tautan = sum(
+        1 for r in baru_list if (r.target_unit_id if skp.is_jpt else r.rhk_atasan_id) is None
+    )
+    return skp
+
+
+@transaction.atomic
+def skp_tautkan_ulang(*, actor: Any, skp: SKP) -> int:
+    """Retries the new-year cascade links of a copied SKP (e.g. after the superior's new
+    SKP was approved): each copied RHK still without its superior's RHK (or a JPT's
+    without its unit target) is linked where a counterpart now exists. Returns how many
+    were linked; the others stay empty."""
+    skp = _pastikan_dapat_diedit(actor, skp)
+    if skp.pejabat_penilai_id is None and not skp.is_jpt:
+        skp.pejabat_penilai = pejabat_penilai(skp.pegawai)
+        skp.save(update_fields=["pejabat_penilai", "updated_at"])
+    kolom = "target_unit" if skp.is_jpt else "rhk_atasan"
+    kosong = RencanaHasilKerja.objects.filter(
+        skp=skp, disalin_dari__isnull=False, **{f"{kolom}__isnull": True}
+    )
+    kosong = list(kosong.select_related("disalin_dari__rhk_atasan", "disalin_dari__target_unit"))
+    atasan = _padanan_atasan(skp)
+    target = _padanan_target(skp) if skp.is_jpt else {}
+    berubah = []
+    for rhk in kosong:
+        rhk_atasan, target_unit = _cari_padanan(skp, rhk.disalin_dari, atasan, target)
+        if skp.is_jpt and target_unit is not None:
+            rhk.target_unit = target_unit
+            rhk.perspektif = target_unit.perspektif or rhk.perspektif
+            berubah.append(rhk)
+        elif not skp.is_jpt and rhk_atasan is not None:
+            rhk.rhk_atasan = rhk_atasan
+            berubah.append(rhk)
+    if berubah:
+        bulk_update_with_history(
+            berubah, RencanaHasilKerja, ["rhk_atasan", "target_unit", "perspektif"],
+            default_user=actor,
+        )  # fmt: skip
+    return len(berubah)

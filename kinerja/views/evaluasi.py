@@ -28,7 +28,11 @@ from kinerja.models import SKP, BuktiDukung, EvaluasiPeriodik, EvaluasiTahunan, 
 from kinerja.rules import MATRIKS_PREDIKAT
 from kinerja.selectors import evaluasi as sel
 from kinerja.selectors.kurva import status_kurva
-from kinerja.selectors.periode import periode_aktif
+from kinerja.selectors.periode import (
+    periode_evaluasi_aktif,
+    periode_pilihan,
+    periode_terbuka_list,
+)
 from kinerja.selectors.skp import skp_visible
 from kinerja.services import evaluasi as svc
 from kinerja.services.keberatan import batas_keberatan, boleh_ajukan
@@ -53,9 +57,17 @@ def evaluasi_saya(request: HttpRequest) -> HttpResponse:
     pegawai = pegawai_dari_pengguna(request.user)
     if pegawai is None:
         raise PermissionDenied(_("Akun Anda tidak terhubung dengan data pegawai."))
-    periode = periode_aktif(actor=request.user)
+    periode = periode_pilihan(
+        actor=request.user,
+        tahun=request.GET.get("tahun"),
+        bawaan=periode_evaluasi_aktif(actor=request.user),
+    )
     skp = sel.skp_saya_disetujui(actor=request.user, periode=periode)
-    ctx: dict[str, Any] = {"periode": periode, "skp": skp}
+    ctx: dict[str, Any] = {
+        "periode": periode,
+        "skp": skp,
+        "tahun_pilihan": periode_terbuka_list(actor=request.user),
+    }
     if skp is not None and skp.is_terkunci:
         from django.utils import timezone
 

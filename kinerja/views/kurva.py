@@ -17,7 +17,11 @@ from kinerja.forms.evaluasi import PredikatUnitForm
 from kinerja.models import PeriodePenilaian
 from kinerja.selectors import kurva as sel
 from kinerja.selectors.evaluasi import lihat_wilayah
-from kinerja.selectors.periode import periode_aktif
+from kinerja.selectors.periode import (
+    periode_evaluasi_aktif,
+    periode_pilihan,
+    periode_terbuka_list,
+)
 from kinerja.services import kurva as svc
 from pegawai.selectors import pegawai_dari_pengguna
 
@@ -29,8 +33,13 @@ def _pilihan(request: HttpRequest) -> dict[str, Any]:
     units = sel.unit_kurva_visible(actor=user)
     if not (lihat_wilayah(user) or units.exists()):
         raise PermissionDenied(_("Halaman kurva untuk kepala unit dan admin kepegawaian."))
-    periode = periode_aktif(actor=user)
     param = request.POST if request.method == "POST" else request.GET
+    periode = periode_pilihan(
+        actor=user,
+        tahun=param.get("tahun"),
+        jendela=param.get("periode"),
+        bawaan=periode_evaluasi_aktif(actor=user),
+    )
     uid = param.get("unit", "")
     unit = units.filter(pk=uid).first() if uid.isdigit() else None
     if unit is None:
@@ -53,7 +62,8 @@ def _pilihan(request: HttpRequest) -> dict[str, Any]:
             lewat = [j for j in jendela if j.tanggal_mulai <= hari_ini]
             pp = lewat[-1] if lewat else (jendela[0] if jendela else None)
     return {"units": units, "unit": unit, "periode": periode, "jendela": jendela, "pp": pp,
-            "tahunan": pid == "tahunan"}  # fmt: skip
+            "tahunan": pid == "tahunan",
+            "tahun_pilihan": periode_terbuka_list(actor=user)}  # fmt: skip
 
 
 def _url(unit: Any, pp: Any) -> str:

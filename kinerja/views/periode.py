@@ -41,11 +41,16 @@ class PeriodeListView(ListView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         if user.is_admin_kepegawaian or user.is_admin_nasional:
-            from django.utils import timezone
-
-            ctx["form"] = kwargs.get("form") or PeriodeBukaForm(
-                actor=user, initial={"tahun": timezone.localdate().year}
-            )
+            initial: dict[str, Any] = {}
+            if user.wilayah is not None:
+                # The next year after the wilayah's latest, with the rhythm it uses now.
+                initial = {
+                    "tahun": svc.tahun_berikut_usulan(user.wilayah),
+                    "granularitas": svc.granularitas_wilayah(user.wilayah),
+                }
+            ctx["form"] = kwargs.get("form") or PeriodeBukaForm(actor=user, initial=initial)
+            ctx["buka_otomatis"] = bool(user.wilayah and user.wilayah.buka_tahun_otomatis)
+            ctx["tanggal_buka_otomatis"] = svc.tanggal_buka_otomatis()
         return ctx
 
 

@@ -12,15 +12,28 @@ from django.utils.translation import gettext as _
 
 from kinerja.models import PeriodePenilaian
 from kinerja.selectors import evaluasi as sel
-from kinerja.selectors.periode import periode_aktif
+from kinerja.selectors.periode import (
+    periode_evaluasi_aktif,
+    periode_pilihan,
+    periode_terbuka_list,
+)
 
 
 def progres(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not (user.is_admin_kepegawaian or user.is_admin_nasional or user.is_pimpinan_daerah):
         raise PermissionDenied(_("Halaman progres untuk admin kepegawaian dan pimpinan."))
-    periode = periode_aktif(actor=user)
-    ctx: dict = {"periode": periode, "tampil": request.GET.get("tampil", "unit")}
+    periode = periode_pilihan(
+        actor=user,
+        tahun=request.GET.get("tahun"),
+        jendela=request.GET.get("periode"),
+        bawaan=periode_evaluasi_aktif(actor=user),
+    )
+    ctx: dict = {
+        "periode": periode,
+        "tampil": request.GET.get("tampil", "unit"),
+        "tahun_pilihan": periode_terbuka_list(actor=user),
+    }
     if periode is None:
         return render(request, "kinerja/progres_wilayah.html", ctx)
     jendela = list(PeriodePenilaian.objects.visible_to(user).filter(periode_kinerja=periode))

@@ -20,7 +20,7 @@ from kinerja.forms.skp import EkspektasiForm, IndikatorForm, RHKForm, SKPForm
 from kinerja.forms.umpan_balik import UmpanBalikForm
 from kinerja.models import SKP, IndikatorKinerja, PeriodeKinerja, RencanaHasilKerja
 from kinerja.selectors import skp as sel
-from kinerja.selectors.periode import periode_aktif
+from kinerja.selectors.periode import periode_aktif, periode_pilihan, periode_terbuka_list
 from kinerja.services import skp as svc
 from kinerja.services.umpan_balik import umpan_balik_kirim
 from kinerja.workflow import skp as wf
@@ -31,8 +31,10 @@ from ._util import form_dari_error, jalankan_aksi
 
 
 class SKPSayaView(TemplateView):
-    """GET: my SKP of the open year (redirects to its page) or a page to start one.
-    POST: creates it."""
+    """GET: my SKP of the open year (redirects to its page), or a page to start the SKP of
+    an open year I have none for yet: empty, or copied from my SKP of an earlier year
+    (the annual cycle: in December or January the new year is open while last year's SKP
+    is still running). POST: creates it (`sumber` = the SKP to copy from)."""
 
     template_name = "kinerja/skp_saya.html"
 
@@ -40,33 +42,104 @@ class SKPSayaView(TemplateView):
         self.pegawai = pegawai_dari_pengguna(request.user)
         if self.pegawai is None:
             raise PermissionDenied(_("Akun Anda tidak terhubung dengan data pegawai."))
-        self.periode = periode_aktif(actor=request.user)
-        self.skp = sel.skp_saya(actor=request.user, periode=self.periode) if self.periode else None
-        if self.skp is not None:
-            return HttpResponseRedirect(self.skp.get_absolute_url())
+        aktif = periode_aktif(actor=request.user)
+        self.skp_list = sel.skp_saya_list(actor=request.user)
+        punya = {s.periode_kinerja_id: s for s in self.skp_list}
+        # The open year to start an SKP for: the earliest open year from the active one on
+        # that has none (this year first; then next year once HR has opened it).
+        belum = [
+            p
+            for p in periode_terbuka_list(actor=request.user)
+            if p.pk not in punya and (aktif is None or p.tahun >= aktif.tahun)
+        ]
+        self.periode = min(belum, key=lambda p: p.tahun) if belum else None
+        if self.periode is None and aktif is not None and aktif.pk in punya:
+            return HttpResponseRedirect(punya[aktif.pk].get_absolute_url())
+        self.sumber = next(
+            (
+                s
+                for s in self.skp_list
+                if self.periode and s.periode_kinerja.tahun < self.periode.tahun
+            ),
+            None,
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         ctx["periode"] = self.periode
         ctx["pegawai"] = self.pegawai
+        ctx["sumber"] = self.sumber
+        ctx["skp_list"] = self.skp_list
         return ctx
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if self.periode is None:
             messages.error(request, _("Belum ada periode kinerja yang dibuka."))
             return HttpResponseRedirect(request.path)
+        sumber_id = request.POST.get("sumber", "")
         try:
-            skp = svc.skp_buat(
-                actor=request.user,
-                periode=self.periode,
-                pendekatan=request.POST.get("pendekatan") or SKP.Pendekatan.KUANTITATIF,
-            )
+            if sumber_id:
+                sumber = next((s for s in self.skp_list if str(s.pk) == sumber_id), None)
+                if sumber is None:
+                    raise Http404
+                skp = svc.skp_salin(actor=request.user, sumber=sumber, periode=self.periode)
+                isi = {"baru": self.periode.tahun, "lama": sumber.periode_kinerja.tahun,
+                       "n": skp.rhk_tanpa_tautan}  # fmt: skip
+                if skp.rhk_tanpa_tautan:
+                    pesan = (
+                        _(
+                            "SKP %(baru)s dibuat dari SKP %(lama)s. %(n)s RHK belum tertaut ke "
+                            "RHK atasan tahun %(baru)s: pilih sebelum diajukan. Periksa juga "
+                            "indikator dan targetnya."
+                        )
+                        % isi
+                    )
+                else:
+                    pesan = (
+                        _(
+                            "SKP %(baru)s dibuat dari SKP %(lama)s; setiap RHK sudah tertaut ke "
+                            "RHK atasan tahun %(baru)s. Periksa indikator dan targetnya, lalu ajukan."
+                        )
+                        % isi
+                    )
+            else:
+                skp = svc.skp_buat(
+                    actor=request.user,
+                    periode=self.periode,
+                    pendekatan=request.POST.get("pendekatan") or SKP.Pendekatan.KUANTITATIF,
+                )
+                pesan = _("SKP dibuat. Tambahkan rencana hasil kerja dan indikatornya.")
         except ValidationError as e:
             messages.error(request, " ".join(e.messages))
             return HttpResponseRedirect(request.path)
-        messages.success(request, _("SKP dibuat. Tambahkan rencana hasil kerja dan indikatornya."))
+        messages.success(request, pesan)
         return HttpResponseRedirect(skp.get_absolute_url())
+
+
+@require_POST
+def skp_tautkan_ulang(request: HttpRequest, pk: int) -> HttpResponse:
+    """Owner: retries the new-year links of a copied SKP's RHK to the superior's RHK."""
+    skp = get_object_or_404(sel.skp_visible(actor=request.user), pk=pk)
+    try:
+        n = svc.skp_tautkan_ulang(actor=request.user, skp=skp)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        if n:
+            messages.success(request, _("%(n)s RHK ditautkan ke RHK atasan tahun ini.") % {"n": n})
+        else:
+            messages.warning(
+                request,
+                _(
+                    "Belum ada RHK atasan yang cocok: SKP pejabat penilai tahun ini belum "
+                    "disetujui atau RHK-nya berbeda. Pilih RHK atasan di setiap RHK."
+                ),
+            )
+    return HttpResponseRedirect(skp.get_absolute_url())
+
+
+skp_tautkan_ulang.scoped_model = SKP
 
 
 class SKPListView(ListView):
@@ -91,7 +164,9 @@ class SKPListView(ListView):
         periode_qs = PeriodeKinerja.objects.visible_to(user)
         if pid and pid.isdigit():
             self.periode = periode_qs.filter(pk=pid).first()
-        self.periode = self.periode or periode_aktif(actor=user)
+        self.periode = self.periode or periode_pilihan(
+            actor=user, tahun=self.request.GET.get("tahun"), bawaan=periode_aktif(actor=user)
+        )
         self.lingkup = self.request.GET.get("lingkup") or ("wilayah" if hr else "penilai")
         qs = sel.skp_list(
             actor=user,
@@ -108,6 +183,7 @@ class SKPListView(ListView):
             periode=self.periode,
             lingkup=self.lingkup,
             status_choices=StatusSKP.choices,
+            tahun_pilihan=periode_terbuka_list(actor=self.request.user),
             is_hr=self.request.user.is_admin_kepegawaian or self.request.user.is_admin_nasional,
         )
         return ctx
@@ -151,6 +227,7 @@ def skp_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ctx["ekspektasi_kosong"] = any(not e.ekspektasi.strip() for e in ctx["ekspektasi_list"])
     if pemilik and skp.status in svc.DAPAT_DIEDIT:
         ctx["masalah"] = wf.masalah_kaskade(skp)
+        ctx["ada_salinan"] = any(r.disalin_dari_id for r in ctx["rhk_list"])
         if not skp.is_jpt:
             ctx["skp_atasan"] = sel.skp_atasan(skp=skp)
     if pemilik or penilai:

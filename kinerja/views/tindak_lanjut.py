@@ -14,7 +14,11 @@ from kinerja.forms.pembinaan import RencanaPembinaanForm
 from kinerja.models import EvaluasiPeriodik
 from kinerja.selectors import tindak_lanjut as sel
 from kinerja.selectors.evaluasi import evaluasi_visible, lihat_wilayah
-from kinerja.selectors.periode import periode_aktif
+from kinerja.selectors.periode import (
+    periode_evaluasi_aktif,
+    periode_pilihan,
+    periode_terbuka_list,
+)
 from kinerja.services.pembinaan import rencana_pembinaan_buat
 from pegawai.selectors import is_atasan
 
@@ -23,10 +27,17 @@ def tindak_lanjut(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not (lihat_wilayah(user) or is_atasan(user)):
         raise PermissionDenied(_("Daftar tindak lanjut untuk admin kepegawaian dan atasan."))
-    periode = periode_aktif(actor=user)
+    periode = periode_pilihan(
+        actor=user, tahun=request.GET.get("tahun"), bawaan=periode_evaluasi_aktif(actor=user)
+    )
     tampil = request.GET.get("tampil", "pembinaan")
     q = request.GET.get("q", "").strip()[:100]
-    ctx: dict = {"periode": periode, "tampil": tampil, "q": q}
+    ctx: dict = {
+        "periode": periode,
+        "tampil": tampil,
+        "q": q,
+        "tahun_pilihan": periode_terbuka_list(actor=user),
+    }
     if periode is not None:
         if tampil == "penghargaan":
             qs = sel.kandidat_penghargaan(actor=user, periode=periode, q=q).order_by(
