@@ -17,11 +17,13 @@ SAAT = dt.datetime(2027, 1, 2, 9, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Makassar"))
 
 #: account -> (a page of its daily work, text that must be on it)
 AKUN = {
-    "pegawai_gorontalo": ("/kinerja/evaluasi/", "Januari 2027"),
+    # In January the evaluation page opens on last year (still being rated) ...
+    "pegawai_gorontalo": ("/kinerja/evaluasi/", "Desember 2026"),
     "atasan_gorontalo": ("/kinerja/kotak-masuk/", "Desember 2026"),
     "hr_gorontalo": ("/laporan/wilayah/", "Desember 2026"),
     "pimpinan_gorontalo": ("/laporan/wilayah/", "Desember 2026"),
-    "pegawai_gayungan": ("/kinerja/evaluasi/", "Januari 2027"),
+    # ... and the new year is one switch away.
+    "pegawai_gayungan": ("/kinerja/evaluasi/?tahun=2027", "Januari 2027"),
 }
 
 
