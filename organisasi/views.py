@@ -19,7 +19,6 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -31,6 +30,8 @@ from django.views.generic import (
     TemplateView,
     UpdateView,
 )
+
+from asn_kinerja.pengalihan import alihkan_next
 
 from . import services
 from .abk import hitung_abk, kebutuhan_tugas, ringkasan_abk
@@ -97,10 +98,7 @@ def _terapkan_error(form, e: ValidationError) -> None:
 
 
 def _kembali(request: HttpRequest, bawaan: str) -> HttpResponseRedirect:
-    nxt = request.POST.get("next") or request.GET.get("next")
-    if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
-        return HttpResponseRedirect(nxt)
-    return HttpResponseRedirect(bawaan)
+    return alihkan_next(request, bawaan)
 
 
 # --- org chart ------------------------------------------------------------------------------
