@@ -183,6 +183,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=15, day_of_week="1-5"),
         "kwargs": {"hari": 5},
     },
+    # kinerja.skm: used form tokens past their lifetime (antispam, single-use tokens).
+    "skm-token-terpakai-bersihkan": {
+        "task": "skm.token_terpakai_bersihkan",
+        "schedule": crontab(hour=2, minute=15),
+    },
 }
 # Sub-apps append their schedules in their AppConfig.ready() (see kinerja.laporan.apps).
 _ = crontab
