@@ -75,3 +75,59 @@ class BuangNulMiddleware:
             bersih._mutable = False
             request.GET = bersih
         return self.get_response(request)
+
+
+class KebijakanKontenMiddleware:
+    """Content-Security-Policy on every HTML response (issue 19, defence in depth). App
+    pages load scripts only from our own static files (Bootstrap, htmx, Chart.js are
+    vendored) and no template has an inline script or `on*=` handler
+    (tests/foundation/test_keamanan.py reads them all): an injected `<script>` would not
+    run. Styles allow 'unsafe-inline' (style attributes and a few `<style>` blocks in
+    templates, htmx's indicator style); the Django admin gets `settings.CSP_ADMIN`, which
+    also allows inline scripts (its widgets and third-party admin templates use them).
+    `CSP_LAPORAN_SAJA` sends the policy as Report-Only (to try a change in production)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+
+        response = self.get_response(request)
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return response
+        if settings.DEBUG and response.status_code >= 500:
+            return response  # Django's technical error page uses inline script
+        admin = request.path_info.startswith("/admin/")
+        kebijakan = settings.CSP_ADMIN if admin else settings.CSP
+        nama = "Content-Security-Policy"
+        if settings.CSP_LAPORAN_SAJA:
+            nama += "-Report-Only"
+        if kebijakan and nama not in response:
+            response[nama] = kebijakan
+        return response
+
+
+class BatasUkuranPermintaanMiddleware:
+    """Refuses a request whose declared body is larger than `settings.MAKS_UKURAN_PERMINTAAN`
+    (413) before anything reads it: the largest legitimate request is one upload of at most
+    5 MB with its form. Django's DATA_UPLOAD_* settings bound the form fields; this bounds
+    the files too. The reverse proxy should refuse such bodies first (docs: Deploy)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.utils.translation import gettext as _
+
+        try:
+            panjang = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            panjang = 0
+        batas = settings.MAKS_UKURAN_PERMINTAAN
+        if batas and panjang > batas:
+            pesan = _("Permintaan terlalu besar (paling besar %(mb)s MB). Perkecil berkas yang "
+                      "diunggah, lalu coba lagi.") % {"mb": batas // (1024 * 1024)}  # fmt: skip
+            return HttpResponse(pesan, status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
