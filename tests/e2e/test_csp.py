@@ -19,3 +19,25 @@ def test_skrip_sisipan_diblokir_skrip_statis_jalan(live_server, page, _pelanggar
     assert page.evaluate("window.__disisipkan") is None
     assert any("Content Security Policy" in p for p in _pelanggaran_csp)
     _pelanggaran_csp.clear()  # expected here; any other violation fails the test
+
+
+def test_tab_profil_dan_grafik_tren_skm_dari_berkas_statis(org_a, live_server, login_browser):
+    """The two scripts that were inline (profile tab in the address, SKM trend chart) work
+    from their static files under the policy."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tests.skm.conftest import _buka, buat_tanggapan
+
+    skm = _buka(org_a, "Layanan Uji CSP")
+    hari = timezone.localdate()
+    for i, nilai in enumerate([(4,) * 9, (3,) * 9, (2,) * 9]):
+        buat_tanggapan(skm, nilai, tanggal=hari - dt.timedelta(days=35 * i))
+    page = login_browser(org_a.user_hr.username)
+    page.goto(f"{live_server.url}/pegawai/{org_a.staf.pk}/")
+    page.click('#tab-profil [data-bs-target="#tab-pendidikan"]')
+    page.wait_for_url("**tab=pendidikan**")
+    page.goto(f"{live_server.url}/skm/unit/{skm.ul.pk}/")
+    page.wait_for_function("() => window.Chart && Chart.getChart('grafik-tren')")
+    assert page.evaluate("Chart.getChart('grafik-tren').data.labels.length") >= 2
