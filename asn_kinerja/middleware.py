@@ -6,7 +6,7 @@ import zoneinfo
 from collections.abc import Callable
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict, UnreadablePostError
 from django.utils import timezone
 
 #: Paths reachable without login. Public citizen pages live under /publik/.
@@ -58,22 +58,41 @@ class LoginRequiredByDefaultMiddleware:
 
 
 class BuangNulMiddleware:
-    """Strips NUL characters from every query-string key and value (issue 19). PostgreSQL
-    rejects "\\x00" in text, so a `?q=%00` reaching a filter or a search was a 500; no
-    legitimate filter value contains one. One place for every filter and search input;
-    form posts need nothing here: Django's form fields already refuse NUL with a message."""
+    """Strips NUL characters from every query-string and form-field key and value (issue 19).
+    PostgreSQL rejects "\\x00" in text, so a `?q=%00` reaching a filter or a search, or a
+    posted `catatan`/`wilayah` read straight from request.POST, was a 500; no legitimate
+    input contains one. One place for every filter, search and form input. Uploaded files
+    are untouched (binary content may hold NUL bytes)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
+    @staticmethod
+    def _bersih(data: QueryDict) -> QueryDict | None:
+        """A NUL-free copy of `data`, or None when it has no NUL."""
+        if not any("\x00" in k or any("\x00" in v for v in vs) for k, vs in data.lists()):
+            return None
+        bersih = QueryDict(mutable=True, encoding=data.encoding)
+        for kunci, nilai in data.lists():
+            bersih.setlist(kunci.replace("\x00", ""), [v.replace("\x00", "") for v in nilai])
+        bersih._mutable = False
+        return bersih
+
     def __call__(self, request: HttpRequest) -> HttpResponse:
         qs = request.META.get("QUERY_STRING", "")
-        if "%00" in qs or "\x00" in qs:
-            bersih = QueryDict(mutable=True)
-            for kunci, nilai in request.GET.lists():
-                bersih.setlist(kunci.replace("\x00", ""), [v.replace("\x00", "") for v in nilai])
-            bersih._mutable = False
+        if ("%00" in qs or "\x00" in qs) and (bersih := self._bersih(request.GET)) is not None:
             request.GET = bersih
+        if request.method == "POST" and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            # Too big / too many fields raise here as they would in the CSRF check (400).
+            try:
+                post = request.POST
+            except UnreadablePostError:  # client went away: the CSRF check deals with it
+                post = None
+            if post is not None and (bersih := self._bersih(post)) is not None:
+                request.POST = bersih
         return self.get_response(request)
 
 

@@ -1,6 +1,7 @@
-"""NUL byte in query parameters (issue 19 item 6): PostgreSQL rejects "\\x00" in text, so a
-`?q=%00` reaching a filter was a 500. `asn_kinerja.middleware.BuangNulMiddleware` strips it
-from every GET key and value before any view sees it."""
+"""NUL byte in query parameters and form fields (issue 19 item 6): PostgreSQL rejects "\\x00"
+in text, so a `?q=%00` reaching a filter (or a posted field read straight from request.POST)
+was a 500. `asn_kinerja.middleware.BuangNulMiddleware` strips it from every GET and POST key
+and value before any view sees it; uploaded files keep their bytes."""
 
 from __future__ import annotations
 
@@ -64,3 +65,31 @@ def test_semua_halaman_nul_di_setiap_parameter_bukan_500(org_a, client_as, admin
             if resp.status_code >= 500:
                 gagal.append((user.username, url, resp.status_code))
     assert not gagal
+
+
+def test_middleware_membersihkan_post_tanpa_menyentuh_berkas():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    seen = {}
+
+    def view(request):
+        seen["post"], seen["files"] = request.POST, request.FILES
+        return None
+
+    rf = RequestFactory()
+    req = rf.post("/x/", {"catatan": "a\x00b", "berkas": SimpleUploadedFile("a.bin", b"\x00\x01")})
+    BuangNulMiddleware(view)(req)
+    assert seen["post"]["catatan"] == "ab"
+    assert seen["files"]["berkas"].read() == b"\x00\x01"
+    req = rf.post("/x/", "catatan=a%00b&x=1", content_type="application/x-www-form-urlencoded")
+    BuangNulMiddleware(view)(req)
+    assert dict(seen["post"].items()) == {"catatan": "ab", "x": "1"}
+
+
+def test_post_dengan_nul_bukan_500(org_a, client_as, admin_nasional):
+    """A view reading request.POST directly (the report job's `wilayah`) was a 500."""
+    c = client_as(admin_nasional)
+    resp = c.post("/laporan/rekap/jalankan/", {"wilayah": "a\x00", "periode": "1\x00"})
+    assert resp.status_code in (302, 403, 404)
+    resp = client_as(org_a.user_hr).post("/laporan/rekap/jalankan/", {"periode": "\x00"})
+    assert resp.status_code == 302
