@@ -126,8 +126,9 @@ def _kelas_pengambil() -> type:
             skema = url.split(":", 1)[0].lower()
             if skema == "data":
                 return super().fetch(url, headers)
-            if skema == "file":
-                path = Path(url2pathname(urlsplit(url).path)).resolve()
+            bagian = urlsplit(url)
+            if skema == "file" and bagian.netloc in ("", "localhost"):
+                path = Path(url2pathname(bagian.path)).resolve()
                 if any(path.is_relative_to(a) for a in _akar_statis()) and path.is_file():
                     return super().fetch(url, headers)
             raise ValueError(f"URL tidak diizinkan dalam PDF: {url[:200]}")

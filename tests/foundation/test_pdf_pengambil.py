@@ -74,7 +74,8 @@ def test_pengambil_menolak_selain_data_dan_statis(statis, server_http, tmp_path)
     for jahat in ("file:///etc/passwd", f"{url}/x.png", "https://example.invalid/x.png",
                   (statis / "img" / "tautan.png").as_uri(),  # symlink out of static
                   (statis / "img").as_uri() + "/../../rahasia.png",
-                  "ftp://127.0.0.1/x", "file:///etc/"):  # fmt: skip
+                  "ftp://127.0.0.1/x", "file:///etc/",
+                  "file://127.0.0.1" + str(statis / "img" / "logo.png")):  # fmt: skip
         with pytest.raises(ValueError, match="tidak diizinkan"):
             f.fetch(jahat)
     assert permintaan == []
