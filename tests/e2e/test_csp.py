@@ -26,12 +26,11 @@ def test_tab_profil_dan_grafik_tren_skm_dari_berkas_statis(org_a, live_server, l
     from their static files under the policy."""
     import datetime as dt
 
-    from django.utils import timezone
-
+    from asn_kinerja.waktu import hari_ini
     from tests.skm.conftest import _buka, buat_tanggapan
 
     skm = _buka(org_a, "Layanan Uji CSP")
-    hari = timezone.localdate()
+    hari = hari_ini(org_a.wilayah)  # any day: three points in three different months
     for i, nilai in enumerate([(4,) * 9, (3,) * 9, (2,) * 9]):
         buat_tanggapan(skm, nilai, tanggal=hari - dt.timedelta(days=35 * i))
     page = login_browser(org_a.user_hr.username)
