@@ -17,7 +17,10 @@ import functools
 import gc
 import logging
 import mimetypes
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -103,6 +106,62 @@ def _kelas_html() -> type:
     return HTMLRingan
 
 
+def _akar_statis() -> list[Path]:
+    akar = [Path(d) for d in settings.STATICFILES_DIRS]
+    if settings.STATIC_ROOT:
+        akar.append(Path(settings.STATIC_ROOT))
+    return [a.resolve() for a in akar]
+
+
+@functools.cache
+def _kelas_pengambil() -> type:
+    """WeasyPrint's URL fetcher narrowed to what our documents may load (defence in depth:
+    a name a user typed never reaches the HTML unescaped, but if it did): `data:` URLs, and
+    files inside the project's static directories. Anything else (`file:///etc/passwd`,
+    `http://...`, `../` out of the static folder, symlinks out of it) raises, which WeasyPrint
+    logs and skips: the document still renders, without that resource."""
+    from weasyprint.urls import URLFetcher
+
+    class PengambilURLAman(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            skema = url.split(":", 1)[0].lower()
+            if skema == "data":
+                return super().fetch(url, headers)
+            bagian = urlsplit(url)
+            if skema == "file" and bagian.netloc in ("", "localhost"):
+                path = Path(url2pathname(bagian.path)).resolve()
+                if any(path.is_relative_to(a) for a in _akar_statis()) and path.is_file():
+                    return super().fetch(url, headers)
+            raise ValueError(f"URL tidak diizinkan dalam PDF: {url[:200]}")
+
+    return PengambilURLAman
+
+
+def pengambil_url() -> Any:
+    """A fresh restricted fetcher (see `_kelas_pengambil`); no network access."""
+    return _kelas_pengambil()(timeout=1, allowed_protocols={"data", "file"},
+                              allow_redirects=False)  # fmt: skip
+
+
+def html_ke_pdf(html: str) -> bytes:
+    """PDF bytes of an HTML string, with the light UA sheet and the restricted fetcher.
+    Relative URLs resolve against the project's static directory."""
+    HTML = _kelas_html()  # noqa: N806 - WeasyPrint is imported lazily: ~1 s on first import
+
+    basis = _akar_statis()[0].as_uri() + "/"
+    # WeasyPrint allocates hundreds of thousands of objects (boxes, styles, glyph runs) that
+    # live until the end; the cyclic collector rescans them again and again: ~25 % of the time
+    # of a large report. Paused for the render (~15 MB more peak on the 300-row recap),
+    # resumed after, so the cycles are collected then.
+    gc_aktif = gc.isenabled()
+    gc.disable()
+    try:
+        return HTML(string=html, base_url=basis, url_fetcher=pengambil_url()).write_pdf()
+    finally:
+        if gc_aktif:
+            gc.enable()
+
+
 def panaskan() -> None:
     """Pays WeasyPrint's one-off costs ahead of the first report: the import (~0.6 s), the
     light UA sheet, fontconfig/Pango loading DejaVu regular and bold. Meant for a worker
@@ -118,8 +177,6 @@ def render_pdf(template_name: str, context: dict[str, Any], *, wilayah: Any) -> 
 
     The context gains `wilayah`, `logo_uri`, `dicetak_pada` (Indonesian date) and
     `tanggal_surat` (today, Indonesian) unless given."""
-    HTML = _kelas_html()  # noqa: N806 - WeasyPrint is imported lazily: ~1 s on first import
-
     ctx = {
         "wilayah": wilayah,
         "logo_uri": _logo_data_uri(wilayah),
@@ -128,18 +185,7 @@ def render_pdf(template_name: str, context: dict[str, Any], *, wilayah: Any) -> 
         "tanggal_surat": tanggal_indonesia(waktu.hari_ini(wilayah)),
         **context,
     }
-    html = render_to_string(template_name, ctx)
-    # WeasyPrint allocates hundreds of thousands of objects (boxes, styles, glyph runs) that
-    # live until the end; the cyclic collector rescans them again and again: ~25 % of the time
-    # of a large report. Paused for the render (~15 MB more peak on the 300-row recap),
-    # resumed after, so the cycles are collected then.
-    gc_aktif = gc.isenabled()
-    gc.disable()
-    try:
-        return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
-    finally:
-        if gc_aktif:
-            gc.enable()
+    return html_ke_pdf(render_to_string(template_name, ctx))
 
 
 def pdf_response(pdf: bytes, filename: str, *, inline: bool = False) -> HttpResponse:

@@ -19,7 +19,6 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -31,6 +30,9 @@ from django.views.generic import (
     TemplateView,
     UpdateView,
 )
+
+from asn_kinerja.ekspor import aman_sel, baris_aman
+from asn_kinerja.pengalihan import alihkan_next
 
 from . import services
 from .abk import hitung_abk, kebutuhan_tugas, ringkasan_abk
@@ -97,10 +99,7 @@ def _terapkan_error(form, e: ValidationError) -> None:
 
 
 def _kembali(request: HttpRequest, bawaan: str) -> HttpResponseRedirect:
-    nxt = request.POST.get("next") or request.GET.get("next")
-    if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
-        return HttpResponseRedirect(nxt)
-    return HttpResponseRedirect(bawaan)
+    return alihkan_next(request, bawaan)
 
 
 # --- org chart ------------------------------------------------------------------------------
@@ -621,9 +620,9 @@ class KebutuhanEksporView(AksesMixin, JabatanFilterMixin, View):
         resp["Content-Disposition"] = f'attachment; filename="{nama}.csv"'
         resp.write("\ufeff")  # BOM: Excel opens UTF-8 CSV correctly
         w = csv.writer(resp, delimiter=";")
-        w.writerow(header)
+        w.writerow(baris_aman(header))
         for r in rows:
-            w.writerow([_sel_csv(v) for v in r])
+            w.writerow([_sel_csv(aman_sel(v)) for v in r])
         return resp
 
     def _xlsx(self, header: list[str], rows, nama: str) -> HttpResponse:
@@ -634,12 +633,12 @@ class KebutuhanEksporView(AksesMixin, JabatanFilterMixin, View):
         wb = Workbook(write_only=False)
         ws = wb.active
         ws.title = _("Kebutuhan pegawai")[:31]
-        ws.append(header)
+        ws.append(baris_aman(header))
         for c in ws[1]:
             c.font = Font(bold=True, color="FFFFFF")
             c.fill = PatternFill("solid", fgColor="17375E")
         for r in rows:
-            ws.append([float(v) if hasattr(v, "as_tuple") else v for v in r])
+            ws.append([float(v) if hasattr(v, "as_tuple") else aman_sel(v) for v in r])
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
         lebar = [34, 14, 34, 22, 8, 14, 12, 12, 10, 10, 16, 12, 16]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,6 +66,10 @@ KOLOM: list[Kolom] = [
 ]  # fmt: skip
 NAMA_KOLOM = [k.nama for k in KOLOM]
 MAKS_BARIS = 5000
+#: Physical rows read at most (header, data and blank rows between them).
+MAKS_BARIS_FISIK = 2 * MAKS_BARIS + 1
+#: Columns read at most: the template's columns and room for a few of the user's own.
+MAKS_KOLOM = 3 * len(KOLOM)
 MAKS_UKURAN = 5 * 1024 * 1024
 
 _PENDIDIKAN = {
@@ -92,58 +97,94 @@ def _teks(v: Any) -> str:
 
 def baca_berkas(berkas: Any) -> list[dict[str, str]]:
     """Rows of an .xlsx or .csv upload as {COLUMN: text}. Raises ValidationError for an
-    unreadable file, a missing required column or too many rows."""
+    unreadable file, a missing required column or too many rows.
+
+    Hostile files cost little: rows are streamed, never more than `MAKS_KOLOM` columns and
+    `MAKS_BARIS_FISIK` physical rows are read whatever the sheet declares (a 5 KB .xlsx
+    declaring `A1:XFD1048576` used to be padded to 16,384 columns per row: 460 MB), and
+    reading stops at the first data row over `MAKS_BARIS`."""
     nama = (getattr(berkas, "name", "") or "").lower()
     if getattr(berkas, "size", 0) and berkas.size > MAKS_UKURAN:
         raise ValidationError(_("Berkas terlalu besar (maksimal 5 MB)."))
-    isi = berkas.read()
+    isi = berkas.read(MAKS_UKURAN + 1)
+    if len(isi) > MAKS_UKURAN:
+        raise ValidationError(_("Berkas terlalu besar (maksimal 5 MB)."))
     if nama.endswith(".xlsx"):
         mentah = _baca_xlsx(isi)
     elif nama.endswith(".csv"):
         mentah = _baca_csv(isi)
     else:
         raise ValidationError(_("Format berkas harus .xlsx atau .csv."))
-    if not mentah:
+    kepala = next(mentah, None)
+    if kepala is None:
         raise ValidationError(_("Berkas kosong: tidak ada baris judul kolom."))
-    judul = [_kunci(h) for h in mentah[0]]
+    judul = [_kunci(h) for h in kepala]
     kurang = [k.nama for k in KOLOM if k.wajib and k.nama not in judul]
     if kurang:
         raise ValidationError(
             _("Kolom wajib tidak ada: %(k)s. Gunakan templat impor.") % {"k": ", ".join(kurang)}
         )
     baris = []
-    for nilai in mentah[1:]:
-        teks = [_teks(v) for v in nilai]
-        if not any(teks):
+    for no, nilai in enumerate(mentah, start=2):
+        if not any(v is not None and v != "" for v in nilai):
             continue
+        if len(baris) >= MAKS_BARIS:
+            raise ValidationError(
+                _("Paling banyak %(n)s baris per berkas; pecah berkas Anda.") % {"n": MAKS_BARIS}
+            )
+        if no > MAKS_BARIS_FISIK:
+            raise ValidationError(
+                _("Baris %(no)s terlalu jauh di bawah: data harus berada dalam %(n)s baris "
+                  "pertama. Hapus baris kosong di antara data atau pecah berkas Anda.")
+                % {"no": no, "n": MAKS_BARIS_FISIK}
+            )  # fmt: skip
+        teks = [_teks(v) for v in nilai]
         baris.append({h: (teks[i] if i < len(teks) else "") for i, h in enumerate(judul) if h})
     if not baris:
         raise ValidationError(_("Berkas tidak berisi baris data."))
-    if len(baris) > MAKS_BARIS:
-        raise ValidationError(
-            _("Paling banyak %(n)s baris per berkas; pecah berkas Anda.") % {"n": MAKS_BARIS}
-        )
     return baris
 
 
-def _baca_xlsx(isi: bytes) -> list[list[Any]]:
+def _baca_xlsx(isi: bytes) -> Iterator[tuple[Any, ...]]:
+    """The first sheet's rows, at most `MAKS_KOLOM` values each and `MAKS_BARIS_FISIK` + 1
+    rows (the extra one tells that data goes on). Streams: read-only mode parses the sheet
+    as it is iterated; blank rows in between are one shared tuple."""
     from openpyxl import load_workbook
 
+    tidak_terbaca = _("Berkas Excel tidak dapat dibaca.")
     try:
         wb = load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
+        ws = wb.worksheets[0]
     except Exception:  # noqa: BLE001 — any parse failure is the same message to the user
-        raise ValidationError(_("Berkas Excel tidak dapat dibaca.")) from None
-    ws = wb.worksheets[0]
-    return [list(r) for r in ws.iter_rows(values_only=True)]
+        raise ValidationError(tidak_terbaca) from None
+    try:
+        yield from ws.iter_rows(
+            min_row=1, max_row=MAKS_BARIS_FISIK + 1, max_col=MAKS_KOLOM, values_only=True
+        )
+    except ValidationError:
+        raise
+    except Exception:  # noqa: BLE001 — a corrupt sheet fails while it is being read
+        raise ValidationError(tidak_terbaca) from None
+    finally:
+        wb.close()
 
 
-def _baca_csv(isi: bytes) -> list[list[str]]:
+def _baca_csv(isi: bytes) -> Iterator[list[str]]:
+    """Rows of a `;` or `,` separated CSV (UTF-8, else Latin-1), bounded like `_baca_xlsx`."""
     try:
         teks = isi.decode("utf-8-sig")
     except UnicodeDecodeError:
         teks = isi.decode("latin-1")
-    pemisah = ";" if teks.split("\n", 1)[0].count(";") > teks.split("\n", 1)[0].count(",") else ","
-    return list(csv.reader(io.StringIO(teks), delimiter=pemisah))
+    teks = teks.replace("\x00", "")  # PostgreSQL refuses NUL in text and JSON
+    pertama = teks.split("\n", 1)[0]
+    pemisah = ";" if pertama.count(";") > pertama.count(",") else ","
+    try:
+        for no, row in enumerate(csv.reader(io.StringIO(teks), delimiter=pemisah), start=1):
+            if no > MAKS_BARIS_FISIK + 1:
+                return
+            yield row[:MAKS_KOLOM]
+    except csv.Error:
+        raise ValidationError(_("Berkas CSV tidak dapat dibaca.")) from None
 
 
 def _tanggal(teks: str) -> dt.date | None:

@@ -25,6 +25,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, RedirectView
 from django_filters.views import FilterView
 
+from asn_kinerja.ekspor import baris_aman
 from organisasi.models import Jabatan
 
 from . import forms, impor, penempatan, selectors, services
@@ -126,9 +127,9 @@ class PegawaiExportView(View):
             out = io.StringIO()
             out.write("\ufeff")  # Excel opens UTF-8 CSV correctly with a BOM
             w = csv.writer(out, delimiter=";")
-            w.writerow(judul)
+            w.writerow(baris_aman(judul))
             for p in qs.iterator(chunk_size=2000):
-                w.writerow([f(p) for _k, f in KOLOM_EKSPOR])
+                w.writerow(baris_aman(f(p) for _k, f in KOLOM_EKSPOR))
             resp = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
             resp["Content-Disposition"] = f'attachment; filename="{nama}.csv"'
             return resp
@@ -136,9 +137,9 @@ class PegawaiExportView(View):
 
         wb = Workbook(write_only=True)
         ws = wb.create_sheet("Pegawai")
-        ws.append(judul)
+        ws.append(baris_aman(judul))
         for p in qs.iterator(chunk_size=2000):
-            ws.append([f(p) for _k, f in KOLOM_EKSPOR])
+            ws.append(baris_aman(f(p) for _k, f in KOLOM_EKSPOR))
         buf = io.BytesIO()
         wb.save(buf)
         resp = HttpResponse(

@@ -43,10 +43,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "asn_kinerja.middleware.KebijakanKontenMiddleware",
+    "asn_kinerja.middleware.BatasUkuranPermintaanMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "asn_kinerja.middleware.BuangNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -124,8 +127,31 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Request size (issue 19): form fields (everything but files) at most 2.5 MB and 2,000 fields
+# (the largest form, an SKP with its indicators, posts a few hundred), at most 10 files per
+# request; uploads over 2.5 MB go to a temporary file instead of memory. Each upload has its
+# own limit in its form or service (evidence 5 MB, photo 2 MB, import 5 MB);
+# `BatasUkuranPermintaanMiddleware` refuses a body over `MAKS_UKURAN_PERMINTAAN` (413)
+# before anything reads it. The reverse proxy should cap it too (nginx client_max_body_size).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+MAKS_UKURAN_PERMINTAAN = env.int("DJANGO_MAKS_UKURAN_PERMINTAAN", default=12 * 1024 * 1024)
+
+# Content-Security-Policy (asn_kinerja.middleware.KebijakanKontenMiddleware): vendored
+# assets only, no inline script; the admin's own, relaxed policy.
+CSP = "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'",
+    "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+])  # fmt: skip
+CSP_ADMIN = "; ".join([
+    "default-src 'self'", "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "object-src 'none'",
+    "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'",
+])  # fmt: skip
+CSP_LAPORAN_SAJA = env.bool("DJANGO_CSP_REPORT_ONLY", default=False)
 
 # Django's renderer, with <select> written in Python (asn_kinerja/forms_renderer.py).
 FORM_RENDERER = "asn_kinerja.forms_renderer.RendererCepat"
@@ -195,6 +221,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "laporan.pengingat_menunggu_atasan",
         "schedule": crontab(hour=7, minute=15, day_of_week="1-5"),
         "kwargs": {"hari": 5},
+    },
+    # kinerja.skm: used form tokens past their lifetime (antispam, single-use tokens).
+    "skm-token-terpakai-bersihkan": {
+        "task": "skm.token_terpakai_bersihkan",
+        "schedule": crontab(hour=2, minute=15),
     },
 }
 ALPA_JEDA_MENIT = env.int("ALPA_JEDA_MENIT", default=120)

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
+from asn_kinerja.ekspor import aman_sel, baris_aman
 from kinerja.choices import Predikat, StatusEvaluasi, StatusSKP
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -25,15 +26,29 @@ def _judul(ws, teks: list[str]) -> None:
     fill = PatternFill("solid", fgColor="17375E")
     baris = []
     for t in teks:
-        c = WriteOnlyCell(ws, value=t)
+        c = WriteOnlyCell(ws, value=aman_sel(t))
         c.font, c.fill = bold, fill
         baris.append(c)
     ws.append(baris)
 
 
+class _LembarAman:
+    """A write-only sheet whose every appended row goes through `aman_sel` (names of
+    employees, units and periods are user input)."""
+
+    def __init__(self, ws):
+        self._ws = ws
+
+    def append(self, baris) -> None:
+        self._ws.append(baris_aman(baris))
+
+    def __getattr__(self, nama: str):
+        return getattr(self._ws, nama)
+
+
 def _buku(judul: str, keterangan: str):
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(judul[:31])
+    ws = _LembarAman(wb.create_sheet(judul[:31]))
     ws.append([keterangan])
     ws.append([f"Diekspor {timezone.localtime():%d-%m-%Y %H:%M}"])
     ws.append([])

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from asn_kinerja.pdf import pdf_response
+from asn_kinerja.pengalihan import tujuan_next
 from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan
 from kinerja.rules import cek_kurva
 from kinerja.skm.selectors import ikm_unit, ikm_wilayah
@@ -378,9 +379,7 @@ def _mulai_proses(request: HttpRequest, fungsi) -> HttpResponse:
     user = request.user
     wilayah = selectors.wilayah_untuk(actor=user, kode_atau_id=request.POST.get("wilayah"))
     form = PeriodeForm(request.POST, actor=user, wilayah=wilayah)
-    kembali = request.POST.get("next") or reverse("laporan:laporan_index")
-    if not kembali.startswith("/"):
-        kembali = reverse("laporan:laporan_index")
+    kembali = tujuan_next(request, reverse("laporan:laporan_index"))
     if not form.is_valid():
         messages.error(request, " ".join(form.errors.get("periode", [_("Periode tidak valid.")])))
         return redirect(kembali)

@@ -148,6 +148,17 @@ def nama_aman(nama: str) -> str:
     return f"{bersih}{ext.lower()}"
 
 
+def nama_unduhan(bukti: BuktiDukung) -> str:
+    """The download name of an evidence file: its display name made safe, ending with the
+    stored file's extension (a display name typed without one, "Laporan Oktober", or with
+    another one still downloads as .pdf/.jpg/.png and opens in the right program)."""
+    ext = os.path.splitext(bukti.berkas.name)[1].lower()
+    akar, ext_nama = os.path.splitext(nama_aman(bukti.nama))
+    if ext_nama != ext:
+        akar += ext_nama
+    return f"{akar[: 100 - len(ext)] or 'berkas'}{ext}"
+
+
 @transaction.atomic
 def bukti_tambah(
     *,

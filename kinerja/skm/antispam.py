@@ -2,7 +2,9 @@
 
 - A signed timestamp in the form (`token_formulir`) proves the form came from us, binds it
   to one unit and gives the fill time: faster than `SKM_MIN_DETIK` is a bot; older than
-  `SKM_FORM_MAKS_DETIK` is stale.
+  `SKM_FORM_MAKS_DETIK` is stale. Each token is single-use: its random id is stored with
+  the response under a unique key (`TokenFormulirTerpakai`, in the database, so it holds
+  when the cache is down), so the minimum fill time holds per submission.
 - A honeypot field that people never see.
 - Fixed-window counters in the cache (Redis) per network address and per unit.
 - Duplicate suppression: the same address sending the same answers to the same unit
@@ -19,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import secrets
 import time
 from typing import Any
 
@@ -69,26 +72,38 @@ def _kunci(*bagian: Any) -> str:
 
 
 def token_formulir(unit_layanan_id: int, *, waktu: float | None = None) -> str:
+    """A fresh signed token: unit, issue time and a random id `n` that makes it single-use
+    (`services.tanggapan_kirim` records the id with the response)."""
     return signing.dumps(
-        {"u": unit_layanan_id, "t": round(waktu if waktu is not None else time.time(), 1)},
+        {
+            "u": unit_layanan_id,
+            "t": round(waktu if waktu is not None else time.time(), 1),
+            "n": secrets.token_urlsafe(12),
+        },
         salt=SALT,
         compress=True,
     )
 
 
-def periksa_token(token: str, unit_layanan_id: int, *, sekarang: float | None = None) -> None:
-    """Raises Ditolak(kedaluwarsa | terlalu_cepat)."""
+def periksa_token(token: str, unit_layanan_id: int, *, sekarang: float | None = None) -> str:
+    """The token's single-use id; raises Ditolak(kedaluwarsa | terlalu_cepat). A token
+    without an id (issued before tokens became single-use) counts as expired: the form is
+    shown again with the citizen's answers and a fresh token."""
     sekarang = sekarang if sekarang is not None else time.time()
     try:
         data = signing.loads(token or "", salt=SALT, max_age=setelan("SKM_FORM_MAKS_DETIK"))
         dibuat = float(data["t"])
         unit_id = int(data["u"])
+        nonce = str(data["n"])
     except (signing.BadSignature, KeyError, TypeError, ValueError) as exc:
         raise Ditolak(AlasanPenolakan.KEDALUWARSA) from exc
+    if not 8 <= len(nonce) <= 32:
+        raise Ditolak(AlasanPenolakan.KEDALUWARSA)
     if unit_id != unit_layanan_id or sekarang - dibuat > setelan("SKM_FORM_MAKS_DETIK"):
         raise Ditolak(AlasanPenolakan.KEDALUWARSA)
     if sekarang - dibuat < setelan("SKM_MIN_DETIK"):
         raise Ditolak(AlasanPenolakan.TERLALU_CEPAT)
+    return nonce
 
 
 def _hitung(kunci: str, batas: int, detik: int) -> bool:

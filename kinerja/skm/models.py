@@ -249,6 +249,7 @@ class AlasanPenolakan(models.TextChoices):
     BATAS_UNIT = "batas_unit", _("Batas kiriman per unit")
     DUPLIKAT = "duplikat", _("Kiriman ganda")
     DITUTUP = "ditutup", _("Survei sedang ditutup")
+    TERPAKAI = "terpakai", _("Formulir sudah pernah dikirim")
 
 
 class PenolakanSKM(models.Model):
@@ -285,3 +286,21 @@ class PenolakanSKM(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_layanan_id} {self.tanggal} {self.alasan}: {self.jumlah}"
+
+
+class TokenFormulirTerpakai(models.Model):
+    """The form tokens already used for a response (issue 19: one signed token was accepted
+    16 times in 2 s). The unique key makes each token single-use even under concurrent
+    posts; the row is written in the response's transaction, so a rejected or failed
+    submission leaves the token usable. Rows older than the token's lifetime are pruned
+    (`token_terpakai_bersihkan`, daily)."""
+
+    nonce = models.CharField(_("penanda token"), max_length=32, unique=True)
+    dipakai_pada = models.DateTimeField(_("dipakai pada"), db_index=True)
+
+    class Meta:
+        verbose_name = _("token formulir SKM terpakai")
+        verbose_name_plural = _("token formulir SKM terpakai")
+
+    def __str__(self) -> str:
+        return self.nonce

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import zoneinfo
 from collections.abc import Iterable
 from typing import Any
@@ -18,7 +19,14 @@ from pegawai.models import Pegawai
 
 from . import antispam
 from .akses import boleh_kelola, boleh_menjawab
-from .models import AlasanPenolakan, JenisLayanan, PenolakanSKM, TanggapanSKM, UnitLayanan
+from .models import (
+    AlasanPenolakan,
+    JenisLayanan,
+    PenolakanSKM,
+    TanggapanSKM,
+    TokenFormulirTerpakai,
+    UnitLayanan,
+)
 from .unsur import KODE_UNSUR
 
 
@@ -188,7 +196,7 @@ def tanggapan_kirim(
             raise antispam.Ditolak(AlasanPenolakan.DITUTUP)
         if honeypot:
             raise antispam.Ditolak(AlasanPenolakan.HONEYPOT)
-        antispam.periksa_token(token, unit_layanan.pk)
+        nonce = antispam.periksa_token(token, unit_layanan.pk)
         antispam.periksa_batas(ip=ip, unit_layanan_id=unit_layanan.pk)
         isi = (
             data["jenis_layanan"].pk,
@@ -197,14 +205,34 @@ def tanggapan_kirim(
             getattr(data.get("petugas"), "pk", ""),
         )
         antispam.periksa_duplikat(ip=ip, unit_layanan_id=unit_layanan.pk, isi=isi)
+        return _tanggapan_simpan(unit_layanan=unit_layanan, data=data, nonce=nonce)
     except antispam.Ditolak as tolak:
         penolakan_catat(unit_layanan=unit_layanan, alasan=tolak.alasan)
         raise
-    return _tanggapan_simpan(unit_layanan=unit_layanan, data=data)
+
+
+def token_terpakai_bersihkan(*, sekarang: dt.datetime | None = None) -> int:
+    """Deletes used-token rows older than a token's lifetime (plus a day): such a token is
+    refused as expired anyway. Returns the number deleted; safe to run twice."""
+    batas = (sekarang or timezone.now()) - dt.timedelta(
+        seconds=antispam.setelan("SKM_FORM_MAKS_DETIK"), days=1
+    )
+    n, _d = TokenFormulirTerpakai.objects.filter(dipakai_pada__lt=batas).delete()
+    return n
 
 
 @transaction.atomic
-def _tanggapan_simpan(*, unit_layanan: UnitLayanan, data: dict[str, Any]) -> TanggapanSKM:
+def _tanggapan_simpan(
+    *, unit_layanan: UnitLayanan, data: dict[str, Any], nonce: str
+) -> TanggapanSKM:
+    """Stores the response and uses up its form token in one transaction: a token already
+    used raises Ditolak(terpakai) and writes nothing (a concurrent second post waits on the
+    unique key, then fails)."""
+    try:
+        with transaction.atomic():
+            TokenFormulirTerpakai.objects.create(nonce=nonce, dipakai_pada=timezone.now())
+    except IntegrityError:
+        raise antispam.Ditolak(AlasanPenolakan.TERPAKAI) from None
     jenis = data["jenis_layanan"]
     if jenis.unit_layanan_id != unit_layanan.pk or not jenis.aktif:
         raise ValidationError({"jenis_layanan": _("Pilih layanan dari daftar.")})

@@ -28,3 +28,11 @@ def kirim_email_jawaban(tanggapan_id: int) -> None:
         from_email=None,
         recipient_list=[t.kontak],
     )
+
+
+@shared_task(name="skm.token_terpakai_bersihkan", ignore_result=True)
+def token_terpakai_bersihkan() -> int:
+    """Daily: prunes used form tokens past their lifetime."""
+    from .services import token_terpakai_bersihkan as bersihkan
+
+    return bersihkan()

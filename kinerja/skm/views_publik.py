@@ -35,6 +35,9 @@ PESAN_DITOLAK = {
     AlasanPenolakan.DITUTUP: _l(
         "Survei untuk layanan ini sedang ditutup. Terima kasih atas niat baik Anda."
     ),
+    AlasanPenolakan.TERPAKAI: _l(
+        "Formulir ini sudah pernah dikirim, jadi tidak kami terima lagi. Bila Anda ingin mengirim tanggapan baru, buka kembali tautan survei."
+    ),
     AlasanPenolakan.HONEYPOT: _l(
         "Tanggapan Anda belum dapat kami terima. Silakan muat ulang halaman lalu coba lagi."
     ),
@@ -101,11 +104,12 @@ class FormulirView(View):
         except antispam.Ditolak as tolak:
             if tolak.alasan in ULANGI_FORMULIR:
                 return self.render(form, pesan=ULANGI_FORMULIR[tolak.alasan], status=400)
-            status = (
-                429
-                if tolak.alasan in {AlasanPenolakan.BATAS_IP, AlasanPenolakan.BATAS_UNIT}
-                else 200
-            )
+            if tolak.alasan in {AlasanPenolakan.BATAS_IP, AlasanPenolakan.BATAS_UNIT}:
+                status = 429
+            elif tolak.alasan == AlasanPenolakan.TERPAKAI:
+                status = 409
+            else:
+                status = 200
             ctx = {"ul": self.ul, "wilayah": self.ul.wilayah, "pesan": PESAN_DITOLAK[tolak.alasan]}
             return _publik(render(request, "skm/publik_ditolak.html", ctx, status=status))
         return redirect("publik:skm_terima_kasih", kunci=t.kunci)

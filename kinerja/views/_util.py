@@ -8,7 +8,8 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponseRedirect
-from django.utils.http import url_has_allowed_host_and_scheme
+
+from asn_kinerja.pengalihan import alihkan_next
 
 
 def pesan_error(e: ValidationError) -> str:
@@ -26,10 +27,7 @@ def jalankan_aksi(
         messages.error(request, pesan_error(e))
     else:
         messages.success(request, berhasil)
-    nxt = request.POST.get("next") or ""
-    if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
-        kembali = nxt
-    return HttpResponseRedirect(kembali)
+    return alihkan_next(request, kembali)
 
 
 def form_dari_error(form: Any, e: ValidationError) -> None:

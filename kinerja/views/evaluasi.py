@@ -242,7 +242,7 @@ def bukti_unduh(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from e
     ext = bukti.berkas.name.rsplit(".", 1)[-1].lower()
     jenis = {"pdf": "application/pdf", "png": "image/png"}.get(ext, "image/jpeg")
-    resp = FileResponse(f, content_type=jenis, filename=svc.nama_aman(bukti.nama))
+    resp = FileResponse(f, content_type=jenis, filename=svc.nama_unduhan(bukti))
     resp["X-Content-Type-Options"] = "nosniff"
     resp["Content-Security-Policy"] = "sandbox"
     return resp

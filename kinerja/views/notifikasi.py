@@ -6,11 +6,11 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
+from asn_kinerja.pengalihan import tujuan_aman
 from kinerja.models import Notifikasi
 from kinerja.selectors.notifikasi import notifikasi_list
 from kinerja.services.notifikasi import notifikasi_baca, notifikasi_baca_semua
@@ -33,10 +33,8 @@ def notifikasi_buka(request: HttpRequest, pk: int) -> HttpResponse:
     """Marks one notification read and goes to its link (a local path only)."""
     notif = get_object_or_404(notifikasi_list(actor=request.user), pk=pk)
     notifikasi_baca(notifikasi=notif)
-    tujuan = notif.tautan or reverse("kinerja:notifikasi_list")
-    if not url_has_allowed_host_and_scheme(tujuan, allowed_hosts={request.get_host()}):
-        tujuan = reverse("kinerja:notifikasi_list")
-    return HttpResponseRedirect(tujuan)
+    daftar = reverse("kinerja:notifikasi_list")
+    return HttpResponseRedirect(tujuan_aman(request, notif.tautan, daftar))
 
 
 notifikasi_buka.scoped_model = Notifikasi

@@ -41,6 +41,7 @@ from pegawai.selectors import pegawai_dari_pengguna, pejabat_penilai
 from . import selectors
 
 UKURAN_LAMPIRAN_MAKS = 2 * 1024 * 1024
+MAKS_BARIS_PRESENSI = 100_000
 EKSTENSI_LAMPIRAN = {".pdf": b"%PDF", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff",
                      ".png": b"\x89PNG"}  # fmt: skip
 MAKS_SAKIT_HARI = 548  # 1 year + 6 months
@@ -560,20 +561,30 @@ def status_dari_jam(terlambat: int, pulang_cepat: int) -> str:
 
 
 def _baca_csv(data: bytes) -> list[tuple[int, str, str]]:
-    teks = data.decode("utf-8-sig", errors="replace")
+    """(row number, NIP, timestamp) of each non-blank row. At most `MAKS_BARIS_PRESENSI`
+    rows (a month of two punches a day for 2,000 employees is 88,000): a longer file is
+    refused before anything is written, so a hostile upload costs bounded memory."""
+    # PostgreSQL refuses NUL in text and JSON (the report of unreadable rows is JSON).
+    teks = data.decode("utf-8-sig", errors="replace").replace("\x00", "")
     sampel = teks[:2048]
     try:
         dialek = csv.Sniffer().sniff(sampel, delimiters=",;\t")
     except csv.Error:
         dialek = csv.excel
-    baris = []
-    for no, row in enumerate(csv.reader(io.StringIO(teks), dialek), 1):
-        if not row or not any(c.strip() for c in row):
-            continue
-        if len(row) < 2:
-            baris.append((no, row[0].strip(), ""))
-            continue
-        baris.append((no, row[0].strip(), row[1].strip()))
+    baris: list[tuple[int, str, str]] = []
+    try:
+        for no, row in enumerate(csv.reader(io.StringIO(teks), dialek), 1):
+            if not row or not any(c.strip() for c in row):
+                continue
+            if len(baris) >= MAKS_BARIS_PRESENSI:
+                raise ValidationError(
+                    _("Paling banyak %(n)s baris presensi per berkas; pecah berkas Anda per "
+                      "minggu atau per mesin.")
+                    % {"n": f"{MAKS_BARIS_PRESENSI:,}".replace(",", ".")}
+                )  # fmt: skip
+            baris.append((no, row[0].strip(), row[1].strip() if len(row) > 1 else ""))
+    except csv.Error:  # NUL byte, a field over csv.field_size_limit (128 KB), ...
+        raise ValidationError(_("Berkas CSV tidak dapat dibaca.")) from None
     return baris
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from asn_kinerja.formatting import bulan_tahun, tanggal_indonesia
 from asn_kinerja.pdf import pdf_response, render_pdf
+from asn_kinerja.pengalihan import alihkan_next
 from pegawai.choices import StatusKehadiran
 from pegawai.models import Cuti, HariLibur, ImporKehadiran, Kehadiran
 from pegawai.selectors import is_atasan, pegawai_dari_pengguna, pegawai_list
@@ -196,10 +197,7 @@ class _CutiAksiView(View):
             _("Pengajuan cuti %(nama)s: %(status)s.")
             % {"nama": cuti.pegawai.nama_lengkap, "status": cuti.get_status_display()},
         )
-        nxt = request.POST.get("next", "")
-        if nxt.startswith("/") and not nxt.startswith("//"):
-            return HttpResponseRedirect(nxt)
-        return redirect(cuti.get_absolute_url())
+        return alihkan_next(request, cuti.get_absolute_url())
 
     def jalankan(self, actor: Any, cuti: Cuti, setuju: bool, catatan: str) -> Cuti:
         raise NotImplementedError
