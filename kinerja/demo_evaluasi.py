@@ -164,16 +164,20 @@ def _evaluasi(ctx, wilayah, periode, skps, jendela, demo_pegawai, *, langgar: bo
         indikator.setdefault(i.rhk.skp_id, []).append(i)
     baru: list[EvaluasiPeriodik] = []
     for anggota in grup.values():
+        posisi = {s.pk: i for i, s in enumerate(anggota)}
         for nomor_j, j in enumerate(jendela):
             putar = nomor_j // 3
             urut = anggota[putar % len(anggota) :] + anggota[: putar % len(anggota)]
             sebaran = _sebaran_baik(len(urut))
             for s, predikat in zip(urut, sebaran, strict=True):
+                urutan = posisi[s.pk]
                 if (s.pk, j.pk) in ada:
                     continue
                 demo = demo_pegawai is not None and s.pegawai_id == demo_pegawai.pk
                 if j is terakhir:
-                    status = "realisasi_diajukan" if demo or s.pk % 5 == 0 else "dinilai"
+                    # By position in the unit (not by pk, which depends on what else the
+                    # database holds): every unit keeps rated evaluations to finalise.
+                    status = "realisasi_diajukan" if demo or urutan % 5 == 4 else "dinilai"
                 else:
                     status = "final"
                 ev = EvaluasiPeriodik(skp=s, periode_penilaian=j, status=status)
