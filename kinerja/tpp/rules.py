@@ -262,6 +262,10 @@ class Baris:
     rupiah: Decimal
     jenis: str = "potongan"  # "dasar", "potongan", "total"
 
+    @property
+    def mutlak(self) -> Decimal:
+        return abs(self.rupiah)
+
 
 def _fmt(p: Decimal) -> str:
     s = f"{p.normalize():f}"
