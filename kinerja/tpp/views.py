@@ -241,7 +241,12 @@ def bulan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         "total": selectors.total(actor=request.user, bulan=bulan, unit=unit),
         "penandatangan": [
             {"peran": _("Bendahara Pengeluaran"), "nama": "", "nip": ""},
-            {"peran": _("Kepala %(i)s") % {"i": wilayah.nama_instansi}, "nama": "", "nip": ""},
+            {
+                "peran": _("Pengguna Anggaran"),
+                "jabatan": unit.nama if unit else wilayah.nama_instansi,
+                "nama": "",
+                "nip": "",
+            },  # fmt: skip
         ],
         "tempat_tanggal": f"{wilayah.kota_surat or wilayah.nama}, {tanggal_indonesia(hari_ini(wilayah))}",
     }

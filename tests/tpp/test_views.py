@@ -221,13 +221,16 @@ def test_excel(client_as, org_a, tpp_a):
     assert rows[-1][0] == "Jumlah" and rows[-1][35] == tpp_a.bulan.total_netto
 
 
-def test_pdf(client_as, org_a, tpp_a, tmp_path):
+def test_pdf(client_as, org_a, tpp_a, screenshot_dir):
     resp = client_as(org_a.user_hr).get(reverse("tpp:bulantpp_pdf", args=[tpp_a.bulan.pk]))
     assert resp.status_code == 200 and resp["Content-Type"] == "application/pdf"
     import subprocess
 
-    pdf = tmp_path / "n.pdf"
+    pdf = screenshot_dir / "tpp_daftar_nominatif.pdf"
     pdf.write_bytes(resp.content)
+    # a PNG of page 1 to look at (test-artifacts/tpp_daftar_nominatif-1.png)
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", str(pdf),
+                    str(screenshot_dir / "tpp_daftar_nominatif")], check=True)  # fmt: skip
     teks = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
     ).stdout
