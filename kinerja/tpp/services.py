@@ -383,6 +383,11 @@ def tpp_hitung(*, bulan: BulanTPP, actor: Any = None) -> dict[str, Any]:
     sql = _sql_hitung().replace("{bulat}", _BULAT_SQL[aturan.pembulatan])
     tabel = TPPPegawai._meta.db_table
     with connection.cursor() as cur:
+        # The planner overestimates the joined rows and JIT-compiles the formula: measured
+        # 5.6 s of JIT for a 3 s statement at 20,000 employees. Off for this transaction;
+        # enough memory that the attendance aggregate does not spill to disk.
+        cur.execute("SET LOCAL jit = off")
+        cur.execute("SET LOCAL work_mem = '64MB'")
         cur.execute(sql, params)
         cur.execute(
             f"DELETE FROM {tabel} WHERE bulan_id = %s AND dihitung_pada <> %s", [b.pk, sekarang]
