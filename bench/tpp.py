@@ -93,28 +93,51 @@ def bangkit(n: int, tahun: int, bulan: int, seed: int = 2026) -> Any:
                                    zona_waktu="Asia/Makassar", kota_surat="Bench")  # fmt: skip
         root = UnitKerja.objects.create(wilayah=w, kode="ROOT", nama="Sekretariat Daerah",
                                         jenis="pemda")  # fmt: skip
-        n_unit = max(1, n // 25)
+        # 40 OPD under the root, the work units (25 employees each) under the OPD
         UnitKerja.objects.bulk_create(
             [
                 UnitKerja(
                     wilayah=w,
                     parent=root,
+                    kode=f"OPD{i:02d}",
+                    nama=f"Dinas {i}",
+                    jenis="dinas",
+                    path="",
+                    depth=1,
+                )
+                for i in range(40)
+            ]  # fmt: skip
+        )
+        tabel_unit = UnitKerja._meta.db_table
+        with connection.cursor() as cur:  # the materialised path of the bulk-created units
+            cur.execute(
+                f"UPDATE {tabel_unit} SET path = %s || id || '/' WHERE parent_id = %s",
+                [root.path, root.pk],
+            )
+        opd = list(UnitKerja.objects.filter(wilayah=w, depth=1).order_by("pk"))
+        n_unit = max(1, n // 25)
+        UnitKerja.objects.bulk_create(
+            [
+                UnitKerja(
+                    wilayah=w,
+                    parent=opd[i % len(opd)],
                     kode=f"U{i:05d}",
                     nama=f"Unit Layanan {i}",
                     jenis="bidang",
                     path="",
-                    depth=1,
+                    depth=2,
                 )
                 for i in range(n_unit)
-            ]  # fmt: skip
+            ],  # fmt: skip
+            batch_size=5000,
         )
-        with connection.cursor() as cur:  # the materialised path of the bulk-created units
+        with connection.cursor() as cur:
             cur.execute(
-                f"UPDATE {UnitKerja._meta.db_table} SET path = %s || id || '/' "
-                "WHERE wilayah_id = %s AND parent_id = %s",
-                [root.path, w.pk, root.pk],
+                f"UPDATE {tabel_unit} u SET path = p.path || u.id || '/' FROM {tabel_unit} p "
+                "WHERE u.parent_id = p.id AND u.wilayah_id = %s AND u.depth = 2",
+                [w.pk],
             )
-        units = list(UnitKerja.objects.filter(wilayah=w, parent=root).order_by("pk"))
+        units = list(UnitKerja.objects.filter(wilayah=w, depth=2).order_by("pk"))
         jab = []
         for u in units:
             jab.append(Jabatan(wilayah=w, unit=u, nama=f"Kepala {u.nama}", jenis="pengawas",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from pegawai.models import Cuti
@@ -63,8 +64,17 @@ class BarisFilterForm(forms.Form):
     )
 
     def __init__(self, *args: Any, units, **kwargs: Any) -> None:
+        """`units`: every unit the actor may pick (validation). The dropdown lists only the
+        first two levels (a province has thousands of schools and clinics) plus the unit
+        picked; deeper units are reached through the per-unit totals' links."""
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        field = self.fields["unit"]
+        field.queryset = units
+        dipilih = self.data.get("unit") if self.is_bound else None
+        atas = units.filter(depth__lte=1)
+        if dipilih and str(dipilih).isdigit():
+            atas = units.filter(Q(depth__lte=1) | Q(pk=int(dipilih)))
+        field.choices = [("", "---------"), *atas.order_by("path").values_list("pk", "nama")]
 
 
 class PengaturanForm(forms.ModelForm):

@@ -368,6 +368,7 @@ class TPPPegawai(models.Model):
             models.Index(fields=["bulan", "unit"], name="tpppegawai_bulan_unit_idx"),
             models.Index(fields=["bulan", "nama"], name="tpppegawai_bulan_nama_idx"),
             models.Index(fields=["pegawai", "bulan"], name="tpppegawai_pegawai_idx"),
+            models.Index(fields=["bulan", "netto"], name="tpppegawai_bulan_netto_idx"),
         ]
 
     def __str__(self) -> str:
@@ -407,6 +408,47 @@ class TPPPegawai(models.Model):
             sanksi_tingkat=self.sanksi_tingkat,
             cuti_tanpa_tpp=self.cuti_tanpa_tpp,
         )
+
+
+class TPPUnitQuerySet(WilayahScopedQuerySet):
+    wilayah_lookup = "wilayah"
+
+
+class TPPUnit(models.Model):
+    """The month's totals of one unit's own employees, written with the rows by
+    `services.tpp_hitung` (one INSERT ... SELECT ... GROUP BY). Pages and dashboards sum
+    these (hundreds of rows, a subtree by path prefix) instead of the employee rows."""
+
+    bulan = models.ForeignKey(
+        BulanTPP, on_delete=models.CASCADE, related_name="unit_set", verbose_name=_("bulan")
+    )
+    wilayah = models.ForeignKey(
+        "organisasi.Wilayah", on_delete=models.PROTECT, related_name="+", verbose_name=_("wilayah")
+    )
+    unit = models.ForeignKey(
+        "organisasi.UnitKerja",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("unit kerja"),
+    )
+    jumlah = models.PositiveIntegerField(_("jumlah pegawai"), default=0)
+    pagu = models.PositiveBigIntegerField(_("pagu"), default=0)
+    potongan_kinerja = models.DecimalField(_("potongan kinerja"), max_digits=18, decimal_places=2)
+    potongan_disiplin = models.DecimalField(_("potongan disiplin"), max_digits=18, decimal_places=2)
+    potongan_sanksi = models.DecimalField(_("potongan sanksi"), max_digits=18, decimal_places=2)
+    netto = models.PositiveBigIntegerField(_("TPP diterima"), default=0)
+    jumlah_tanpa_evaluasi = models.PositiveIntegerField(_("tanpa evaluasi"), default=0)
+    dihitung_pada = models.DateTimeField(_("dihitung pada"))
+
+    objects = TPPUnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("TPP unit")
+        verbose_name_plural = _("TPP unit")
+        constraints = [models.UniqueConstraint(fields=["bulan", "unit"], name="tppunit_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.bulan_id} {self.unit_id}"
 
 
 class RiwayatBulanTPPQuerySet(WilayahScopedQuerySet):

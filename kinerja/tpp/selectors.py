@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.http import Http404
 
 from organisasi.models import UnitKerja
 
-from .models import BulanTPP, RiwayatBulanTPP, TPPPegawai
+from .models import BulanTPP, RiwayatBulanTPP, TPPPegawai, TPPUnit
 
 URUTAN = {
     "nama": ("nama", "pk"),
@@ -74,37 +74,59 @@ def baris_list(
     return qs.order_by("unit__path", "nama", "pk")
 
 
-def ringkasan_unit(*, actor: Any, bulan: BulanTPP, unit: UnitKerja | None = None) -> list[dict]:
-    """Totals per unit (the unit's own employees), in tree order: one query."""
-    qs = TPPPegawai.objects.visible_to(actor).filter(bulan=bulan)
+def _unit_qs(actor: Any, bulan: BulanTPP, unit: UnitKerja | None):
+    qs = TPPUnit.objects.visible_to(actor).filter(bulan=bulan)
     if unit is not None:
         qs = qs.filter(unit__path__startswith=unit.path)
-    return list(
-        qs.values("unit_id", "unit__nama", "unit__depth")
-        .annotate(
-            jumlah=Count("pk"),
-            pagu_total=Sum("pagu"),
-            pot_kinerja=Sum("potongan_kinerja"),
-            pot_disiplin=Sum("potongan_disiplin"),
-            pot_sanksi=Sum("potongan_sanksi"),
-            netto_total=Sum("netto"),
-        )
-        .order_by("unit__path")
+    return qs
+
+
+_JUMLAH = {
+    "jumlah": Sum("jumlah"),
+    "pagu_total": Sum("pagu"),
+    "pot_kinerja": Sum("potongan_kinerja"),
+    "pot_disiplin": Sum("potongan_disiplin"),
+    "pot_sanksi": Sum("potongan_sanksi"),
+    "netto_total": Sum("netto"),
+}
+
+
+def ringkasan_unit(*, actor: Any, bulan: BulanTPP, unit: UnitKerja | None = None) -> list[dict]:
+    """Totals per child unit of `unit` (or per first-level unit of the wilayah), each the
+    sum of its whole subtree, from the per-unit rows (`TPPUnit`): one query, plus one for
+    the names. A unit's own employees (not in a child) are one row "langsung"."""
+    from django.db.models import F, Func, IntegerField, Value
+    from django.db.models.functions import Cast, NullIf
+
+    kedalaman = (unit.depth + 1) if unit is not None else 1
+    # path "/1/7/12/": the ancestor at depth d is part d + 2 of split_part(path, '/', ...)
+    leluhur = Cast(
+        NullIf(Func(F("unit__path"), Value("/"), Value(kedalaman + 2), function="split_part"),
+               Value("")),
+        IntegerField(),
+    )  # fmt: skip
+    baris = list(
+        _unit_qs(actor, bulan, unit)
+        .annotate(leluhur=leluhur)
+        .values("leluhur")
+        .annotate(**_JUMLAH)
+        .order_by("leluhur")
     )
+    unit_info = {
+        pk: (nama, path)
+        for pk, nama, path in UnitKerja.objects.visible_to(actor)
+        .filter(pk__in=[b["leluhur"] for b in baris if b["leluhur"]])
+        .values_list("pk", "nama", "path")
+    }
+    for b in baris:
+        b["unit_id"] = b["leluhur"]
+        b["unit__nama"] = unit_info.get(b["leluhur"], ("", ""))[0] if b["leluhur"] else None
+    baris.sort(key=lambda b: (b["unit_id"] is not None, unit_info.get(b["unit_id"], ("", ""))[1]))
+    return baris
 
 
 def total(*, actor: Any, bulan: BulanTPP, unit: UnitKerja | None = None) -> dict:
-    qs = TPPPegawai.objects.visible_to(actor).filter(bulan=bulan)
-    if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
-    return qs.aggregate(
-        jumlah=Count("pk"),
-        pagu_total=Sum("pagu"),
-        pot_kinerja=Sum("potongan_kinerja"),
-        pot_disiplin=Sum("potongan_disiplin"),
-        pot_sanksi=Sum("potongan_sanksi"),
-        netto_total=Sum("netto"),
-    )
+    return _unit_qs(actor, bulan, unit).aggregate(**_JUMLAH)
 
 
 def riwayat_list(*, actor: Any, bulan: BulanTPP) -> QuerySet[RiwayatBulanTPP]:

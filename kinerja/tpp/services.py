@@ -26,7 +26,7 @@ from pegawai.cuti.selectors import jumlah_hari_kerja
 from pegawai.models import Cuti, HukumanDisiplin, Kehadiran, Pegawai, RiwayatJabatan
 
 from . import rules
-from .models import BulanTPP, PengaturanTPP, RiwayatBulanTPP, TPPPegawai
+from .models import BulanTPP, PengaturanTPP, RiwayatBulanTPP, TPPPegawai, TPPUnit
 
 logger = logging.getLogger(__name__)
 
@@ -393,6 +393,31 @@ def tpp_hitung(*, bulan: BulanTPP, actor: Any = None) -> dict[str, Any]:
             f"DELETE FROM {tabel} WHERE bulan_id = %s AND dihitung_pada <> %s", [b.pk, sekarang]
         )
         dihapus = cur.rowcount
+        unit_tabel = TPPUnit._meta.db_table
+        cur.execute(
+            f"""
+            INSERT INTO {unit_tabel} (bulan_id, wilayah_id, unit_id, jumlah, pagu,
+                potongan_kinerja, potongan_disiplin, potongan_sanksi, netto,
+                jumlah_tanpa_evaluasi, dihitung_pada)
+            SELECT bulan_id, wilayah_id, unit_id, count(*), sum(pagu), sum(potongan_kinerja),
+                   sum(potongan_disiplin), sum(potongan_sanksi), sum(netto),
+                   count(*) FILTER (WHERE tanpa_evaluasi), %(sekarang)s
+            FROM {tabel} WHERE bulan_id = %(bulan)s
+            GROUP BY bulan_id, wilayah_id, unit_id
+            ON CONFLICT (bulan_id, unit_id) DO UPDATE SET
+                jumlah = EXCLUDED.jumlah, pagu = EXCLUDED.pagu,
+                potongan_kinerja = EXCLUDED.potongan_kinerja,
+                potongan_disiplin = EXCLUDED.potongan_disiplin,
+                potongan_sanksi = EXCLUDED.potongan_sanksi, netto = EXCLUDED.netto,
+                jumlah_tanpa_evaluasi = EXCLUDED.jumlah_tanpa_evaluasi,
+                dihitung_pada = EXCLUDED.dihitung_pada
+            """,
+            {"bulan": b.pk, "sekarang": sekarang},
+        )
+        cur.execute(
+            f"DELETE FROM {unit_tabel} WHERE bulan_id = %s AND dihitung_pada <> %s",
+            [b.pk, sekarang],
+        )
         cur.execute(
             f"""SELECT count(*), coalesce(sum(pagu), 0), coalesce(sum(netto), 0),
                        count(*) FILTER (WHERE tanpa_evaluasi),

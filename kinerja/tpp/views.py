@@ -24,6 +24,8 @@ from .forms import BarisFilterForm, BukaForm, BulanForm, PengaturanForm
 from .models import BulanTPP, PengaturanTPP, TPPPegawai
 
 BATAS_PDF = 2000
+#: Rows of the per-unit totals on the page (a flat wilayah may have thousands of units).
+BATAS_RINGKASAN = 60
 
 
 def _wajib_lihat(request: HttpRequest) -> None:
@@ -99,20 +101,32 @@ class BulanTPPDetailView(ListView):
         )
         f = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
         self.unit = f.get("unit")
+        self.total = selectors.total(actor=self.request.user, bulan=self.bulan, unit=self.unit)
+        self.tanpa_saring = not f.get("q") and not f.get("tanda")
         return selectors.baris_list(
             actor=self.request.user, bulan=self.bulan, unit=self.unit, q=f.get("q", ""),
             tanda=f.get("tanda", ""), urut=self.request.GET.get("o", ""),
         )  # fmt: skip
 
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        paginator = super().get_paginator(
+            queryset, per_page, orphans, allow_empty_first_page, **kwargs
+        )
+        if self.tanpa_saring:  # the count is known from the per-unit totals: no COUNT(*)
+            paginator.count = self.total["jumlah"] or 0
+        return paginator
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
+        ringkasan = selectors.ringkasan_unit(actor=user, bulan=self.bulan, unit=self.unit)
         ctx.update(
             bulan=self.bulan,
             filter=SimpleNamespace(form=self.filter_form),
             unit=self.unit,
-            ringkasan_unit=selectors.ringkasan_unit(actor=user, bulan=self.bulan, unit=self.unit),
-            total=selectors.total(actor=user, bulan=self.bulan, unit=self.unit),
+            ringkasan_unit=ringkasan[:BATAS_RINGKASAN],
+            ringkasan_lain=max(0, len(ringkasan) - BATAS_RINGKASAN),
+            total=self.total,
             riwayat_list=selectors.riwayat_list(actor=user, bulan=self.bulan)[:20],
             boleh_kelola=services.boleh_kelola(user, self.bulan.wilayah_id),
             buka_form=BukaForm(),

@@ -281,3 +281,25 @@ def test_pengaturan_input_salah(client_as, org_a, ganti, pesan):
     assert resp.status_code == 200
     assert resp.context["form"].errors
     assert PengaturanTPP.objects.get(wilayah=org_a.wilayah).bobot_kinerja == 60
+
+
+def test_jumlah_per_unit_menjumlah_subtree(client_as, org_a, tpp_a):
+    c = client_as(org_a.user_hr)
+    url = reverse("tpp:bulantpp_detail", args=[tpp_a.bulan.pk])
+    rows = {r.pegawai_id: r for r in TPPPegawai.objects.filter(bulan=tpp_a.bulan)}
+
+    def jumlah(*units):
+        paths = [u.path for u in units]
+        return sum(r.netto for r in rows.values() if any(r.unit.path.startswith(p) for p in paths))
+
+    atas = c.get(url).context["ringkasan_unit"]
+    assert [(r["unit_id"], r["netto_total"]) for r in atas] == [
+        (None, rows[org_a.sekda.pk].netto),  # the root's own employees
+        (org_a.bidang.pk, jumlah(org_a.bidang)),  # bidang with seksi below it
+    ]
+    bawah = c.get(url, {"unit": org_a.bidang.pk}).context
+    assert [(r["unit_id"], r["jumlah"]) for r in bawah["ringkasan_unit"]] == [
+        (None, 4), (org_a.seksi.pk, 3)]  # fmt: skip
+    assert bawah["total"]["netto_total"] == jumlah(org_a.bidang)
+    assert bawah["page_obj"].paginator.count == 7
+    assert c.get(url, {"q": "Ani"}).context["page_obj"].paginator.count == 1
