@@ -471,9 +471,12 @@ def tpp_hitung_mulai(*, actor: Any, bulan: BulanTPP) -> BulanTPP:
         b.proses_mulai = timezone.now()
         b.save(update_fields=["proses", "proses_persen", "proses_pesan", "proses_mulai"])
         pengguna_id = actor.pk if actor is not None else None
+    from kombu.exceptions import OperationalError as KombuOperationalError
+    from redis.exceptions import RedisError
+
     try:
-        tasks.hitung_bulan.delay(b.pk, pengguna_id)
-    except Exception as exc:  # broker down: say so, do not 500
+        tasks.hitung_bulan.delay_on_commit(b.pk, pengguna_id)
+    except (KombuOperationalError, RedisError, OSError) as exc:  # broker down: say so, no 500
         logger.warning("TPP job not queued: %s", exc)
         pesan = _("Antrean tugas latar belakang (Redis) sedang tidak tersedia; coba lagi nanti.")
         BulanTPP.objects.filter(pk=b.pk).update(proses=BulanTPP.Proses.GAGAL, proses_pesan=pesan)

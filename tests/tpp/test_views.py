@@ -95,10 +95,11 @@ def test_pimpinan_melihat_tetapi_tidak_mengunci(client_as, org_a, tpp_a):
 # --- the HR flow ------------------------------------------------------------------------
 
 
-def test_buat_hitung_kunci_buka(client_as, org_a, periode_a):
+def test_buat_hitung_kunci_buka(client_as, org_a, periode_a, django_capture_on_commit_callbacks):
     buat_kasus(org_a, periode_a, nama="Ani Telat", hari=[("terlambat", 45)] * 3)
     c = client_as(org_a.user_hr)
-    resp = c.post(reverse("tpp:bulantpp_buat"), {"tahun": 2026, "bulan": 11})
+    with django_capture_on_commit_callbacks(execute=True):  # the job is sent after commit
+        resp = c.post(reverse("tpp:bulantpp_buat"), {"tahun": 2026, "bulan": 11})
     bulan = BulanTPP.objects.get(wilayah=org_a.wilayah, tahun=2026, bulan=11)
     assert resp.status_code == 302 and resp["Location"] == bulan.get_absolute_url()
     assert bulan.proses == "selesai" and bulan.jumlah_pegawai == 7  # Celery eager in tests
@@ -303,3 +304,19 @@ def test_jumlah_per_unit_menjumlah_subtree(client_as, org_a, tpp_a):
     assert bawah["total"]["netto_total"] == jumlah(org_a.bidang)
     assert bawah["page_obj"].paginator.count == 7
     assert c.get(url, {"q": "Ani"}).context["page_obj"].paginator.count == 1
+
+
+def test_redis_mati_pesan_jelas(client_as, org_a, bulan_a, monkeypatch):
+    from kinerja.tpp import tasks
+
+    def mati(*args, **kwargs):
+        raise OSError("Connection refused")
+
+    monkeypatch.setattr(tasks.hitung_bulan, "delay_on_commit", mati)
+    resp = client_as(org_a.user_hr).post(
+        reverse("tpp:bulantpp_hitung", args=[bulan_a.pk]), follow=True
+    )
+    assert resp.status_code == 200
+    assert "Redis" in resp.content.decode()
+    bulan_a.refresh_from_db()
+    assert bulan_a.proses == "gagal" and bulan_a.dihitung_pada is None
