@@ -305,6 +305,10 @@ class TPPPegawai(models.Model):
         related_name="+",
         verbose_name=_("jabatan"),
     )
+    unit_path = models.CharField(
+        _("jalur unit"), max_length=500, default="", editable=False,
+        help_text=_("UnitKerja.path saat dihitung: urutan pohon dan saringan subtree tanpa join."),
+    )  # fmt: skip
     nip = models.CharField(_("NIP"), max_length=18)
     nama = models.CharField(_("nama"), max_length=250)
     golongan = models.CharField(_("golongan"), max_length=10, blank=True)
@@ -358,7 +362,7 @@ class TPPPegawai(models.Model):
     objects = TPPPegawaiQuerySet.as_manager()
 
     class Meta:
-        ordering = ["unit__path", "nama"]
+        ordering = ["unit_path", "nama", "id"]
         verbose_name = _("TPP pegawai")
         verbose_name_plural = _("TPP pegawai")
         constraints = [
@@ -366,6 +370,16 @@ class TPPPegawai(models.Model):
         ]
         indexes = [
             models.Index(fields=["bulan", "unit"], name="tpppegawai_bulan_unit_idx"),
+            # the default order (tree, then name) as an index scan: no sort of the month
+            models.Index(
+                fields=["bulan", "unit_path", "nama", "id"], name="tpppegawai_bulan_urut_idx"
+            ),
+            # a subtree (unit_path LIKE '/1/7/%') of one month
+            models.Index(
+                fields=["bulan", "unit_path"],
+                opclasses=["int8_ops", "varchar_pattern_ops"],
+                name="tpppegawai_bulan_subtree_idx",
+            ),
             models.Index(fields=["bulan", "nama"], name="tpppegawai_bulan_nama_idx"),
             models.Index(fields=["pegawai", "bulan"], name="tpppegawai_pegawai_idx"),
             models.Index(fields=["bulan", "netto"], name="tpppegawai_bulan_netto_idx"),

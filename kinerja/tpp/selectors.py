@@ -13,7 +13,7 @@ from .models import BulanTPP, RiwayatBulanTPP, TPPPegawai, TPPUnit
 
 URUTAN = {
     "nama": ("nama", "pk"),
-    "unit": ("unit__path", "nama", "pk"),
+    "unit": ("unit_path", "nama", "pk"),
     "kelas": ("kelas_jabatan", "nama", "pk"),
     "pagu": ("pagu", "nama", "pk"),
     "disiplin": ("persen_potongan_disiplin", "nama", "pk"),
@@ -62,7 +62,7 @@ def baris_list(
 ) -> QuerySet[TPPPegawai]:
     qs = TPPPegawai.objects.visible_to(actor).filter(bulan=bulan).select_related("unit")
     if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
+        qs = qs.filter(unit_path__startswith=unit.path)
     if q:
         qs = qs.filter(Q(nama__icontains=q) | Q(nip__startswith=q))
     if tanda in TANDA:
@@ -71,7 +71,7 @@ def baris_list(
     kolom = URUTAN.get(urut.lstrip("-"))
     if kolom:
         return qs.order_by(*(f"-{k}" if turun else k for k in kolom))
-    return qs.order_by("unit__path", "nama", "pk")
+    return qs.order_by("unit_path", "nama", "pk")
 
 
 def _unit_qs(actor: Any, bulan: BulanTPP, unit: UnitKerja | None):

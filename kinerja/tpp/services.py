@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.models import SKP, EvaluasiPeriodik, PeriodeKinerja, PeriodePenilaian
-from organisasi.models import Jabatan, Wilayah
+from organisasi.models import Jabatan, UnitKerja, Wilayah
 from pegawai.cuti.selectors import jumlah_hari_kerja
 from pegawai.models import Cuti, HukumanDisiplin, Kehadiran, Pegawai, RiwayatJabatan
 
@@ -119,6 +119,7 @@ def _sql_hitung() -> str:
     t = {
         "peg": Pegawai._meta.db_table,
         "jab": Jabatan._meta.db_table,
+        "unit": UnitKerja._meta.db_table,
         "rj": RiwayatJabatan._meta.db_table,
         "keh": Kehadiran._meta.db_table,
         "hd": HukumanDisiplin._meta.db_table,
@@ -218,7 +219,7 @@ ct AS (
     GROUP BY c.pegawai_id
 ),
 x AS (
-    SELECT peg.*, j.nama AS nama_jabatan, j.kelas_jabatan,
+    SELECT peg.*, j.nama AS nama_jabatan, j.kelas_jabatan, coalesce(u.path, '') AS unit_path,
         CASE WHEN j.kelas_jabatan BETWEEN 1 AND 17
              THEN (%(pagu)s::bigint[])[j.kelas_jabatan] ELSE 0 END AS pagu,
         ev.predikat,
@@ -240,6 +241,7 @@ x AS (
         coalesce(ct.jenis, '') AS cuti_tanpa_tpp
     FROM peg
     LEFT JOIN {t["jab"]} j ON j.id = peg.jabatan_id
+    LEFT JOIN {t["unit"]} u ON u.id = peg.unit_id
     LEFT JOIN hadir ON hadir.pegawai_id = peg.pegawai_id
     LEFT JOIN ev ON ev.pegawai_id = peg.pegawai_id
     LEFT JOIN sanksi ON sanksi.pegawai_id = peg.pegawai_id
@@ -266,7 +268,8 @@ z AS (
     FROM y
 )
 INSERT INTO {t["tpp"]} (
-    bulan_id, wilayah_id, pegawai_id, unit_id, jabatan_id, nip, nama, golongan, nama_jabatan,
+    bulan_id, wilayah_id, pegawai_id, unit_id, unit_path, jabatan_id, nip, nama, golongan,
+    nama_jabatan,
     status_aktif, kelas_jabatan, pagu, predikat, faktor_kinerja, hari_kerja, hari_tercatat,
     terlambat_1, terlambat_2, terlambat_3, terlambat_4,
     pulang_cepat_1, pulang_cepat_2, pulang_cepat_3, pulang_cepat_4,
@@ -275,7 +278,7 @@ INSERT INTO {t["tpp"]} (
     potongan_disiplin, sanksi_tingkat, cuti_tanpa_tpp, persen_potongan_sanksi,
     potongan_sanksi, netto, tanpa_evaluasi, kehadiran_kurang, tanpa_kelas, dihitung_pada
 )
-SELECT %(bulan)s, %(wilayah)s, z.pegawai_id, z.unit_id, z.jabatan_id, z.nip,
+SELECT %(bulan)s, %(wilayah)s, z.pegawai_id, z.unit_id, z.unit_path, z.jabatan_id, z.nip,
     left(z.nama, 250), z.golongan, coalesce(z.nama_jabatan, ''), z.status_aktif,
     z.kelas_jabatan, z.pagu, z.predikat, z.fk, %(hari_kerja)s, z.tercatat,
     z.t1, z.t2, z.t3, z.t4, z.c1, z.c2, z.c3, z.c4, z.tm, z.tp,
@@ -289,7 +292,8 @@ SELECT %(bulan)s, %(wilayah)s, z.pegawai_id, z.unit_id, z.jabatan_id, z.nip,
     z.predikat IS NULL, z.tercatat < %(hari_kerja)s, z.pagu = 0, %(sekarang)s
 FROM z
 ON CONFLICT (bulan_id, pegawai_id) DO UPDATE SET
-    unit_id = EXCLUDED.unit_id, jabatan_id = EXCLUDED.jabatan_id, nip = EXCLUDED.nip,
+    unit_id = EXCLUDED.unit_id, unit_path = EXCLUDED.unit_path, jabatan_id = EXCLUDED.jabatan_id,
+    nip = EXCLUDED.nip,
     nama = EXCLUDED.nama, golongan = EXCLUDED.golongan, nama_jabatan = EXCLUDED.nama_jabatan,
     status_aktif = EXCLUDED.status_aktif, kelas_jabatan = EXCLUDED.kelas_jabatan,
     pagu = EXCLUDED.pagu, predikat = EXCLUDED.predikat,
