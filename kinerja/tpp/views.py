@@ -23,7 +23,9 @@ from . import ekspor, rules, selectors, services
 from .forms import BarisFilterForm, BukaForm, BulanForm, PengaturanForm
 from .models import BulanTPP, PengaturanTPP, TPPPegawai
 
-BATAS_PDF = 2000
+#: Rows of one daftar nominatif rendered in the request (WeasyPrint: ~4 s for 400 rows on
+#: this machine); a larger list is printed per unit, or taken from the Excel export.
+BATAS_PDF = 400
 #: Rows of the per-unit totals on the page (a flat wilayah may have thousands of units).
 BATAS_RINGKASAN = 60
 
