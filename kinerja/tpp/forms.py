@@ -22,7 +22,6 @@ NAMA_BULAN_PILIHAN = [
 ]  # fmt: skip
 
 FIELD_ATURAN = [
-    "bobot_kinerja",
     "faktor_sangat_baik", "faktor_baik", "faktor_butuh_perbaikan", "faktor_kurang",
     "faktor_sangat_kurang", "faktor_tanpa_evaluasi",
     "batas_menit_1", "batas_menit_2", "batas_menit_3",
@@ -78,6 +77,14 @@ class BarisFilterForm(forms.Form):
 
 
 class PengaturanForm(forms.ModelForm):
+    bobot_kinerja = forms.DecimalField(
+        label=_("Bobot kinerja (%)"),
+        min_value=0,
+        max_value=100,
+        max_digits=5,
+        decimal_places=2,
+        help_text=_("Bobot disiplin = 100 - bobot kinerja. Sama dengan bobot TPP di data wilayah."),
+    )
     cuti_tanpa_tpp = forms.MultipleChoiceField(
         label=_("Jenis cuti yang meniadakan TPP bulan itu"),
         choices=Cuti.Jenis.choices,
@@ -100,6 +107,9 @@ class PengaturanForm(forms.ModelForm):
                 initial=pagu[k - 1] if len(pagu) >= k else 0,
             )
         self.fields["cuti_tanpa_tpp"].initial = list(self.instance.cuti_tanpa_tpp or [])
+        if self.instance.wilayah_id:
+            self.fields["bobot_kinerja"].initial = self.instance.wilayah.bobot_kinerja_tpp
+        self.order_fields(["bobot_kinerja"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -112,6 +122,7 @@ class PengaturanForm(forms.ModelForm):
 
     def data_aturan(self) -> dict[str, Any]:
         d = {k: self.cleaned_data[k] for k in FIELD_ATURAN}
+        d["bobot_kinerja"] = self.cleaned_data["bobot_kinerja"]
         d["pagu"] = [self.cleaned_data[f"pagu_{k}"] for k in range(1, 18)]
         d["cuti_tanpa_tpp"] = list(self.cleaned_data["cuti_tanpa_tpp"])
         return d

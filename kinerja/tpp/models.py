@@ -63,17 +63,14 @@ class PengaturanTPPQuerySet(WilayahScopedQuerySet):
 
 class PengaturanTPP(TimeStampedModel):
     """The TPP rules of one wilayah (its Perkada). Created with the defaults of issue 15 on
-    first use; `bobot_kinerja` starts from, and is kept equal to, `Wilayah.bobot_kinerja_tpp`
-    (the service writes both); the discipline weight is always 100 - bobot_kinerja."""
+    first use. The kinerja weight is NOT stored here: it is `Wilayah.bobot_kinerja_tpp` (one
+    source, also editable in the wilayah's admin); the discipline weight is 100 - it."""
 
     wilayah = models.OneToOneField(
         "organisasi.Wilayah",
         on_delete=models.CASCADE,
         related_name="pengaturan_tpp",
         verbose_name=_("wilayah"),
-    )
-    bobot_kinerja = _persen(
-        _("bobot kinerja (%)"), 60, help_text=_("Bobot disiplin = 100 - bobot kinerja.")
     )
     faktor_sangat_baik = _persen(_("faktor predikat Sangat Baik (%)"), 100)
     faktor_baik = _persen(_("faktor predikat Baik (%)"), 100)
@@ -133,6 +130,10 @@ class PengaturanTPP(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("tpp:pengaturan")
+
+    @property
+    def bobot_kinerja(self) -> Decimal:
+        return self.wilayah.bobot_kinerja_tpp
 
     @property
     def bobot_disiplin(self) -> Decimal:

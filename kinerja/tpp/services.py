@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import logging
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -57,13 +58,11 @@ def batas_bulan(tahun: int, bulan: int) -> tuple[dt.date, dt.date]:
 
 
 def pengaturan_untuk(wilayah: Wilayah) -> PengaturanTPP:
-    """The wilayah's settings, created with the defaults (weight from the wilayah) on first
-    use."""
+    """The wilayah's settings, created with the defaults on first use."""
     obj = PengaturanTPP.objects.filter(wilayah=wilayah).first()
     if obj is None:
-        obj, _c = PengaturanTPP.objects.get_or_create(
-            wilayah=wilayah, defaults={"bobot_kinerja": wilayah.bobot_kinerja_tpp}
-        )
+        obj, _c = PengaturanTPP.objects.get_or_create(wilayah=wilayah)
+    obj.wilayah = wilayah  # the kinerja weight lives on the wilayah: no second query
     return obj
 
 
@@ -71,16 +70,23 @@ def pengaturan_untuk(wilayah: Wilayah) -> PengaturanTPP:
 def pengaturan_simpan(
     *, actor: Any, pengaturan: PengaturanTPP, data: dict[str, Any]
 ) -> PengaturanTPP:
-    """Saves the settings; `Wilayah.bobot_kinerja_tpp` is written in the same transaction so
-    the two never disagree. Months already locked keep the settings they were computed with
-    (stored in `BulanTPP.aturan`)."""
+    """Saves the settings. `bobot_kinerja` goes to `Wilayah.bobot_kinerja_tpp` (its one
+    home) in the same transaction. Months already locked keep the settings they were
+    computed with (stored in `BulanTPP.aturan`)."""
     _wajib_kelola(actor, pengaturan.wilayah_id)
-    obj = PengaturanTPP.objects.select_for_update().get(pk=pengaturan.pk)
+    data = dict(data)
+    bobot = data.pop("bobot_kinerja", None)
+    obj = PengaturanTPP.objects.select_for_update().select_related("wilayah").get(pk=pengaturan.pk)
     for k, v in data.items():
         setattr(obj, k, v)
     obj.full_clean()
+    if bobot is not None:
+        bobot = Decimal(bobot)
+        if not 0 <= bobot <= 100:
+            raise ValidationError({"bobot_kinerja": _("Bobot kinerja harus antara 0 dan 100.")})
+        Wilayah.objects.filter(pk=obj.wilayah_id).update(bobot_kinerja_tpp=bobot)
+        obj.wilayah.bobot_kinerja_tpp = bobot
     obj.save()
-    Wilayah.objects.filter(pk=obj.wilayah_id).update(bobot_kinerja_tpp=obj.bobot_kinerja)
     return obj
 
 
@@ -369,6 +375,11 @@ def tpp_hitung(*, bulan: BulanTPP, actor: Any = None) -> dict[str, Any]:
             % {"b": b}
         )
     aturan = pengaturan_untuk(b.wilayah).aturan()
+    if not 0 <= aturan.bobot_kinerja <= 100:
+        raise ValidationError(
+            _("Bobot kinerja TPP wilayah %(w)s harus antara 0 dan 100 (sekarang %(b)s).")
+            % {"w": b.wilayah, "b": aturan.bobot_kinerja}
+        )
     awal, akhir = batas_bulan(b.tahun, b.bulan)
     hari_kerja = jumlah_hari_kerja(b.wilayah, awal, akhir)
     sekarang = timezone.now()

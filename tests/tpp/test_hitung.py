@@ -208,3 +208,17 @@ def test_hr_wilayah_lain_ditolak(org_b, tpp_a):
         services.tpp_kunci(actor=org_b.user_hr, bulan=tpp_a.bulan)
     with pytest.raises(PermissionDenied):
         services.tpp_hitung(bulan=tpp_a.bulan, actor=org_b.user_staf)
+
+
+def test_bobot_satu_sumber_di_wilayah(org_a, periode_a, bulan_a):
+    """The kinerja weight is Wilayah.bobot_kinerja_tpp (also edited in the wilayah admin)."""
+    p = buat_kasus(org_a, periode_a, nama="Tanpa Evaluasi", predikat=None)
+    type(org_a.wilayah).objects.filter(pk=org_a.wilayah.pk).update(bobot_kinerja_tpp=D(70))
+    org_a.wilayah.refresh_from_db()
+    services.tpp_hitung(bulan=bulan_a, actor=org_a.user_hr)
+    # no evaluation: only the discipline share, now 30 % of 3.500.000
+    assert TPPPegawai.objects.get(bulan=bulan_a, pegawai=p).netto == 1_050_000
+    assert BulanTPP.objects.get(pk=bulan_a.pk).aturan["bobot_kinerja"] == "70.00"
+    type(org_a.wilayah).objects.filter(pk=org_a.wilayah.pk).update(bobot_kinerja_tpp=D(150))
+    with pytest.raises(ValidationError, match="antara 0 dan 100"):
+        services.tpp_hitung(bulan=bulan_a, actor=org_a.user_hr)

@@ -246,11 +246,12 @@ def test_pdf(client_as, org_a, tpp_a, screenshot_dir):
 def _data_pengaturan(**ganti):
     p = PengaturanTPP()
     data = {k: getattr(p, k) for k in (
-        "bobot_kinerja", "faktor_sangat_baik", "faktor_baik", "faktor_butuh_perbaikan",
+        "faktor_sangat_baik", "faktor_baik", "faktor_butuh_perbaikan",
         "faktor_kurang", "faktor_sangat_kurang", "faktor_tanpa_evaluasi", "batas_menit_1",
         "batas_menit_2", "batas_menit_3", "potongan_1", "potongan_2", "potongan_3", "potongan_4",
         "potongan_alpa", "potongan_izin", "potongan_sakit", "potongan_maks",
         "potongan_sanksi_sedang", "potongan_sanksi_berat", "pembulatan")}  # fmt: skip
+    data["bobot_kinerja"] = "60"
     data.update({f"pagu_{k}": 1_000_000 * k for k in range(1, 18)})
     data["cuti_tanpa_tpp"] = ["besar", "cltn"]
     data.update(ganti)

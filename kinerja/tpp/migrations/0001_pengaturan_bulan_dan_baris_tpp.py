@@ -175,20 +175,6 @@ class Migration(migrations.Migration):
                 ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat pada")),
                 ("updated_at", models.DateTimeField(auto_now=True, verbose_name="diubah pada")),
                 (
-                    "bobot_kinerja",
-                    models.DecimalField(
-                        decimal_places=2,
-                        default=Decimal("60"),
-                        help_text="Bobot disiplin = 100 - bobot kinerja.",
-                        max_digits=5,
-                        validators=[
-                            django.core.validators.MinValueValidator(Decimal("0")),
-                            django.core.validators.MaxValueValidator(Decimal("100")),
-                        ],
-                        verbose_name="bobot kinerja (%)",
-                    ),
-                ),
-                (
                     "faktor_sangat_baik",
                     models.DecimalField(
                         decimal_places=2,

@@ -1,7 +1,7 @@
 """Trigram index for the name search of the TPP month page (`nama__icontains` is
-`UPPER(nama::text) LIKE UPPER('%x%')`), as pegawai 0005 does for the employee list."""
+`UPPER(nama::text) LIKE UPPER('%x%')`), as pegawai 0005 does for the employee list. The
+pg_trgm extension is created (and owned) by pegawai 0005, hence the dependency."""
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
 
@@ -12,7 +12,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        TrigramExtension(),
         migrations.RunSQL(
             "CREATE INDEX tpppegawai_nama_trgm_idx ON tpp_tpppegawai "
             "USING gin ((upper(nama::text)) gin_trgm_ops)",
