@@ -30,5 +30,6 @@ urlpatterns = [
     path("kinerja/", include("kinerja.urls")),
     path("laporan/", include("kinerja.laporan.urls")),
     path("skm/", include("kinerja.skm.urls")),
+    path("tpp/", include("kinerja.tpp.urls")),
     path("publik/", include("kinerja.skm.urls_publik")),
 ]

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "kinerja",
     "kinerja.skm",
     "kinerja.laporan",
+    "kinerja.tpp",
 ]
 
 MIDDLEWARE = [
