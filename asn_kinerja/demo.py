@@ -21,6 +21,7 @@ LANGKAH = [
     "kinerja.demo_evaluasi",
     "kinerja.skm.demo",
     "kinerja.laporan.demo",
+    "kinerja.tpp.demo",
 ]
 
 

@@ -120,6 +120,9 @@ HALAMAN: list[Halaman] = [
     Halaman("simpan penilaian", "atasan", "kinerja:evaluasi_nilai", kelompok="aksi",
             lookup="evaluasi_dinilai", method="POST", data="penilaian", rush=1),
     Halaman("PDF SKP", "pegawai", "laporan:pdf_skp", kelompok="pdf", lookup="pegawai_saya"),
+    # TPP (the month is computed by bench.run.fase_tpp before the page phase)
+    Halaman("TPP bulan", "hr", "tpp:bulantpp_detail", lookup="bulan_tpp", rush=1),
+    Halaman("TPP saya", "pegawai", "tpp:tpp_saya"),
 ]  # fmt: skip
 
 
@@ -233,7 +236,17 @@ LOOKUP: dict[str, Callable[[Any], dict[str, Any]]] = {
     "bawahan_pertama": _bawahan_pertama,
     "evaluasi_isian": _evaluasi_isian,
     "evaluasi_dinilai": _evaluasi_dinilai,
+    "bulan_tpp": lambda u: _bulan_tpp(u),
 }
+
+
+def _bulan_tpp(user: Any) -> dict[str, Any]:
+    from bench.tpp import lookup_bulan_tpp
+
+    kw = lookup_bulan_tpp(user)
+    if not kw:
+        raise LookupError(f"{user} tidak punya bulan TPP")
+    return kw
 
 
 def _pk_dari_url(url: str) -> int:

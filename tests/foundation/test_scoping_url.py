@@ -19,7 +19,7 @@ from organisasi.models import Pengguna
 
 pytestmark = pytest.mark.django_db
 
-NAMESPACES = {"organisasi", "pegawai", "kinerja", "laporan", "skm"}
+NAMESPACES = {"organisasi", "pegawai", "kinerja", "laporan", "skm", "tpp"}
 
 
 def _patterns(resolver=None, prefix="", ns=None):
