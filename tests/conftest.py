@@ -167,3 +167,14 @@ def login_browser(live_server, page):
         return page
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _cache_aman_reset():
+    """An outage seen by one test (a dead cache port) must not leave the next one without
+    its cache (asn_kinerja.cache_aman waits failures out for 30 s)."""
+    from asn_kinerja import cache_aman
+
+    cache_aman.reset()
+    yield
+    cache_aman.reset()
