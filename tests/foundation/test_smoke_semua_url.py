@@ -65,6 +65,7 @@ PERAN = ["admin", "hr_gorontalo", "pimpinan_gorontalo"] + [
 ]
 ANONIM = "(anonim)"
 TIDAK_ADA = 987654321
+WAKTU: Counter = Counter()  # seconds per pattern name, for the report of the slowest
 ADMIN_WAKIL = {"admin:index", "admin:pegawai_pegawai_changelist", "admin:pegawai_pegawai_change"}
 
 #: How a model leads to the employee it belongs to (ORM path to Pegawai; "" = itself).
@@ -300,10 +301,12 @@ def _sapu(pemilih: Pemilih) -> tuple[list[str], Counter, int]:
                 client.force_login(user)
             for nama, url in _daftar_permintaan(pemilih, peran, user, admin_user):
                 sid = transaction.savepoint()
+                t0 = time.monotonic()
                 try:
                     resp = client.get(url)
                 finally:
                     transaction.savepoint_rollback(sid)
+                WAKTU[nama] += time.monotonic() - t0
                 jumlah += 1
                 if resp.status_code >= 500:
                     per_peran[peran] += 1
@@ -315,6 +318,9 @@ def _sapu(pemilih: Pemilih) -> tuple[list[str], Counter, int]:
 
 
 def _laporkan(judul: str, gagal, per_peran, jumlah, detik):
+    lambat = ", ".join(f"{n} {d:.1f}" for n, d in WAKTU.most_common(8))
+    print(f"\n{judul}: paling lama (dtk, semua peran): {lambat}")
+    WAKTU.clear()
     print(f"\n{judul}: {jumlah} permintaan dalam {detik:.1f} dtk; 500 per peran: "
           f"{dict(per_peran) or 'tidak ada'}")  # fmt: skip
     assert not gagal, f"{len(gagal)} halaman 500:\n" + "\n".join(gagal)
