@@ -99,3 +99,18 @@ def test_antrean_kirim_broker_mati(redis_mati):
     with _Catat("asn_kinerja.antrean") as log:
         assert antrean.kirim(kirim_email_notifikasi, 1) is False
     assert "Antrean Celery tidak tersedia" in log.pesan[0]
+
+
+@pytest.mark.django_db
+def test_login_dan_sesi_tanpa_redis(org_a, client, redis_mati):
+    """Sessions are in the database and django-axes uses its database handler: logging in
+    (and a failed attempt) works with Redis down."""
+    from django.conf import settings
+
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+    url = reverse("login")
+    gagal = client.post(url, {"username": org_a.user_kabid.username, "password": "salah"})
+    assert gagal.status_code == 200
+    resp = client.post(url, {"username": org_a.user_kabid.username, "password": "rahasia-uji-123"})
+    assert resp.status_code == 302
+    assert client.get(reverse("kinerja:inbox")).status_code == 200
