@@ -357,3 +357,32 @@ def test_setiap_url_tanpa_500_saat_redis_mati(demo, redis_mati):
         t0 = time.monotonic()
         hasil = _sapu(demo, lengkap=False)
         _laporkan("Sapu URL, Redis mati", *hasil, time.monotonic() - t0)
+
+
+def test_semua_halaman_skp_dan_evaluasi_sebagai_hr(demo):
+    """The issue's own measurement: as hr_gorontalo every SKP detail page and (up to 60)
+    evaluation pages of the wilayah, whose histories mostly hold steps without an account."""
+    from kinerja.models import SKP, EvaluasiPeriodik
+
+    hr = Pengguna.objects.get(username="hr_gorontalo")
+    client = Client(raise_request_exception=False)
+    client.force_login(hr)
+    urls = [f"/kinerja/skp/{pk}/" for pk in SKP.objects.visible_to(hr).values_list("pk", flat=True)]
+    urls += [
+        f"/kinerja/evaluasi/{pk}/"
+        for pk in EvaluasiPeriodik.objects.visible_to(hr)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:60]
+    ]
+    gagal = []
+    with time_machine.travel(HARI, tick=True):
+        for url in urls:
+            sid = transaction.savepoint()
+            try:
+                status = client.get(url).status_code
+            finally:
+                transaction.savepoint_rollback(sid)
+            if status >= 500:
+                gagal.append(url)
+    print(f"\nSKP/evaluasi sebagai HR: {len(gagal)} dari {len(urls)} halaman 500")
+    assert not gagal, gagal
