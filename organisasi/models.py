@@ -356,6 +356,11 @@ class Pengguna(AbstractUser):
         verbose_name = _("pengguna")
         verbose_name_plural = _("pengguna")
 
+    @property
+    def nama_tampilan(self) -> str:
+        """The name shown for this user: the full name, else the username."""
+        return self.get_full_name() or self.username
+
     @cached_property
     def nama_grup(self) -> set[str]:
         return set(self.groups.values_list("name", flat=True))

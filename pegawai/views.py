@@ -467,9 +467,34 @@ class ImporDetailView(HRMixin, DetailView):
         hanya_galat = self.request.GET.get("galat") == "1"
         if hanya_galat:
             baris = [b for b in baris if b["galat"]]
-        ctx["page_obj"] = Paginator(baris, 25).get_page(self.request.GET.get("page"))
+        page = Paginator(baris, 25).get_page(self.request.GET.get("page"))
+        page.object_list = [_baris_pratinjau(b) for b in page.object_list]
+        ctx["page_obj"] = page
         ctx["hanya_galat"] = hanya_galat
         return ctx
+
+
+def _baris_pratinjau(b: dict) -> dict[str, Any]:
+    """One preview row with every cell the page shows: a file may lack any optional column
+    (the row's `mentah` then has no such key; issue 19: a missing key used as a filter
+    argument was a 500)."""
+    mentah, data = b.get("mentah") or {}, b.get("data") or {}
+
+    def sel(kunci: str) -> str:
+        nilai = mentah.get(kunci)
+        return "" if nilai is None else str(nilai).strip()
+
+    nama = " ".join(x for x in (sel("GELAR_DEPAN"), sel("NAMA")) if x)
+    if sel("GELAR_BELAKANG"):
+        nama = f"{nama}, {sel('GELAR_BELAKANG')}"
+    return {
+        "no": b.get("no"),
+        "nip": sel("NIP"),
+        "nama": nama,
+        "unit": data.get("unit_nama") or sel("KODE_UNIT"),
+        "jabatan": data.get("jabatan_nama") or sel("NAMA_JABATAN"),
+        "galat": b.get("galat") or [],
+    }
 
 
 class ImporJalankanView(HRMixin, View):

@@ -186,3 +186,39 @@ def login_browser(live_server, page):
         return page
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _cache_aman_reset():
+    """An outage seen by one test (a dead cache port) must not leave the next one without
+    its cache (asn_kinerja.cache_aman waits failures out for 30 s)."""
+    from asn_kinerja import cache_aman
+
+    cache_aman.reset()
+    yield
+    cache_aman.reset()
+
+
+#: A port nothing listens on: Redis (cache and Celery broker) is down.
+REDIS_MATI = "redis://127.0.0.1:1/0"
+
+
+@pytest.fixture
+def redis_mati(settings):
+    """The cache and the Celery broker pointed at a closed port for one test (Celery not
+    eager, so enqueueing really talks to the broker)."""
+    from asn_kinerja.celery import app
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_MATI,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    lama = app.conf.broker_url, app.conf.task_always_eager
+    app.conf.broker_url, app.conf.task_always_eager = REDIS_MATI, False
+    app._pool = app.amqp._producer_pool = None  # they keep the old broker's connection
+    yield
+    app.conf.broker_url, app.conf.task_always_eager = lama
+    app._pool = app.amqp._producer_pool = None

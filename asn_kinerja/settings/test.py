@@ -21,3 +21,10 @@ CSRF_COOKIE_AGE = None
 # TEST_DB_SUFFIX values so their test databases do not collide.
 _suffix = env("TEST_DB_SUFFIX", default="")
 DATABASES["default"]["TEST"] = {"NAME": "test_asn_kinerja" + (f"_{_suffix}" if _suffix else "")}  # noqa: F405
+
+# Strict templates: a variable a project template uses but the context lacks fails the test
+# instead of rendering as "" (issue 19). Django admin and crispy templates keep Django's
+# lenient default: asn_kinerja/template_ketat.py explains how the two are told apart.
+from asn_kinerja.template_ketat import VariabelTidakAda  # noqa: E402
+
+TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = VariabelTidakAda()  # noqa: F405

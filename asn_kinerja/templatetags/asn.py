@@ -10,6 +10,7 @@ from django import forms, template
 from django.conf import settings
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from asn_kinerja import formatting
 
@@ -66,6 +67,20 @@ def persen(value, total):
         return formatting.angka(100 * float(value) / float(total), 1) + "%"
     except (TypeError, ValueError, ZeroDivisionError):
         return "—"
+
+
+@register.filter
+def nama_aktor(user, kosong: str = ""):
+    """`{{ t.oleh|nama_aktor }}`: who took a step, as the page shows it. An empty actor (a
+    system step, an employee without an account, a deleted user) is "Sistem", or `kosong`
+    when given (`{{ usulan.diputuskan_oleh|nama_aktor:"—" }}`).
+
+    Replaces `{{ x.get_full_name|default:x.username }}`: a filter argument that is a variable
+    lookup raises VariableDoesNotExist when `x` is None (issue 19: most history pages 500)."""
+    if user is None or user == "":
+        return kosong or _("Sistem")
+    nama = getattr(user, "nama_tampilan", None)
+    return nama if nama is not None else str(user)
 
 
 #: Widgets `bidang` writes itself; anything else (checkbox, radio, file, hidden, multi-widgets)

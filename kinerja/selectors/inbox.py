@@ -9,9 +9,9 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
-from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
+from asn_kinerja import cache_aman
 from asn_kinerja.db import SalahSatu, jumlah_subquery
 from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan, Keberatan, LogHarian
 from pegawai.models import Pegawai
@@ -44,7 +44,9 @@ def inbox_siapkan(*, actor: Any) -> None:
         .values_list("_skp", "_bawahan")
         .get()
     )
-    actor._inbox_himpunan = (saya.pk, skp_ids, bawahan_ids)
+    # A subquery Django knows to be empty (`bawahan_langsung` of someone heading nothing is
+    # `.none()`) compiles to NULL, not to an empty array.
+    actor._inbox_himpunan = (saya.pk, skp_ids or [], bawahan_ids or [])
 
 
 def _di(actor: Any, saya: Pegawai, kolom: str, bagian: int, subquery: QuerySet) -> Q:
@@ -134,20 +136,23 @@ def _kunci_cache(actor: Any) -> str:
 
 
 def lupakan_inbox(actor: Any) -> None:
-    """Drops the cached badge of `actor` (after a step that changes what waits for them)."""
+    """Drops the cached badge of `actor` (after a step that changes what waits for them).
+    Runs in `on_commit` after every workflow step: with Redis down it does nothing (the
+    step is already committed; a 500 now would make the user retry it)."""
     if getattr(actor, "pk", None) is not None:
-        cache.delete(_kunci_cache(actor))
+        cache_aman.hapus(_kunci_cache(actor))
 
 
 def inbox_count(*, actor: Any, segar: bool = False) -> int:
     """Everything waiting for the actor (the navbar badge): from the cache unless `segar`,
-    at most INBOX_CACHE_DETIK old."""
+    at most INBOX_CACHE_DETIK old. With Redis down it is counted from the database on
+    every page (asn_kinerja.cache_aman)."""
     if not segar:
-        tersimpan = cache.get(_kunci_cache(actor))
+        tersimpan = cache_aman.ambil(_kunci_cache(actor))
         if tersimpan is not None:
             return tersimpan
     total = sum(inbox_counts(actor=actor).values())
-    cache.set(_kunci_cache(actor), total, INBOX_CACHE_DETIK)
+    cache_aman.simpan(_kunci_cache(actor), total, INBOX_CACHE_DETIK)
     return total
 
 

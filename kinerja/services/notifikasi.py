@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from asn_kinerja import antrean
 from kinerja.models import Notifikasi
 
 
@@ -22,7 +23,7 @@ def notifikasi_kirim(
     if user.email:
         from kinerja.tasks import kirim_email_notifikasi
 
-        kirim_email_notifikasi.delay_on_commit(notif.pk)
+        antrean.kirim_setelah_commit(kirim_email_notifikasi, notif.pk)
     return notif
 
 

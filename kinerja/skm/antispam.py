@@ -20,18 +20,16 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import logging
 import secrets
 import time
 from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+
+from asn_kinerja import cache_aman
 
 from .models import AlasanPenolakan
-
-log = logging.getLogger(__name__)
 
 SALT = "skm.formulir"
 
@@ -110,12 +108,10 @@ def _hitung(kunci: str, batas: int, detik: int) -> bool:
     """Fixed window: True while the window's counter stays within `batas`."""
     jendela = int(time.time() // detik)
     k = f"{kunci}:{jendela}"
-    try:
-        cache.add(k, 0, timeout=detik + 5)
-        return cache.incr(k) <= batas
-    except Exception:  # noqa: BLE001 - fail open when the cache is down (see module doc)
-        log.warning("SKM: cache tidak tersedia, batas kiriman tidak diperiksa", exc_info=True)
-        return True
+    # Fails open when the cache is down (see module doc; asn_kinerja.cache_aman logs it).
+    cache_aman.tambah(k, 0, timeout=detik + 5)
+    n = cache_aman.naikkan(k)
+    return n is None or n <= batas
 
 
 def periksa_batas(*, ip: str, unit_layanan_id: int) -> None:
@@ -132,10 +128,6 @@ def periksa_duplikat(*, ip: str, unit_layanan_id: int, isi: tuple) -> None:
     """Raises Ditolak(duplikat) when the same address sent the same answers recently.
     The key is remembered at this point: a second identical post is the duplicate."""
     k = _kunci("dup", _sidik(ip, unit_layanan_id, *isi))
-    try:
-        baru = cache.add(k, 1, timeout=setelan("SKM_DUPLIKAT_MENIT") * 60)
-    except Exception:  # noqa: BLE001
-        log.warning("SKM: cache tidak tersedia, duplikat tidak diperiksa", exc_info=True)
-        return
-    if not baru:
+    baru = cache_aman.tambah(k, 1, timeout=setelan("SKM_DUPLIKAT_MENIT") * 60)
+    if baru is False:  # None: the cache is down, not checked
         raise Ditolak(AlasanPenolakan.DUPLIKAT)

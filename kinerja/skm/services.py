@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asn_kinerja import antrean
 from organisasi.models import UnitKerja
 from pegawai.models import Pegawai
 
@@ -290,7 +291,7 @@ def tanggapan_jawab(
     if kontak_email(t.kontak):
         from .tasks import kirim_email_jawaban
 
-        kirim_email_jawaban.delay_on_commit(t.pk)
+        antrean.kirim_setelah_commit(kirim_email_jawaban, t.pk)
     return t
 
 

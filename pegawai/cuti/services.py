@@ -25,6 +25,7 @@ from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asn_kinerja import antrean
 from asn_kinerja.formatting import tanggal_indonesia
 from pegawai.choices import JenisKelamin, StatusKehadiran
 from pegawai.models import (
@@ -99,7 +100,7 @@ def _catat(cuti: Cuti, *, dari: str, ke: str, oleh: Any, catatan: str = "") -> N
 def _kabari(cuti: Cuti, peristiwa: str) -> None:
     from .tasks import kirim_email_cuti
 
-    kirim_email_cuti.delay_on_commit(cuti.pk, peristiwa)
+    antrean.kirim_setelah_commit(kirim_email_cuti, cuti.pk, peristiwa)
 
 
 # --- request validation ----------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import factory
+from django.contrib.contenttypes.models import ContentType
 
 from kinerja.models import (
     SKP,
@@ -15,6 +16,7 @@ from kinerja.models import (
     PeriodeKinerja,
     PeriodePenilaian,
     RencanaHasilKerja,
+    TransisiStatus,
 )
 from kinerja.rules import jendela_penilaian
 from pegawai.selectors import atasan_pejabat_penilai, pejabat_penilai
@@ -111,6 +113,56 @@ class EvaluasiPeriodikFactory(factory.django.DjangoModelFactory):
     skp = factory.SubFactory(SKPFactory, status="disetujui")
     periode_penilaian = factory.LazyAttribute(lambda o: periode_penilaian(o.skp.periode_kinerja, 1))
     status = "belum_diisi"
+
+
+class TransisiStatusFactory(factory.django.DjangoModelFactory):
+    """A row of an object's status history. `oleh` is None by default: a system step (the
+    workflow stores None for anyone without an account). `TransisiStatusFactory(objek=skp,
+    dari="draf", ke="diajukan", oleh=user)` for a step by a user."""
+
+    class Meta:
+        model = TransisiStatus
+        exclude = ["objek"]
+
+    objek = factory.SubFactory(SKPFactory)
+    content_type = factory.LazyAttribute(lambda o: ContentType.objects.get_for_model(o.objek))
+    object_id = factory.LazyAttribute(lambda o: o.objek.pk)
+    wilayah = factory.LazyAttribute(lambda o: _wilayah_objek(o.objek))
+    dari = ""
+    ke = "draf"
+    oleh = None
+    catatan = ""
+
+
+def _wilayah_objek(obj):
+    from kinerja.workflow.base import wilayah_id_dari
+    from organisasi.models import Wilayah
+
+    return Wilayah.objects.get(pk=wilayah_id_dari(obj))
+
+
+def riwayat_tanpa_akun(obj, *, langkah: list[tuple[str, str]], tanpa_akun) -> list[TransisiStatus]:
+    """History rows of `obj` that nobody with an account took, the way production has them:
+    the first step by the system (`oleh=None`), the second through the real workflow by
+    `tanpa_akun`, an employee without an account (`catat_transisi` stores None), the third by
+    a user whose account was deleted afterwards (SET_NULL); further steps by the system."""
+    from kinerja.workflow.base import catat_transisi
+    from tests.factories import PenggunaFactory
+
+    assert tanpa_akun.pengguna_id is None
+    hasil = []
+    for i, (dari, ke) in enumerate(langkah):
+        if i == 1:
+            hasil.append(catat_transisi(obj, dari=dari, ke=ke, oleh=tanpa_akun))
+        elif i == 2:
+            dihapus = PenggunaFactory(wilayah=_wilayah_objek(obj), first_name="Mantan")
+            t = TransisiStatusFactory(objek=obj, dari=dari, ke=ke, oleh=dihapus)
+            dihapus.delete()
+            t.refresh_from_db()
+            hasil.append(t)
+        else:
+            hasil.append(TransisiStatusFactory(objek=obj, dari=dari, ke=ke, catatan="otomatis"))
+    return hasil
 
 
 # --- Helpers of the planning tests (SKP chains) ----------------------------------------------

@@ -1,0 +1,48 @@
+"""Queueing Celery jobs after the transaction commits, without turning a broker outage into
+a 500.
+
+`task.delay_on_commit()` sends the job in an `on_commit` callback: when Redis (the broker)
+is down the callback raises after the data is committed, the user sees a server error for
+a step that did happen and may repeat it. `kirim_setelah_commit` is the same call with the
+broker errors caught and logged: for side jobs (e-mails mirroring an in-app notification)
+losing the job is the lesser harm. Jobs the user waits for (report processes) report the
+outage to the user instead (`kinerja.laporan.services._antrekan`).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.db import transaction
+
+log = logging.getLogger(__name__)
+
+
+def galat_broker() -> tuple[type[BaseException], ...]:
+    """The exceptions of a broker that cannot be reached."""
+    from kombu.exceptions import OperationalError
+    from redis.exceptions import RedisError
+
+    return (OperationalError, RedisError, OSError)
+
+
+def kirim(task: Any, *args: Any, **kwargs: Any) -> bool:
+    """`task.delay(*args, **kwargs)`; False (and a warning) when the broker is down."""
+    try:
+        task.delay(*args, **kwargs)
+    except galat_broker() as exc:
+        log.warning(
+            "Antrean Celery tidak tersedia, tugas %s%r tidak dikirim: %s: %s",
+            task.name,
+            args,
+            type(exc).__name__,
+            exc,
+        )
+        return False
+    return True
+
+
+def kirim_setelah_commit(task: Any, *args: Any, **kwargs: Any) -> None:
+    """`task.delay_on_commit(...)` that never raises for a broker outage (see module doc)."""
+    transaction.on_commit(lambda: kirim(task, *args, **kwargs))
