@@ -70,6 +70,13 @@ def persen(value, total):
 
 
 @register.filter
+def kunci(data, nama: str):
+    """`{% with n=ident|kunci:"pejabat_penilai" %}`: a key of a dict that may be absent (an
+    older snapshot), None then; `{% with n=ident.x %}` would be a missing variable."""
+    return data.get(nama) if isinstance(data, dict) else getattr(data, nama, None)
+
+
+@register.filter
 def nama_aktor(user, kosong: str = ""):
     """`{{ t.oleh|nama_aktor }}`: who took a step, as the page shows it. An empty actor (a
     system step, an employee without an account, a deleted user) is "Sistem", or `kosong`
