@@ -226,6 +226,15 @@ def _bawahan_pertama(user: Any) -> dict[str, Any]:
     return {"pk": p.pk}
 
 
+def _bulan_tpp(user: Any) -> dict[str, Any]:
+    from bench.tpp import lookup_bulan_tpp
+
+    kw = lookup_bulan_tpp(user)
+    if not kw:
+        raise LookupError(f"{user} tidak punya bulan TPP")
+    return kw
+
+
 LOOKUP: dict[str, Callable[[Any], dict[str, Any]]] = {
     "pegawai_saya": lambda u: {"pk": _pegawai(u).pk},
     "unit_saya": lambda u: {"pk": _pegawai(u).unit_id},
@@ -236,17 +245,8 @@ LOOKUP: dict[str, Callable[[Any], dict[str, Any]]] = {
     "bawahan_pertama": _bawahan_pertama,
     "evaluasi_isian": _evaluasi_isian,
     "evaluasi_dinilai": _evaluasi_dinilai,
-    "bulan_tpp": lambda u: _bulan_tpp(u),
+    "bulan_tpp": _bulan_tpp,
 }
-
-
-def _bulan_tpp(user: Any) -> dict[str, Any]:
-    from bench.tpp import lookup_bulan_tpp
-
-    kw = lookup_bulan_tpp(user)
-    if not kw:
-        raise LookupError(f"{user} tidak punya bulan TPP")
-    return kw
 
 
 def _pk_dari_url(url: str) -> int:
