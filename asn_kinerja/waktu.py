@@ -31,11 +31,6 @@ def zona(wilayah: Any = None) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
-def sekarang() -> dt.datetime:
-    """Aware 'now' (UTC)."""
-    return timezone.now()
-
-
 def waktu_lokal(wilayah: Any = None, waktu: dt.datetime | None = None) -> dt.datetime:
     """`waktu` (default now) in the wilayah's zone."""
     return timezone.localtime(waktu or timezone.now(), zona(wilayah))
@@ -44,8 +39,3 @@ def waktu_lokal(wilayah: Any = None, waktu: dt.datetime | None = None) -> dt.dat
 def hari_ini(wilayah: Any = None) -> dt.date:
     """Today's date in the wilayah's zone (the active zone when `wilayah` is None)."""
     return waktu_lokal(wilayah).date()
-
-
-def awal_hari(tanggal: dt.date, wilayah: Any = None) -> dt.datetime:
-    """Aware midnight at the start of `tanggal` in the wilayah's zone."""
-    return dt.datetime.combine(tanggal, dt.time.min, tzinfo=zona(wilayah))
