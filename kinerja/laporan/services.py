@@ -381,7 +381,7 @@ def _tanggal_wilayah(hari_ini: dt.date | None, syarat) -> Q:
 
 def periode_ditutup_tanpa_rekap_akhir() -> list[int]:
     """Closed windows whose last recap is older than their last change (the close)."""
-    from django.db.models import F, Q
+    from django.db.models import F
 
     return list(
         PeriodePenilaian.objects.filter(status=StatusPeriode.TUTUP)
