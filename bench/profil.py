@@ -81,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(row[0] for row in cur.fetchall()))
     if prof:
         out = io.StringIO()
-        pstats.Stats(prof, stream=out).sort_stats(args.urut).print_stats(35)
+        pstats.Stats(prof, stream=out).sort_stats(args.urut).print_stats(
+            int(os.environ.get("PROFIL_BARIS", 35))
+        )
         print(out.getvalue())
     return 0
 

@@ -155,3 +155,49 @@ def bidang(field: forms.BoundField):
         bagian.append(f'<div {id_bantuan}class="form-text">{field.help_text}</div>')
     bagian.append("</div>")
     return mark_safe("".join(bagian))  # noqa: S308 - every value is escaped
+
+
+#: (CSS suffix, icon) of each predikat value (PermenPANRB 6/2022; "istimewa" is the
+#: predikat organisasi). The labels are the standard names, translated when rendered.
+_BADGE_PREDIKAT = {
+    "sangat_baik": ("sangat-baik", "star-fill"),
+    "baik": ("baik", ""),
+    "butuh_perbaikan": ("butuh-perbaikan", ""),
+    "kurang": ("kurang", ""),
+    "sangat_kurang": ("sangat-kurang", ""),
+    "istimewa": ("istimewa", "award-fill"),
+}
+
+
+def _label_predikat(nilai: str) -> str:
+    """The standard name of a predikat value, translated (one gettext call: a table row
+    renders one badge, and each call reads the active language)."""
+    if nilai == "sangat_baik":
+        return _("Sangat Baik")
+    if nilai == "baik":
+        return _("Baik")
+    if nilai == "butuh_perbaikan":
+        return _("Butuh Perbaikan")
+    if nilai == "kurang":
+        return _("Kurang/Misconduct")
+    if nilai == "sangat_kurang":
+        return _("Sangat Kurang")
+    if nilai == "istimewa":
+        return _("Istimewa")
+    return nilai
+
+
+@register.simple_tag
+def predikat_badge(predikat: Any, label: Any = None) -> str:
+    """`{% predikat_badge ev.predikat ev.get_predikat_display %}`: a predikat as a coloured
+    badge (components/predikat_badge.html documents it and calls this). Python rather than
+    template logic: a list page renders one per row (50 a page)."""
+    nilai = str(predikat or "")
+    kelas, ikon = _BADGE_PREDIKAT.get(nilai, ("kosong", ""))
+    if not label:
+        label = _label_predikat(nilai) if nilai else _("Belum ada predikat")
+    ikon_html = f'<i class="bi bi-{ikon}" aria-hidden="true"></i>' if ikon else ""
+    return mark_safe(
+        f'<span class="badge badge-predikat badge-predikat-{kelas}">{ikon_html}'
+        f"{conditional_escape(label)}</span>"
+    )

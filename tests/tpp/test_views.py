@@ -321,3 +321,21 @@ def test_redis_mati_pesan_jelas(client_as, org_a, bulan_a, monkeypatch):
     assert "Redis" in resp.content.decode()
     bulan_a.refresh_from_db()
     assert bulan_a.proses == "gagal" and bulan_a.dihitung_pada is None
+
+
+def test_baris_tabel_di_escape_dan_lengkap(client_as, org_a, periode_a, bulan_a):
+    """The month table's rows are written in Python (`tpp_baris`): text from the database
+    is escaped, and every cell is there (badge, flags, kelas, amounts, link)."""
+    buat_kasus(org_a, periode_a, nama='<script>alert("x")</script> & Co', kelas=9)
+    buat_kasus(org_a, periode_a, nama="Tanpa Evaluasi", predikat=None)
+    services.tpp_hitung(bulan=bulan_a, actor=org_a.user_hr)
+    resp = client_as(org_a.user_hr).get(reverse("tpp:bulantpp_detail", args=[bulan_a.pk]))
+    html = resp.content.decode()
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in html
+    row = TPPPegawai.objects.get(bulan=bulan_a, nama__startswith="<script>")
+    assert f'href="{row.get_absolute_url()}"' in html
+    assert "\u00b7 kelas 9" in html
+    assert 'badge-predikat badge-predikat-baik">Baik</span>' in html
+    assert 'badge-predikat-kosong">Belum ada predikat</span>' in html
+    assert '<span class="badge text-bg-warning me-1">tanpa evaluasi</span>' in html
