@@ -9,12 +9,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pegawai.selectors import pegawai_dari_pengguna
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
-def kepala_dari(actor: Any):
+
+def kepala_dari(actor: Pengguna):
     """The actor's employee record if they head a unit, else None."""
     p = pegawai_dari_pengguna(actor)
     if p and p.jabatan_id and p.jabatan.is_kepala and p.jabatan.aktif:
@@ -22,16 +25,16 @@ def kepala_dari(actor: Any):
     return None
 
 
-def boleh_kelola(actor: Any) -> bool:
+def boleh_kelola(actor: Pengguna) -> bool:
     return bool(actor.is_authenticated and actor.is_admin_kepegawaian)
 
 
-def boleh_melihat(actor: Any) -> bool:
+def boleh_melihat(actor: Pengguna) -> bool:
     if not actor.is_authenticated:
         return False
     return boleh_kelola(actor) or actor.is_pimpinan_daerah or kepala_dari(actor) is not None
 
 
-def boleh_menjawab(actor: Any) -> bool:
+def boleh_menjawab(actor: Pengguna) -> bool:
     """Answering needs HR or a unit head; the object itself comes from the scoped selector."""
     return boleh_kelola(actor) or kepala_dari(actor) is not None

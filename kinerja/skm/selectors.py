@@ -13,7 +13,7 @@ They take objects the caller has already scoped; pass `actor=` to scope them her
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
     Avg,
@@ -33,6 +33,9 @@ from pegawai.models import Pegawai
 from .akses import boleh_kelola, kepala_dari
 from .models import JenisLayanan, PenolakanSKM, TanggapanSKM, UnitLayanan
 from .unsur import KODE_UNSUR, NAMA_UNSUR, bulatkan, mutu_pelayanan
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 # --- IKM arithmetic in SQL -------------------------------------------------------------------
 
@@ -84,7 +87,7 @@ def ikm_dari(qs: QuerySet[TanggapanSKM]) -> dict[str, Any]:
 
 
 def ikm_unit(
-    *, unit: UnitKerja, mulai: dt.date | None, selesai: dt.date | None, actor: Any = None
+    *, unit: UnitKerja, mulai: dt.date | None, selesai: dt.date | None, actor: Pengguna | None = None
 ) -> dict[str, Any]:
     """IKM of the service units of `unit` and every unit below it, for responses dated
     mulai..selesai (both inclusive, the wilayah's local dates). One query."""
@@ -95,7 +98,7 @@ def ikm_unit(
 
 
 def ikm_wilayah(
-    *, wilayah: Wilayah, mulai: dt.date | None, selesai: dt.date | None, actor: Any = None
+    *, wilayah: Wilayah, mulai: dt.date | None, selesai: dt.date | None, actor: Pengguna | None = None
 ) -> dict[str, Any]:
     qs = TanggapanSKM.objects.visible_to(actor) if actor is not None else TanggapanSKM.objects
     # The wilayah's few service units as an index condition on (unit_layanan, tanggal): a
@@ -105,7 +108,7 @@ def ikm_wilayah(
 
 
 def umpan_balik_pegawai(
-    *, pegawai: Pegawai, mulai: dt.date | None, selesai: dt.date | None, actor: Any = None
+    *, pegawai: Pegawai, mulai: dt.date | None, selesai: dt.date | None, actor: Pengguna | None = None
 ) -> QuerySet[TanggapanSKM]:
     """Responses naming `pegawai` as the officer who served, newest first: evidence for the
     behaviour value Berorientasi Pelayanan. The contact is never part of it."""
@@ -122,7 +125,7 @@ def umpan_balik_pegawai(
 # --- Staff scope -----------------------------------------------------------------------------
 
 
-def unit_layanan_list(*, actor: Any) -> QuerySet[UnitLayanan]:
+def unit_layanan_list(*, actor: Pengguna) -> QuerySet[UnitLayanan]:
     """Service units the actor may see: HR, pimpinan daerah and national admins their
     wilayah (all); a unit head the units in their subtree; others nothing."""
     qs = UnitLayanan.objects.visible_to(actor).select_related("unit", "wilayah")
@@ -132,7 +135,7 @@ def unit_layanan_list(*, actor: Any) -> QuerySet[UnitLayanan]:
     return qs.di_subtree(kepala.unit) if kepala else qs.none()
 
 
-def tanggapan_list(*, actor: Any) -> QuerySet[TanggapanSKM]:
+def tanggapan_list(*, actor: Pengguna) -> QuerySet[TanggapanSKM]:
     qs = TanggapanSKM.objects.visible_to(actor).select_related(
         "unit_layanan", "jenis_layanan", "petugas"
     )
@@ -142,7 +145,7 @@ def tanggapan_list(*, actor: Any) -> QuerySet[TanggapanSKM]:
     return qs.di_subtree(kepala.unit) if kepala else qs.none()
 
 
-def unit_kerja_belum_dibuka(*, actor: Any) -> QuerySet[UnitKerja]:
+def unit_kerja_belum_dibuka(*, actor: Pengguna) -> QuerySet[UnitKerja]:
     """Units of the actor's wilayah that are not yet service units (the 'open' form)."""
     return (
         UnitKerja.objects.visible_to(actor)
@@ -153,7 +156,7 @@ def unit_kerja_belum_dibuka(*, actor: Any) -> QuerySet[UnitKerja]:
     )
 
 
-def calon_petugas(*, actor: Any, unit: UnitKerja) -> QuerySet[Pegawai]:
+def calon_petugas(*, actor: Pengguna, unit: UnitKerja) -> QuerySet[Pegawai]:
     return (
         Pegawai.objects.visible_to(actor)
         .aktif()
@@ -164,7 +167,7 @@ def calon_petugas(*, actor: Any, unit: UnitKerja) -> QuerySet[Pegawai]:
 
 
 def ikm_per_unit(
-    *, actor: Any, mulai: dt.date | None, selesai: dt.date | None
+    *, actor: Pengguna, mulai: dt.date | None, selesai: dt.date | None
 ) -> QuerySet[UnitLayanan]:
     """Service units annotated with n, r_u1..r_u9 and ikm for the period: one query."""
     f = Q()
@@ -194,7 +197,7 @@ def tren_bulanan(qs: QuerySet[TanggapanSKM]) -> list[dict[str, Any]]:
 
 
 def penolakan_ringkas(
-    *, actor: Any, mulai: dt.date | None, selesai: dt.date | None, unit_layanan=None
+    *, actor: Pengguna, mulai: dt.date | None, selesai: dt.date | None, unit_layanan=None
 ) -> list[dict[str, Any]]:
     qs = PenolakanSKM.objects.visible_to(actor).filter(
         unit_layanan__in=unit_layanan_list(actor=actor).values("pk")

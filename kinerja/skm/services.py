@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
@@ -29,6 +29,9 @@ from .models import (
     UnitLayanan,
 )
 from .unsur import KODE_UNSUR
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 
 def tanggal_lokal(unit_layanan: UnitLayanan, waktu=None):
@@ -90,7 +93,7 @@ def _cek_petugas(unit: UnitKerja, petugas: Iterable[Pegawai]) -> list[Pegawai]:
 @transaction.atomic
 def unit_layanan_buka(
     *,
-    actor: Any,
+    actor: Pengguna,
     unit: UnitKerja,
     nama_publik: str,
     jenis_layanan: Iterable[str],
@@ -125,7 +128,7 @@ def unit_layanan_buka(
 @transaction.atomic
 def unit_layanan_ubah(
     *,
-    actor: Any,
+    actor: Pengguna,
     unit_layanan: UnitLayanan,
     nama_publik: str,
     jenis_layanan: Iterable[str],
@@ -144,7 +147,9 @@ def unit_layanan_ubah(
 
 
 @transaction.atomic
-def unit_layanan_atur_status(*, actor: Any, unit_layanan: UnitLayanan, dibuka: bool) -> UnitLayanan:
+def unit_layanan_atur_status(
+    *, actor: Pengguna, unit_layanan: UnitLayanan, dibuka: bool
+) -> UnitLayanan:
     """Opens or closes a unit for feedback (its link stays; a closed unit shows a notice)."""
     if not boleh_kelola(actor):
         raise PermissionDenied(_("Hanya admin kepegawaian yang dapat membuka atau menutup survei."))
@@ -269,7 +274,7 @@ def kontak_email(kontak: str) -> str | None:
 
 @transaction.atomic
 def tanggapan_jawab(
-    *, actor: Any, tanggapan: TanggapanSKM, jawaban: str, ditindaklanjuti: bool = False
+    *, actor: Pengguna, tanggapan: TanggapanSKM, jawaban: str, ditindaklanjuti: bool = False
 ) -> TanggapanSKM:
     """Answers a citizen's comment. The answer appears on the citizen's follow-up page (the
     link shown on the thank-you page); when the contact is an e-mail address, the answer is
@@ -296,7 +301,7 @@ def tanggapan_jawab(
 
 
 @transaction.atomic
-def tanggapan_tandai_ditindaklanjuti(*, actor: Any, tanggapan: TanggapanSKM) -> TanggapanSKM:
+def tanggapan_tandai_ditindaklanjuti(*, actor: Pengguna, tanggapan: TanggapanSKM) -> TanggapanSKM:
     if not boleh_menjawab(actor):
         raise PermissionDenied(_("Anda tidak berwenang menindaklanjuti tanggapan ini."))
     t = TanggapanSKM.objects.select_for_update().get(pk=tanggapan.pk)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet, Sum
 from django.http import Http404
@@ -10,6 +10,9 @@ from django.http import Http404
 from organisasi.models import UnitKerja
 
 from .models import BulanTPP, RiwayatBulanTPP, TPPPegawai, TPPUnit
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 URUTAN = {
     "nama": ("nama", "pk"),
@@ -28,7 +31,7 @@ TANDA = {
 }
 
 
-def boleh_lihat_wilayah(actor: Any) -> bool:
+def boleh_lihat_wilayah(actor: Pengguna) -> bool:
     """HR, pimpinan daerah and national admins see the wilayah's TPP months."""
     return bool(
         actor
@@ -37,13 +40,13 @@ def boleh_lihat_wilayah(actor: Any) -> bool:
     )
 
 
-def bulan_list(*, actor: Any) -> QuerySet[BulanTPP]:
+def bulan_list(*, actor: Pengguna) -> QuerySet[BulanTPP]:
     if not boleh_lihat_wilayah(actor):
         return BulanTPP.objects.none()
     return BulanTPP.objects.visible_to(actor).select_related("wilayah", "dikunci_oleh")
 
 
-def bulan_detail(*, actor: Any, pk: int) -> BulanTPP:
+def bulan_detail(*, actor: Pengguna, pk: int) -> BulanTPP:
     """A month of the actor's wilayah; another wilayah's (or no right to see) is 404."""
     obj = bulan_list(actor=actor).filter(pk=pk).first()
     if obj is None:
@@ -53,7 +56,7 @@ def bulan_detail(*, actor: Any, pk: int) -> BulanTPP:
 
 def baris_list(
     *,
-    actor: Any,
+    actor: Pengguna,
     bulan: BulanTPP,
     unit: UnitKerja | None = None,
     q: str = "",
@@ -74,7 +77,7 @@ def baris_list(
     return qs.order_by("unit_path", "nama", "pk")
 
 
-def _unit_qs(actor: Any, bulan: BulanTPP, unit: UnitKerja | None):
+def _unit_qs(actor: Pengguna, bulan: BulanTPP, unit: UnitKerja | None):
     qs = TPPUnit.objects.visible_to(actor).filter(bulan=bulan)
     if unit is not None:
         qs = qs.filter(unit__path__startswith=unit.path)
@@ -91,7 +94,9 @@ _JUMLAH = {
 }
 
 
-def ringkasan_unit(*, actor: Any, bulan: BulanTPP, unit: UnitKerja | None = None) -> list[dict]:
+def ringkasan_unit(
+    *, actor: Pengguna, bulan: BulanTPP, unit: UnitKerja | None = None
+) -> list[dict]:
     """Totals per child unit of `unit` (or per first-level unit of the wilayah), each the
     sum of its whole subtree, from the per-unit rows (`TPPUnit`): one query, plus one for
     the names. A unit's own employees (not in a child) are one row "langsung"."""
@@ -125,19 +130,19 @@ def ringkasan_unit(*, actor: Any, bulan: BulanTPP, unit: UnitKerja | None = None
     return baris
 
 
-def total(*, actor: Any, bulan: BulanTPP, unit: UnitKerja | None = None) -> dict:
+def total(*, actor: Pengguna, bulan: BulanTPP, unit: UnitKerja | None = None) -> dict:
     return _unit_qs(actor, bulan, unit).aggregate(**_JUMLAH)
 
 
-def riwayat_list(*, actor: Any, bulan: BulanTPP) -> QuerySet[RiwayatBulanTPP]:
+def riwayat_list(*, actor: Pengguna, bulan: BulanTPP) -> QuerySet[RiwayatBulanTPP]:
     return RiwayatBulanTPP.objects.visible_to(actor).filter(bulan=bulan).select_related("oleh")
 
 
-def unit_pilihan(*, actor: Any, bulan: BulanTPP) -> QuerySet[UnitKerja]:
+def unit_pilihan(*, actor: Pengguna, bulan: BulanTPP) -> QuerySet[UnitKerja]:
     return UnitKerja.objects.visible_to(actor).filter(wilayah_id=bulan.wilayah_id, aktif=True)
 
 
-def tpp_saya(*, actor: Any) -> QuerySet[TPPPegawai]:
+def tpp_saya(*, actor: Pengguna) -> QuerySet[TPPPegawai]:
     """The actor's own TPP rows, newest month first."""
     if not actor or not actor.is_authenticated:
         return TPPPegawai.objects.none()
@@ -149,7 +154,7 @@ def tpp_saya(*, actor: Any) -> QuerySet[TPPPegawai]:
     )
 
 
-def tpppegawai_detail(*, actor: Any, pk: int) -> TPPPegawai:
+def tpppegawai_detail(*, actor: Pengguna, pk: int) -> TPPPegawai:
     """The employee's own row, or any row of the wilayah for HR/pimpinan; else 404."""
     qs = TPPPegawai.objects.visible_to(actor).select_related("bulan__wilayah", "unit", "pegawai")
     obj = qs.filter(pk=pk).first()
@@ -160,7 +165,7 @@ def tpppegawai_detail(*, actor: Any, pk: int) -> TPPPegawai:
     return obj
 
 
-def bulan_terakhir(*, actor: Any, wilayah_id: int | None) -> BulanTPP | None:
+def bulan_terakhir(*, actor: Pengguna, wilayah_id: int | None) -> BulanTPP | None:
     """The latest computed month of the wilayah (dashboards)."""
     if not wilayah_id:
         return None

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.models import SKP, EvaluasiPeriodik, PeriodeKinerja, PeriodePenilaian
-from organisasi.models import Jabatan, UnitKerja, Wilayah
+from organisasi.models import Jabatan, Pengguna, UnitKerja, Wilayah
 from pegawai.cuti.selectors import jumlah_hari_kerja
 from pegawai.models import Cuti, HukumanDisiplin, Kehadiran, Pegawai, RiwayatJabatan
 
@@ -36,7 +36,7 @@ class AntreanTidakTersedia(Exception):
     """The Celery broker (Redis) refused the job."""
 
 
-def boleh_kelola(actor: Any, wilayah_id: int | None = None) -> bool:
+def boleh_kelola(actor: Pengguna, wilayah_id: int | None = None) -> bool:
     """HR of the wilayah (or a national admin) manages its TPP."""
     if not actor or not actor.is_authenticated or not actor.is_active:
         return False
@@ -45,7 +45,7 @@ def boleh_kelola(actor: Any, wilayah_id: int | None = None) -> bool:
     return actor.is_admin_kepegawaian and (wilayah_id is None or actor.wilayah_id == wilayah_id)
 
 
-def _wajib_kelola(actor: Any, wilayah_id: int) -> None:
+def _wajib_kelola(actor: Pengguna, wilayah_id: int) -> None:
     if actor is not None and not boleh_kelola(actor, wilayah_id):
         raise PermissionDenied(_("Hanya admin kepegawaian wilayah ini yang mengelola TPP."))
 
@@ -68,7 +68,7 @@ def pengaturan_untuk(wilayah: Wilayah) -> PengaturanTPP:
 
 @transaction.atomic
 def pengaturan_simpan(
-    *, actor: Any, pengaturan: PengaturanTPP, data: dict[str, Any]
+    *, actor: Pengguna, pengaturan: PengaturanTPP, data: dict[str, Any]
 ) -> PengaturanTPP:
     """Saves the settings. `bobot_kinerja` goes to `Wilayah.bobot_kinerja_tpp` (its one
     home) in the same transaction. Months already locked keep the settings they were
@@ -94,7 +94,7 @@ def pengaturan_simpan(
 
 
 @transaction.atomic
-def bulan_buat(*, actor: Any, wilayah: Wilayah, tahun: int, bulan: int) -> BulanTPP:
+def bulan_buat(*, actor: Pengguna, wilayah: Wilayah, tahun: int, bulan: int) -> BulanTPP:
     """The wilayah's TPP month (created as draft when new)."""
     _wajib_kelola(actor, wilayah.pk)
     if not 1 <= bulan <= 12 or not 2000 <= tahun <= 2100:
@@ -103,7 +103,9 @@ def bulan_buat(*, actor: Any, wilayah: Wilayah, tahun: int, bulan: int) -> Bulan
     return obj
 
 
-def _catat(bulan: BulanTPP, aksi: str, actor: Any, catatan: str = "", **ringkasan: Any) -> None:
+def _catat(
+    bulan: BulanTPP, aksi: str, actor: Pengguna, catatan: str = "", **ringkasan: Any
+) -> None:
     RiwayatBulanTPP.objects.create(
         bulan=bulan,
         aksi=aksi,
@@ -364,7 +366,7 @@ def _params(aturan: rules.Aturan) -> dict[str, Any]:
 
 
 @transaction.atomic
-def tpp_hitung(*, bulan: BulanTPP, actor: Any = None) -> dict[str, Any]:
+def tpp_hitung(*, bulan: BulanTPP, actor: Pengguna | None = None) -> dict[str, Any]:
     """(Re)computes every row of a draft month in one SQL pass. Safe to run twice: the rows
     are upserted on (month, employee), rows of employees no longer included are deleted."""
     b = _kunci_bulan(bulan.pk)
@@ -465,7 +467,7 @@ def tpp_hitung(*, bulan: BulanTPP, actor: Any = None) -> dict[str, Any]:
 # --- The computation as a background job ---------------------------------------------
 
 
-def tpp_hitung_mulai(*, actor: Any, bulan: BulanTPP) -> BulanTPP:
+def tpp_hitung_mulai(*, actor: Pengguna, bulan: BulanTPP) -> BulanTPP:
     """Marks the month queued and sends the job to the worker after commit."""
     from . import tasks
 
@@ -503,8 +505,6 @@ def tpp_hitung_mulai(*, actor: Any, bulan: BulanTPP) -> BulanTPP:
 def tpp_proses_jalankan(*, bulan_id: int, pengguna_id: int | None = None) -> None:
     """The worker's side: progress in the month row (outside the computing transaction, so
     the page polling it sees each step), then the computation."""
-    from organisasi.models import Pengguna
-
     actor = Pengguna.objects.filter(pk=pengguna_id).first() if pengguna_id else None
     ada = BulanTPP.objects.filter(pk=bulan_id).update(
         proses=BulanTPP.Proses.BERJALAN, proses_persen=10,
@@ -538,7 +538,7 @@ def tpp_proses_jalankan(*, bulan_id: int, pengguna_id: int | None = None) -> Non
 
 
 @transaction.atomic
-def tpp_kunci(*, actor: Any, bulan: BulanTPP, nowait: bool = False) -> BulanTPP:
+def tpp_kunci(*, actor: Pengguna, bulan: BulanTPP, nowait: bool = False) -> BulanTPP:
     """Locks a computed draft month: final and immutable until reopened. The month row is
     locked (`select_for_update`), so of two concurrent locks one wins and the other is told
     the month is locked; a running computation is waited for (or refused with `nowait`)."""
@@ -566,7 +566,7 @@ def tpp_kunci(*, actor: Any, bulan: BulanTPP, nowait: bool = False) -> BulanTPP:
 
 
 @transaction.atomic
-def tpp_buka(*, actor: Any, bulan: BulanTPP, catatan: str) -> BulanTPP:
+def tpp_buka(*, actor: Pengguna, bulan: BulanTPP, catatan: str) -> BulanTPP:
     """Reopens a locked month (back to draft). A note saying why is required."""
     b = _kunci_bulan(bulan.pk)
     _wajib_kelola(actor, b.wilayah_id)
