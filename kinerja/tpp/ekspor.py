@@ -20,7 +20,7 @@ def xlsx_bulan(bulan: Any, qs) -> bytes:
     wb, ws = _buku("TPP", f"TPP {bulan.nama_bulan} {bulan.tahun} · {bulan.wilayah.nama} · {status}")
     _judul(ws, [
         "No", "NIP", "Nama", "Golongan", "Jabatan", "Kelas", "Unit kerja", "Status",
-        "Pagu", "Predikat", "Faktor kinerja (%)", "Potongan kinerja", "Hari kerja",
+        "Pagu", "Predikat", "Hari log terverifikasi", "Faktor kinerja (%)", "Potongan kinerja", "Hari kerja",
         "Hari tercatat", "Terlambat 1", "Terlambat 2", "Terlambat 3", "Terlambat 4",
         "Pulang cepat 1", "Pulang cepat 2", "Pulang cepat 3", "Pulang cepat 4",
         "Tidak absen masuk", "Tidak absen pulang", "Tanpa keterangan", "Izin", "Sakit", "Cuti",
@@ -33,7 +33,8 @@ def xlsx_bulan(bulan: Any, qs) -> bytes:
     for n, r in enumerate(qs.iterator(chunk_size=2000), start=1):
         ws.append([
             n, r.nip, r.nama, r.golongan, r.nama_jabatan, r.kelas_jabatan, r.unit.nama,
-            r.status_aktif, r.pagu, _PREDIKAT.get(r.predikat, "-"), r.faktor_kinerja,
+            r.status_aktif, r.pagu, _PREDIKAT.get(r.predikat, "-"),
+            "-" if r.hari_log is None else r.hari_log, r.faktor_kinerja,
             r.potongan_kinerja, r.hari_kerja, r.hari_tercatat, r.terlambat_1, r.terlambat_2,
             r.terlambat_3, r.terlambat_4, r.pulang_cepat_1, r.pulang_cepat_2, r.pulang_cepat_3,
             r.pulang_cepat_4, r.tanpa_absen_masuk, r.tanpa_absen_pulang, r.alpa, r.izin,
@@ -54,7 +55,7 @@ def xlsx_bulan(bulan: Any, qs) -> bytes:
         return c
 
     ws.append([
-        sel("Jumlah"), sel(f"{n} pegawai"), *[None] * 6, sel(total["pagu"]), None, None,
+        sel("Jumlah"), sel(f"{n} pegawai"), *[None] * 6, sel(total["pagu"]), None, None, None,
         sel(total["kinerja"]), *[None] * 18, sel(total["disiplin"]), None, None, None,
         sel(total["sanksi"]), sel(total["netto"]),
     ])  # fmt: skip

@@ -22,7 +22,7 @@ NAMA_BULAN_PILIHAN = [
 ]  # fmt: skip
 
 FIELD_ATURAN = [
-    "faktor_sangat_baik", "faktor_baik", "faktor_butuh_perbaikan", "faktor_kurang",
+    "sumber_kinerja", "faktor_sangat_baik", "faktor_baik", "faktor_butuh_perbaikan", "faktor_kurang",
     "faktor_sangat_kurang", "faktor_tanpa_evaluasi",
     "batas_menit_1", "batas_menit_2", "batas_menit_3",
     "potongan_1", "potongan_2", "potongan_3", "potongan_4",

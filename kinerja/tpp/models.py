@@ -57,6 +57,14 @@ class Pembulatan(models.TextChoices):
     ATAS = rules.Pembulatan.ATAS, _("Ke atas (rupiah penuh)")
 
 
+class SumberKinerja(models.TextChoices):
+    PREDIKAT = rules.SumberKinerja.PREDIKAT, _("Predikat evaluasi periodik bulan itu")
+    LOG_HARIAN = (
+        rules.SumberKinerja.LOG_HARIAN,
+        _("Persentase hari kerja dengan log harian terverifikasi"),
+    )
+
+
 class PengaturanTPPQuerySet(WilayahScopedQuerySet):
     wilayah_lookup = "wilayah"
 
@@ -71,6 +79,16 @@ class PengaturanTPP(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="pengaturan_tpp",
         verbose_name=_("wilayah"),
+    )
+    sumber_kinerja = models.CharField(
+        _("sumber faktor kinerja"),
+        max_length=12,
+        choices=SumberKinerja.choices,
+        default=SumberKinerja.PREDIKAT,
+        help_text=_(
+            "Predikat: faktor per predikat di bawah. Log harian: hari kerja bulan itu yang "
+            "punya log harian terverifikasi atasan, dibagi jumlah hari kerja (maks. 100%)."
+        ),
     )
     faktor_sangat_baik = _persen(_("faktor predikat Sangat Baik (%)"), 100)
     faktor_baik = _persen(_("faktor predikat Baik (%)"), 100)
@@ -142,6 +160,7 @@ class PengaturanTPP(TimeStampedModel):
     def aturan(self) -> rules.Aturan:
         return rules.Aturan(
             bobot_kinerja=self.bobot_kinerja,
+            sumber_kinerja=self.sumber_kinerja,
             faktor={
                 Predikat.SANGAT_BAIK: self.faktor_sangat_baik,
                 Predikat.BAIK: self.faktor_baik,
@@ -355,7 +374,19 @@ class TPPPegawai(models.Model):
     )
     potongan_sanksi = models.DecimalField(_("potongan sanksi"), max_digits=16, decimal_places=2)
     netto = models.PositiveBigIntegerField(_("TPP diterima"))
-    tanpa_evaluasi = models.BooleanField(_("tanpa evaluasi"), default=False)
+    hari_log = models.PositiveSmallIntegerField(
+        _("hari dengan log harian terverifikasi"),
+        null=True,
+        blank=True,
+        help_text=_("Diisi bila faktor kinerja wilayah dihitung dari log harian."),
+    )
+    tanpa_evaluasi = models.BooleanField(
+        _("tanpa evaluasi"),
+        default=False,
+        help_text=_(
+            "Tanpa evaluasi berpredikat, atau (sumber log harian) tanpa log terverifikasi."
+        ),
+    )
     kehadiran_kurang = models.BooleanField(_("kehadiran tidak lengkap"), default=False)
     tanpa_kelas = models.BooleanField(_("tanpa kelas jabatan"), default=False)
     dihitung_pada = models.DateTimeField(_("dihitung pada"))
@@ -396,7 +427,10 @@ class TPPPegawai(models.Model):
     def flags(self) -> list[str]:
         out = []
         if self.tanpa_evaluasi:
-            out.append(str(_("tanpa evaluasi")))
+            if self.hari_log is None:
+                out.append(str(_("tanpa evaluasi")))
+            else:
+                out.append(str(_("tanpa log harian terverifikasi")))
         if self.kehadiran_kurang:
             out.append(str(_("kehadiran tidak lengkap")))
         if self.tanpa_kelas:
@@ -422,6 +456,8 @@ class TPPPegawai(models.Model):
             aktif=self.status_aktif == "aktif",
             sanksi_tingkat=self.sanksi_tingkat,
             cuti_tanpa_tpp=self.cuti_tanpa_tpp,
+            hari_log=self.hari_log or 0,
+            hari_kerja=self.hari_kerja,
         )
 
 

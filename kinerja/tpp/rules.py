@@ -38,6 +38,14 @@ PAGU_BAWAAN = (
 HADIR = ("hadir", "terlambat", "pulang_cepat")
 
 
+class SumberKinerja:
+    """Where the faktor kinerja comes from (issue 15: "optionally from the share of approved
+    daily logs")."""
+
+    PREDIKAT = "predikat"  # the month's periodic predikat (default)
+    LOG_HARIAN = "log_harian"  # share of the month's working days with a verified daily log
+
+
 class Pembulatan:
     BAWAH = "bawah"
     TERDEKAT = "terdekat"
@@ -49,6 +57,7 @@ class Aturan:
     """One wilayah's rule settings (a `PengaturanTPP` as plain values)."""
 
     bobot_kinerja: Decimal = Decimal(60)
+    sumber_kinerja: str = SumberKinerja.PREDIKAT
     faktor: dict[str, Decimal] = field(
         default_factory=lambda: {
             "sangat_baik": Decimal(100),
@@ -87,6 +96,14 @@ class Aturan:
             return 0
         return int(self.pagu[kelas - 1])
 
+    def faktor_log(self, hari_log: int, hari_kerja: int) -> Decimal:
+        """Percent of the month's working days with a verified daily log (capped at 100,
+        two decimals, half up)."""
+        if hari_kerja <= 0:
+            return Decimal(0)
+        persen = min(SERATUS, SERATUS * hari_log / Decimal(hari_kerja))
+        return persen.quantize(SEN, ROUND_HALF_UP)
+
     def faktor_predikat(self, predikat: str | None) -> Decimal:
         if not predikat:
             return self.faktor_tanpa_evaluasi
@@ -105,6 +122,7 @@ class Aturan:
         """The settings as stored with a computed month (what the numbers were made with)."""
         return {
             "bobot_kinerja": str(self.bobot_kinerja),
+            "sumber_kinerja": self.sumber_kinerja,
             "faktor": {k: str(v) for k, v in self.faktor.items()},
             "faktor_tanpa_evaluasi": str(self.faktor_tanpa_evaluasi),
             "batas_menit": list(self.batas_menit),
@@ -125,6 +143,8 @@ class Aturan:
         d = Decimal
         return cls(
             bobot_kinerja=d(data["bobot_kinerja"]),
+            # months computed before the option existed used the predikat
+            sumber_kinerja=data.get("sumber_kinerja", SumberKinerja.PREDIKAT),
             faktor={k: d(v) for k, v in data["faktor"].items()},
             faktor_tanpa_evaluasi=d(data["faktor_tanpa_evaluasi"]),
             batas_menit=tuple(data["batas_menit"]),
@@ -157,6 +177,9 @@ class Masukan:
     aktif: bool = True
     sanksi_tingkat: str = ""  # "", "ringan", "sedang", "berat"
     cuti_tanpa_tpp: str = ""  # the leave kind that stops the month's TPP, or ""
+    #: Daily-log source only: days of the month with a verified log, and working days.
+    hari_log: int = 0
+    hari_kerja: int = 0
 
 
 @dataclass(frozen=True)
@@ -226,7 +249,10 @@ def persen_potongan_sanksi(a: Aturan, m: Masukan) -> Decimal:
 
 def hitung(a: Aturan, m: Masukan) -> Hasil:
     pagu = Decimal(a.pagu_kelas(m.kelas_jabatan))
-    fk = a.faktor_predikat(m.predikat)
+    if a.sumber_kinerja == SumberKinerja.LOG_HARIAN:
+        fk = a.faktor_log(m.hari_log, m.hari_kerja)
+    else:
+        fk = a.faktor_predikat(m.predikat)
     pd = persen_potongan_disiplin(a, m)
     pd_berlaku = min(pd, a.potongan_maks)
     wk, wd = a.bobot_kinerja, a.bobot_disiplin
@@ -272,6 +298,15 @@ def _fmt(p: Decimal) -> str:
     return s.replace(".", ",")
 
 
+def _sumber_label(a: Aturan, m: Masukan) -> str:
+    if a.sumber_kinerja == SumberKinerja.LOG_HARIAN:
+        return _("log harian terverifikasi %(n)s dari %(h)s hari kerja") % {
+            "n": m.hari_log,
+            "h": m.hari_kerja,
+        }
+    return _predikat_label(m.predikat)
+
+
 def penjelasan(a: Aturan, m: Masukan) -> list[Baris]:
     """Every rupiah of the month, line by line (the employee's page)."""
     h = hitung(a, m)
@@ -293,7 +328,7 @@ def penjelasan(a: Aturan, m: Masukan) -> list[Baris]:
                 _("Faktor kinerja %(f)s%% (%(p)s): -%(s)s%% dari porsi kinerja")
                 % {
                     "f": _fmt(h.faktor_kinerja),
-                    "p": _predikat_label(m.predikat),
+                    "p": _sumber_label(a, m),
                     "s": _fmt(SERATUS - h.faktor_kinerja),
                 },
                 -(SERATUS - h.faktor_kinerja),

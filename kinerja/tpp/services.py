@@ -21,7 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinerja.models import SKP, EvaluasiPeriodik, PeriodeKinerja, PeriodePenilaian
+from kinerja.models import SKP, EvaluasiPeriodik, LogHarian, PeriodeKinerja, PeriodePenilaian
 from organisasi.models import Jabatan, Pengguna, UnitKerja, Wilayah
 from pegawai.cuti.selectors import jumlah_hari_kerja
 from pegawai.models import Cuti, HukumanDisiplin, Kehadiran, Pegawai, RiwayatJabatan
@@ -137,6 +137,7 @@ def _sql_hitung() -> str:
         "pp": PeriodePenilaian._meta.db_table,
         "pk": PeriodeKinerja._meta.db_table,
         "tpp": TPPPegawai._meta.db_table,
+        "log": LogHarian._meta.db_table,
     }
     band = """
         count(*) FILTER (WHERE k.status IN {h} AND k.{c} BETWEEN 1 AND %(b1)s) AS {n}_1,
@@ -201,6 +202,15 @@ ev AS (
       AND e.status IN ('dinilai', 'final') AND e.predikat IS NOT NULL
     ORDER BY s.pegawai_id, (e.status = 'final') DESC, pp.tanggal_selesai DESC, e.id DESC
 ),
+lg AS (
+    -- Daily-log source only (%(pakai_log)s false: the planner drops this scan): days of the
+    -- month with a verified log.
+    SELECT l.pegawai_id, count(DISTINCT l.tanggal) AS hari
+    FROM {t["log"]} l
+    WHERE %(pakai_log)s AND l.wilayah_id = %(wilayah)s
+      AND l.tanggal BETWEEN %(awal)s AND %(akhir)s AND l.status = 'diverifikasi'
+    GROUP BY l.pegawai_id
+),
 sanksi AS (
     -- Sanctions in force in the month; without an end date, the decree's duration.
     SELECT h.pegawai_id,
@@ -231,11 +241,15 @@ x AS (
         CASE WHEN j.kelas_jabatan BETWEEN 1 AND 17
              THEN (%(pagu)s::bigint[])[j.kelas_jabatan] ELSE 0 END AS pagu,
         ev.predikat,
-        CASE ev.predikat
+        CASE WHEN %(pakai_log)s THEN
+            CASE WHEN %(hari_kerja)s > 0 THEN round(LEAST(100::numeric,
+                100::numeric * coalesce(lg.hari, 0) / %(hari_kerja)s), 2) ELSE 0 END
+        ELSE CASE ev.predikat
             WHEN 'sangat_baik' THEN %(f_sangat_baik)s WHEN 'baik' THEN %(f_baik)s
             WHEN 'butuh_perbaikan' THEN %(f_butuh_perbaikan)s WHEN 'kurang' THEN %(f_kurang)s
             WHEN 'sangat_kurang' THEN %(f_sangat_kurang)s ELSE %(f_tanpa)s
-        END::numeric AS fk,
+        END END::numeric AS fk,
+        CASE WHEN %(pakai_log)s THEN coalesce(lg.hari, 0) END AS hari_log,
         coalesce(hadir.tercatat, 0) AS tercatat,
         coalesce(hadir.terlambat_1, 0) AS t1, coalesce(hadir.terlambat_2, 0) AS t2,
         coalesce(hadir.terlambat_3, 0) AS t3, coalesce(hadir.terlambat_4, 0) AS t4,
@@ -252,6 +266,7 @@ x AS (
     LEFT JOIN {t["unit"]} u ON u.id = peg.unit_id
     LEFT JOIN hadir ON hadir.pegawai_id = peg.pegawai_id
     LEFT JOIN ev ON ev.pegawai_id = peg.pegawai_id
+    LEFT JOIN lg ON lg.pegawai_id = peg.pegawai_id
     LEFT JOIN sanksi ON sanksi.pegawai_id = peg.pegawai_id
     LEFT JOIN ct ON ct.pegawai_id = peg.pegawai_id
 ),
@@ -284,7 +299,8 @@ INSERT INTO {t["tpp"]} (
     tanpa_absen_masuk, tanpa_absen_pulang, alpa, izin, sakit, cuti, dinas_luar,
     persen_potongan_disiplin, nilai_kinerja, nilai_disiplin, potongan_kinerja,
     potongan_disiplin, sanksi_tingkat, cuti_tanpa_tpp, persen_potongan_sanksi,
-    potongan_sanksi, netto, tanpa_evaluasi, kehadiran_kurang, tanpa_kelas, dihitung_pada
+    potongan_sanksi, netto, hari_log, tanpa_evaluasi, kehadiran_kurang, tanpa_kelas,
+    dihitung_pada
 )
 SELECT %(bulan)s, %(wilayah)s, z.pegawai_id, z.unit_id, z.unit_path, z.jabatan_id, z.nip,
     left(z.nama, 250), z.golongan, coalesce(z.nama_jabatan, ''), z.status_aktif,
@@ -297,7 +313,9 @@ SELECT %(bulan)s, %(wilayah)s, z.pegawai_id, z.unit_id, z.unit_path, z.jabatan_i
     z.sanksi_tingkat, z.cuti_tanpa_tpp, z.ps,
     round((z.nk + z.nd) * z.ps / 100, 2),
     {{bulat}}((z.nk + z.nd) - (z.nk + z.nd) * z.ps / 100)::bigint,
-    z.predikat IS NULL, z.tercatat < %(hari_kerja)s, z.pagu = 0, %(sekarang)s
+    z.hari_log,
+    CASE WHEN %(pakai_log)s THEN z.hari_log = 0 ELSE z.predikat IS NULL END,
+    z.tercatat < %(hari_kerja)s, z.pagu = 0, %(sekarang)s
 FROM z
 ON CONFLICT (bulan_id, pegawai_id) DO UPDATE SET
     unit_id = EXCLUDED.unit_id, unit_path = EXCLUDED.unit_path, jabatan_id = EXCLUDED.jabatan_id,
@@ -322,6 +340,7 @@ ON CONFLICT (bulan_id, pegawai_id) DO UPDATE SET
     sanksi_tingkat = EXCLUDED.sanksi_tingkat, cuti_tanpa_tpp = EXCLUDED.cuti_tanpa_tpp,
     persen_potongan_sanksi = EXCLUDED.persen_potongan_sanksi,
     potongan_sanksi = EXCLUDED.potongan_sanksi, netto = EXCLUDED.netto,
+    hari_log = EXCLUDED.hari_log,
     tanpa_evaluasi = EXCLUDED.tanpa_evaluasi, kehadiran_kurang = EXCLUDED.kehadiran_kurang,
     tanpa_kelas = EXCLUDED.tanpa_kelas, dihitung_pada = EXCLUDED.dihitung_pada
 """
@@ -362,6 +381,7 @@ def _params(aturan: rules.Aturan) -> dict[str, Any]:
         "wk": aturan.bobot_kinerja,
         "wd": aturan.bobot_disiplin,
         "cuti_tanpa_tpp": list(aturan.cuti_tanpa_tpp),
+        "pakai_log": aturan.sumber_kinerja == rules.SumberKinerja.LOG_HARIAN,
     }
 
 

@@ -15,7 +15,7 @@ from kinerja.tpp import rules, services
 from kinerja.tpp.models import BulanTPP, RiwayatBulanTPP, TPPPegawai
 from tests.factories import JabatanFactory, PegawaiFactory
 
-from .conftest import buat_kasus, riwayat_jabatan
+from .conftest import buat_kasus, hari_november, riwayat_jabatan
 
 pytestmark = pytest.mark.django_db
 
@@ -222,3 +222,63 @@ def test_bobot_satu_sumber_di_wilayah(org_a, periode_a, bulan_a):
     type(org_a.wilayah).objects.filter(pk=org_a.wilayah.pk).update(bobot_kinerja_tpp=D(150))
     with pytest.raises(ValidationError, match="antara 0 dan 100"):
         services.tpp_hitung(bulan=bulan_a, actor=org_a.user_hr)
+
+
+def test_faktor_kinerja_dari_log_harian(org_a, periode_a, bulan_a):
+    """Wilayah option: faktor kinerja = working days of the month with a verified daily log /
+    working days (capped at 100 %). Unverified logs, a second log on the same day and logs of
+    another month do not count; the predikat is ignored. SQL == Python for every row."""
+    from kinerja.models import LogHarian
+
+    pengaturan = services.pengaturan_untuk(org_a.wilayah)
+    services.pengaturan_simpan(
+        actor=org_a.user_hr, pengaturan=pengaturan, data={"sumber_kinerja": "log_harian"}
+    )
+    hari = hari_november(org_a.wilayah)
+    assert len(hari) == 21
+
+    def log(p, tanggal, status="diverifikasi"):
+        LogHarian.objects.create(
+            pegawai=p, wilayah=org_a.wilayah, tanggal=tanggal, kegiatan="Kegiatan", status=status
+        )
+
+    penuh = buat_kasus(org_a, periode_a, nama="Log penuh", predikat="sangat_kurang")
+    for d in hari:
+        log(penuh, d)
+    log(penuh, dt.date(2026, 11, 29))  # a Sunday: counted, but the factor stays capped
+    sebagian = buat_kasus(org_a, periode_a, nama="Log 14 hari")
+    for d in hari[:14]:
+        log(sebagian, d)
+        log(sebagian, d)  # two logs on one day count once
+    for d in hari[14:]:
+        log(sebagian, d, status="diajukan")  # not verified yet
+    log(sebagian, dt.date(2026, 10, 30))  # another month
+    kosong = buat_kasus(org_a, periode_a, nama="Tanpa log")
+
+    services.tpp_hitung(bulan=bulan_a, actor=org_a.user_hr)
+    rows = {r.pegawai_id: r for r in TPPPegawai.objects.filter(bulan=bulan_a)}
+    assert (rows[penuh.pk].hari_log, rows[penuh.pk].faktor_kinerja) == (22, D(100))
+    assert rows[penuh.pk].netto == 3_500_000
+    assert (rows[sebagian.pk].hari_log, rows[sebagian.pk].faktor_kinerja) == (14, D("66.67"))
+    # 3.5M x 60% x 66.67% + 3.5M x 40% = 1,400,070 + 1,400,000
+    assert rows[sebagian.pk].netto == 2_800_070
+    assert rows[kosong.pk].hari_log == 0 and rows[kosong.pk].tanpa_evaluasi
+    assert rows[kosong.pk].netto == 1_400_000
+    assert rows[kosong.pk].flags == ["tanpa log harian terverifikasi"]
+    aturan = services.pengaturan_untuk(org_a.wilayah).aturan()
+    assert aturan.sumber_kinerja == rules.SumberKinerja.LOG_HARIAN
+    for row in rows.values():
+        _sama_dengan_python(row, aturan)
+    bulan_a.refresh_from_db()
+    assert bulan_a.aturan["sumber_kinerja"] == "log_harian"
+    teks = [b.uraian for b in rules.penjelasan(aturan, rows[sebagian.pk].masukan())]
+    assert (
+        "Faktor kinerja 66,67% (log harian terverifikasi 14 dari 21 hari kerja): -33,33% dari porsi kinerja"
+        in teks
+    )
+
+
+def test_bulan_lama_tanpa_sumber_kinerja_memakai_predikat():
+    data = rules.Aturan().as_json()
+    del data["sumber_kinerja"]
+    assert rules.Aturan.from_json(data).sumber_kinerja == rules.SumberKinerja.PREDIKAT

@@ -216,10 +216,14 @@ def test_excel(client_as, org_a, tpp_a):
     ws = load_workbook(io.BytesIO(resp.content)).active
     rows = list(ws.iter_rows(values_only=True))
     kepala = rows[3]
-    assert kepala[2] == "Nama" and kepala[35] == "TPP diterima"
+    assert (
+        kepala[2] == "Nama"
+        and kepala[10] == "Hari log terverifikasi"
+        and kepala[36] == "TPP diterima"
+    )
     data = [r for r in rows[4:] if isinstance(r[0], int)]
     assert len(data) == 8
-    assert rows[-1][0] == "Jumlah" and rows[-1][35] == tpp_a.bulan.total_netto
+    assert rows[-1][0] == "Jumlah" and rows[-1][36] == tpp_a.bulan.total_netto
 
 
 def test_pdf(client_as, org_a, tpp_a, screenshot_dir):
@@ -246,7 +250,7 @@ def test_pdf(client_as, org_a, tpp_a, screenshot_dir):
 def _data_pengaturan(**ganti):
     p = PengaturanTPP()
     data = {k: getattr(p, k) for k in (
-        "faktor_sangat_baik", "faktor_baik", "faktor_butuh_perbaikan",
+        "sumber_kinerja", "faktor_sangat_baik", "faktor_baik", "faktor_butuh_perbaikan",
         "faktor_kurang", "faktor_sangat_kurang", "faktor_tanpa_evaluasi", "batas_menit_1",
         "batas_menit_2", "batas_menit_3", "potongan_1", "potongan_2", "potongan_3", "potongan_4",
         "potongan_alpa", "potongan_izin", "potongan_sakit", "potongan_maks",
@@ -266,6 +270,10 @@ def test_pengaturan_simpan(client_as, org_a):
     assert p.bobot_kinerja == 40 and p.pagu[16] == 17_000_000
     org_a.wilayah.refresh_from_db()
     assert org_a.wilayah.bobot_kinerja_tpp == 40
+    assert p.sumber_kinerja == "predikat"
+    resp = c.post(reverse("tpp:pengaturan"), _data_pengaturan(sumber_kinerja="log_harian"))
+    assert resp.status_code == 302
+    assert PengaturanTPP.objects.get(wilayah=org_a.wilayah).sumber_kinerja == "log_harian"
 
 
 @pytest.mark.parametrize(("ganti", "pesan"), [
@@ -276,6 +284,7 @@ def test_pengaturan_simpan(client_as, org_a):
     ({"pagu_3": "-5"}, "0"),
     ({"cuti_tanpa_tpp": ["bukan"]}, "bukan"),
     ({"pembulatan": "x" * 300}, "x"),
+    ({"sumber_kinerja": "tebakan"}, "tebakan"),
 ])  # fmt: skip
 def test_pengaturan_input_salah(client_as, org_a, ganti, pesan):
     c = client_as(org_a.user_hr)
