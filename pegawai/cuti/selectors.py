@@ -12,7 +12,7 @@ from django.db.models import Count, IntegerField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from pegawai.choices import StatusKehadiran
+from pegawai.choices import STATUS_HADIR, StatusKehadiran
 from pegawai.models import Cuti, HariLibur, ImporKehadiran, Kehadiran, Pegawai, PengaturanCuti
 from pegawai.selectors import pegawai_dari_pengguna, pegawai_list
 
@@ -248,9 +248,6 @@ def kehadiran_list(*, actor: Any) -> QuerySet[Kehadiran]:
     )
 
 
-_HADIR = [StatusKehadiran.HADIR, StatusKehadiran.TERLAMBAT, StatusKehadiran.PULANG_CEPAT]
-
-
 def _agregat(prefix: str, mulai: dt.date, selesai: dt.date) -> dict[str, Any]:
     """Count/Sum expressions of attendance over a date range; `prefix` is the path from the
     queried model to Kehadiran ("kehadiran_set__" from Pegawai, "" from Kehadiran)."""
@@ -266,7 +263,7 @@ def _agregat(prefix: str, mulai: dt.date, selesai: dt.date) -> dict[str, Any]:
 
     return {
         "hari_tercatat": Count(f"{prefix}pk", filter=rentang),
-        "hadir": hitung(*_HADIR),
+        "hadir": hitung(*STATUS_HADIR),
         "terlambat": Count(
             f"{prefix}pk", filter=rentang & Q(**{f"{prefix}menit_terlambat__gt": 0})
         ),
@@ -287,7 +284,8 @@ def rekap_kehadiran(
     qs_pegawai: QuerySet[Pegawai], mulai: dt.date, selesai: dt.date
 ) -> QuerySet[Pegawai]:
     """Attendance recap per employee over [mulai, selesai]: the given (already scoped)
-    employee queryset annotated with hari_tercatat, hadir (incl. late / early leave),
+    employee queryset annotated with hari_tercatat, hadir (STATUS_HADIR: incl. late, early
+    leave and dinas luar, the same count as the kinerja recap),
     terlambat, menit_terlambat, pulang_cepat, menit_pulang_cepat, izin, sakit, cuti,
     dinas_luar, alpa. One SQL query (GROUP BY employee)."""
     return qs_pegawai.annotate(**_agregat("kehadiran_set__", mulai, selesai))

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from asn_kinerja import antrean
 from asn_kinerja.formatting import tanggal_indonesia
-from pegawai.choices import JenisKelamin, StatusKehadiran
+from pegawai.choices import STATUS_DI_KANTOR, JenisKelamin, StatusKehadiran
 from pegawai.models import (
     Cuti,
     HariLibur,
@@ -762,7 +762,7 @@ def kehadiran_ubah(
     )
     if not actor.is_admin_nasional and k.pegawai.wilayah_id != actor.wilayah_id:
         raise PermissionDenied(_("Anda hanya dapat mengubah kehadiran wilayah Anda."))
-    if status in (StatusKehadiran.HADIR, StatusKehadiran.TERLAMBAT, StatusKehadiran.PULANG_CEPAT):
+    if status in STATUS_DI_KANTOR:
         if k.jam_masuk is None:
             raise ValidationError(
                 {"status": _("Status hadir memerlukan jam masuk dari mesin presensi.")}
