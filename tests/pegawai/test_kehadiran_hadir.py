@@ -65,3 +65,13 @@ def test_halaman_kehadiran_dan_rekap_kinerja_menghitung_hadir_sama(client, org_a
     )
     html = resp.content.decode()
     assert "Hadir (termasuk DL)" in html and "di antaranya DL" in html
+
+
+def test_tanpa_dinas_luar_tidak_ada_catatan(client, org_a):
+    Kehadiran.objects.create(
+        pegawai=org_a.staf, tanggal=dt.date(2026, 11, 2), status=StatusKehadiran.HADIR
+    )
+    client.force_login(org_a.user_staf)
+    resp = client.get(reverse("pegawai:kehadiran_list") + "?bulan=2026-11")
+    assert resp.context["rekap_saya"]["hadir"] == 1
+    assert "hari dinas luar" not in resp.content.decode()
