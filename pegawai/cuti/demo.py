@@ -24,7 +24,8 @@ from pegawai.models import (
 from pegawai.selectors import pejabat_penilai
 
 from .selectors import hari_kerja
-from .services import hitung_keterlambatan, kehadiran_impor, status_dari_jam
+from .services.impor_kehadiran import kehadiran_impor
+from .services.kehadiran import hitung_keterlambatan, status_dari_jam
 
 D = dt.date
 N, CB = HariLibur.Jenis.NASIONAL, HariLibur.Jenis.CUTI_BERSAMA

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -15,7 +15,10 @@ from organisasi.models import UnitKerja, Wilayah
 from pegawai.choices import StatusKehadiran
 from pegawai.models import Cuti, HariLibur
 
-from .services import UKURAN_LAMPIRAN_MAKS, validasi_lampiran
+from .services.cuti import UKURAN_LAMPIRAN_MAKS, validasi_lampiran
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 UKURAN_CSV_MAKS = 5 * 1024 * 1024
 
@@ -60,7 +63,7 @@ class CutiForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         self.actor = actor
         super().__init__(*args, **kwargs)
 
@@ -94,9 +97,17 @@ class CatatanForm(forms.Form):
         label=_("Catatan"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna = None, **kwargs: Any) -> None:
         self.actor = actor
         super().__init__(*args, **kwargs)
+
+
+def _wilayah_dalam_lingkup(form: forms.BaseForm, actor: Pengguna) -> None:
+    """Narrows the form's `wilayah` to the actor's scope; HR of one wilayah works in their
+    own wilayah only, so the field is not offered to them."""
+    form.fields["wilayah"].queryset = Wilayah.objects.visible_to(actor)
+    if actor.wilayah_id:
+        del form.fields["wilayah"]
 
 
 class HariLiburForm(forms.ModelForm):
@@ -105,13 +116,11 @@ class HariLiburForm(forms.ModelForm):
         fields = ["wilayah", "tanggal", "nama", "jenis"]
         widgets = {"tanggal": TanggalInput()}
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         self.actor = actor
         super().__init__(*args, **kwargs)
-        self.fields["wilayah"].queryset = Wilayah.objects.visible_to(actor)
+        _wilayah_dalam_lingkup(self, actor)
         if actor.wilayah_id:
-            # HR of one wilayah edits their own calendar: the field is not offered.
-            del self.fields["wilayah"]
             self.instance.wilayah_id = actor.wilayah_id
 
     def clean_tanggal(self):
@@ -133,12 +142,10 @@ class ImporKehadiranForm(forms.Form):
     )
     wilayah = forms.ModelChoiceField(label=_("Wilayah"), queryset=None)
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         self.actor = actor
         super().__init__(*args, **kwargs)
-        self.fields["wilayah"].queryset = Wilayah.objects.visible_to(actor)
-        if actor.wilayah_id:
-            del self.fields["wilayah"]
+        _wilayah_dalam_lingkup(self, actor)
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]
@@ -160,7 +167,7 @@ class KehadiranUbahForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=StatusKehadiran.choices)
     keterangan = forms.CharField(label=_("Keterangan"), max_length=255, required=False)
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         self.actor = actor
         super().__init__(*args, **kwargs)
 
@@ -178,7 +185,7 @@ class BulanForm(forms.Form):
         batas=BATAS_OPSI_UNIT,
     )
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         self.actor = actor
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = UnitKerja.objects.visible_to(actor)

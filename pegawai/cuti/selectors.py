@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, IntegerField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from pegawai.choices import StatusKehadiran
+from pegawai.choices import STATUS_HADIR, StatusKehadiran
 from pegawai.models import Cuti, HariLibur, ImporKehadiran, Kehadiran, Pegawai, PengaturanCuti
 from pegawai.selectors import pegawai_dari_pengguna, pegawai_list
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 HAK_CUTI_TAHUNAN = 12
 MAKS_SISA_BIASA = 6  # carried over: 18 in all
@@ -50,7 +53,7 @@ def jumlah_hari_kerja(wilayah: Any, mulai: dt.date, selesai: dt.date) -> int:
     return len(hari_kerja(wilayah, mulai, selesai))
 
 
-def libur_list(*, actor: Any, tahun: int | None = None) -> QuerySet[HariLibur]:
+def libur_list(*, actor: Pengguna, tahun: int | None = None) -> QuerySet[HariLibur]:
     qs = HariLibur.objects.visible_to(actor).select_related("wilayah")
     if tahun:
         qs = qs.filter(tanggal__year=tahun)
@@ -60,7 +63,7 @@ def libur_list(*, actor: Any, tahun: int | None = None) -> QuerySet[HariLibur]:
 # --- leave balance ---------------------------------------------------------------------------
 
 
-def _masa_kerja_tahun(pegawai: Pegawai, pada: dt.date) -> int:
+def masa_kerja_tahun(pegawai: Pegawai, pada: dt.date) -> int:
     tmt = pegawai.tmt_cpns
     if tmt is None:
         return 0
@@ -69,7 +72,7 @@ def _masa_kerja_tahun(pegawai: Pegawai, pada: dt.date) -> int:
 
 def berhak_cuti_tahunan_pada(pegawai: Pegawai, pada: dt.date) -> bool:
     """At least one year of service on that date."""
-    return _masa_kerja_tahun(pegawai, pada) >= 1
+    return masa_kerja_tahun(pegawai, pada) >= 1
 
 
 def saldo_cuti(pegawai: Pegawai, tahun: int, *, kecuali: Cuti | None = None) -> dict[str, int]:
@@ -151,7 +154,7 @@ def pengaturan_cuti(wilayah: Any) -> PengaturanCuti | None:
     )
 
 
-def boleh_memutus(actor: Any, cuti: Cuti) -> bool:
+def boleh_memutus(actor: Pengguna, cuti: Cuti) -> bool:
     """The designated official of the wilayah, or (by default) its admin kepegawaian on behalf
     of the PPK. Nobody decides their own request."""
     if not actor.is_authenticated:
@@ -168,7 +171,7 @@ def boleh_memutus(actor: Any, cuti: Cuti) -> bool:
     return actor.is_admin_kepegawaian
 
 
-def is_pemutus_wilayah(actor: Any) -> bool:
+def is_pemutus_wilayah(actor: Pengguna) -> bool:
     """Whether the actor decides leave requests of their wilayah (for lists and the menu)."""
     if actor.is_admin_nasional:
         return True
@@ -180,12 +183,12 @@ def is_pemutus_wilayah(actor: Any) -> bool:
     return actor.is_admin_kepegawaian
 
 
-def boleh_merekomendasi(actor: Any, cuti: Cuti) -> bool:
+def boleh_merekomendasi(actor: Pengguna, cuti: Cuti) -> bool:
     sendiri = pegawai_dari_pengguna(actor)
     return bool(sendiri and cuti.atasan_id == sendiri.pk)
 
 
-def cuti_list(*, actor: Any) -> QuerySet[Cuti]:
+def cuti_list(*, actor: Pengguna) -> QuerySet[Cuti]:
     """Leave requests the actor may see: HR, pimpinan daerah and the designated official the
     wilayah; a section head their subtree and the requests they must recommend; an employee
     their own."""
@@ -203,14 +206,14 @@ def cuti_list(*, actor: Any) -> QuerySet[Cuti]:
     return qs.filter(lingkup)
 
 
-def cuti_saya(*, actor: Any) -> QuerySet[Cuti]:
+def cuti_saya(*, actor: Pengguna) -> QuerySet[Cuti]:
     sendiri = pegawai_dari_pengguna(actor)
     if sendiri is None:
         return Cuti.objects.none()
     return Cuti.objects.visible_to(actor).filter(pegawai=sendiri).select_related("pegawai")
 
 
-def cuti_menunggu_tindakan(*, actor: Any) -> QuerySet[Cuti]:
+def cuti_menunggu_tindakan(*, actor: Pengguna) -> QuerySet[Cuti]:
     """Requests waiting for the actor: as direct superior (recommendation) or as the official
     who decides (decision)."""
     qs = cuti_list(actor=actor)
@@ -225,7 +228,7 @@ def cuti_menunggu_tindakan(*, actor: Any) -> QuerySet[Cuti]:
     return qs.filter(kondisi).order_by("tanggal_mulai", "pk")
 
 
-def cuti_detail(*, actor: Any, pk: int) -> Cuti:
+def cuti_detail(*, actor: Pengguna, pk: int) -> Cuti:
     from django.shortcuts import get_object_or_404
 
     return get_object_or_404(
@@ -239,16 +242,13 @@ def cuti_detail(*, actor: Any, pk: int) -> Cuti:
 # --- attendance ------------------------------------------------------------------------------
 
 
-def kehadiran_list(*, actor: Any) -> QuerySet[Kehadiran]:
+def kehadiran_list(*, actor: Pengguna) -> QuerySet[Kehadiran]:
     """Attendance rows of the employees the actor may see (pegawai_list's scope)."""
     return (
         Kehadiran.objects.visible_to(actor)
         .filter(pegawai__in=pegawai_list(actor=actor))
         .select_related("pegawai__unit", "pegawai__wilayah")
     )
-
-
-_HADIR = [StatusKehadiran.HADIR, StatusKehadiran.TERLAMBAT, StatusKehadiran.PULANG_CEPAT]
 
 
 def _agregat(prefix: str, mulai: dt.date, selesai: dt.date) -> dict[str, Any]:
@@ -266,7 +266,7 @@ def _agregat(prefix: str, mulai: dt.date, selesai: dt.date) -> dict[str, Any]:
 
     return {
         "hari_tercatat": Count(f"{prefix}pk", filter=rentang),
-        "hadir": hitung(*_HADIR),
+        "hadir": hitung(*STATUS_HADIR),
         "terlambat": Count(
             f"{prefix}pk", filter=rentang & Q(**{f"{prefix}menit_terlambat__gt": 0})
         ),
@@ -287,13 +287,14 @@ def rekap_kehadiran(
     qs_pegawai: QuerySet[Pegawai], mulai: dt.date, selesai: dt.date
 ) -> QuerySet[Pegawai]:
     """Attendance recap per employee over [mulai, selesai]: the given (already scoped)
-    employee queryset annotated with hari_tercatat, hadir (incl. late / early leave),
+    employee queryset annotated with hari_tercatat, hadir (STATUS_HADIR: incl. late, early
+    leave and dinas luar, the same count as the kinerja recap),
     terlambat, menit_terlambat, pulang_cepat, menit_pulang_cepat, izin, sakit, cuti,
     dinas_luar, alpa. One SQL query (GROUP BY employee)."""
     return qs_pegawai.annotate(**_agregat("kehadiran_set__", mulai, selesai))
 
 
-def rekap_kehadiran_unit(*, actor: Any, mulai: dt.date, selesai: dt.date) -> QuerySet:
+def rekap_kehadiran_unit(*, actor: Pengguna, mulai: dt.date, selesai: dt.date) -> QuerySet:
     """The same recap per unit (values rows with unit id/name and the counts, plus the number
     of employees with a record). One SQL query."""
     return (
@@ -305,7 +306,7 @@ def rekap_kehadiran_unit(*, actor: Any, mulai: dt.date, selesai: dt.date) -> Que
     )
 
 
-def impor_kehadiran_list(*, actor: Any) -> QuerySet[ImporKehadiran]:
+def impor_kehadiran_list(*, actor: Pengguna) -> QuerySet[ImporKehadiran]:
     return ImporKehadiran.objects.visible_to(actor).select_related("diimpor_oleh", "wilayah")
 
 
@@ -348,7 +349,7 @@ def tingkat_sanksi(jumlah_alpa: int, beruntun: int = 0) -> TingkatSanksi | None:
     return None
 
 
-def disiplin_list(*, actor: Any, tahun: int, minimal: int = 3) -> QuerySet[Pegawai]:
+def disiplin_list(*, actor: Pengguna, tahun: int, minimal: int = 3) -> QuerySet[Pegawai]:
     """Employees of the actor's scope with at least `minimal` days of unexcused absence in the
     year, most first (one query; the sanction level is added per row by `lengkapi_sanksi`)."""
     mulai, selesai = dt.date(tahun, 1, 1), dt.date(tahun, 12, 31)

@@ -6,7 +6,7 @@ employee's) object is a 404; a role that may not act gets 403."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,7 +26,7 @@ from pegawai.choices import StatusKehadiran
 from pegawai.models import Cuti, HariLibur, ImporKehadiran, Kehadiran
 from pegawai.selectors import is_atasan, pegawai_dari_pengguna, pegawai_list
 
-from . import selectors, services
+from . import selectors
 from .forms import (
     BulanForm,
     CatatanForm,
@@ -35,6 +35,19 @@ from .forms import (
     ImporKehadiranForm,
     KehadiranUbahForm,
 )
+from .services.cuti import (
+    cuti_ajukan,
+    cuti_batalkan,
+    cuti_putuskan,
+    cuti_rekomendasikan,
+    tambah_bulan,
+)
+from .services.impor_kehadiran import kehadiran_impor
+from .services.kehadiran import kehadiran_ubah
+from .services.libur import libur_hapus, libur_simpan
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 PER_HALAMAN = 25
 
@@ -74,15 +87,24 @@ class SortMixin:
         return qs.order_by(f"-{field}" if desc else field, "pk")
 
 
-def _bulan_dari(request: HttpRequest, actor: Any) -> tuple[BulanForm, dt.date, dt.date]:
+def _bulan_dari(request: HttpRequest, actor: Pengguna) -> tuple[BulanForm, dt.date, dt.date]:
     form = BulanForm(request.GET or None, actor=actor)
     awal = None
     if form.is_bound and form.is_valid():
         awal = form.cleaned_data.get("bulan")
     if awal is None:
         awal = timezone.localdate().replace(day=1)
-    akhir = services.tambah_bulan(awal, 1) - dt.timedelta(days=1)
+    akhir = tambah_bulan(awal, 1) - dt.timedelta(days=1)
     return form, awal, akhir
+
+
+def _tahun_dari(request: HttpRequest) -> int:
+    """`?tahun=` of a year-filtered list (2000-2100), this year when missing or invalid."""
+    try:
+        tahun = int(request.GET.get("tahun") or timezone.localdate().year)
+    except ValueError:
+        return timezone.localdate().year
+    return tahun if 2000 <= tahun <= 2100 else timezone.localdate().year
 
 
 # --- leave -----------------------------------------------------------------------------------
@@ -130,7 +152,7 @@ class CutiCreateView(FormView):
 
     def form_valid(self, form: CutiForm) -> HttpResponse:
         try:
-            cuti = services.cuti_ajukan(actor=self.request.user, **form.cleaned_data)
+            cuti = cuti_ajukan(actor=self.request.user, **form.cleaned_data)
         except ValidationError as exc:
             _form_error(form, exc)
             return self.form_invalid(form)
@@ -199,23 +221,23 @@ class _CutiAksiView(View):
         )
         return alihkan_next(request, cuti.get_absolute_url())
 
-    def jalankan(self, actor: Any, cuti: Cuti, setuju: bool, catatan: str) -> Cuti:
+    def jalankan(self, actor: Pengguna, cuti: Cuti, setuju: bool, catatan: str) -> Cuti:
         raise NotImplementedError
 
 
 class CutiRekomendasiView(_CutiAksiView):
     def jalankan(self, actor, cuti, setuju, catatan):
-        return services.cuti_rekomendasikan(actor=actor, cuti=cuti, setuju=setuju, catatan=catatan)
+        return cuti_rekomendasikan(actor=actor, cuti=cuti, setuju=setuju, catatan=catatan)
 
 
 class CutiPutusanView(_CutiAksiView):
     def jalankan(self, actor, cuti, setuju, catatan):
-        return services.cuti_putuskan(actor=actor, cuti=cuti, setujui=setuju, catatan=catatan)
+        return cuti_putuskan(actor=actor, cuti=cuti, setujui=setuju, catatan=catatan)
 
 
 class CutiBatalView(_CutiAksiView):
     def jalankan(self, actor, cuti, setuju, catatan):
-        return services.cuti_batalkan(actor=actor, cuti=cuti, catatan=catatan)
+        return cuti_batalkan(actor=actor, cuti=cuti, catatan=catatan)
 
 
 def cuti_surat(request: HttpRequest, pk: int) -> HttpResponse:
@@ -346,12 +368,7 @@ class LiburListView(ListView):
     paginate_by = PER_HALAMAN
 
     def get_queryset(self) -> QuerySet[HariLibur]:
-        try:
-            self.tahun = int(self.request.GET.get("tahun") or timezone.localdate().year)
-        except ValueError:
-            self.tahun = timezone.localdate().year
-        if not 2000 <= self.tahun <= 2100:
-            self.tahun = timezone.localdate().year
+        self.tahun = _tahun_dari(self.request)
         return selectors.libur_list(actor=self.request.user, tahun=self.tahun)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -377,7 +394,7 @@ class LiburCreateView(HRRequiredMixin, FormView):
         data = form.cleaned_data
         wilayah = data.get("wilayah") or self.request.user.wilayah
         try:
-            services.libur_simpan(
+            libur_simpan(
                 actor=self.request.user,
                 libur=self.libur,
                 wilayah=wilayah,
@@ -410,7 +427,7 @@ class LiburDeleteView(HRRequiredMixin, View):
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         libur = get_object_or_404(HariLibur.objects.visible_to(request.user), pk=pk)
         tahun = libur.tanggal.year
-        services.libur_hapus(actor=request.user, libur=libur)
+        libur_hapus(actor=request.user, libur=libur)
         messages.success(request, _("Hari libur %(nama)s dihapus.") % {"nama": libur.nama})
         return redirect(f"{reverse('pegawai:libur_list')}?tahun={tahun}")
 
@@ -517,7 +534,7 @@ class KehadiranImporView(HRRequiredMixin, FormView):
 
     def form_valid(self, form: ImporKehadiranForm) -> HttpResponse:
         try:
-            impor = services.kehadiran_impor(
+            impor = kehadiran_impor(
                 actor=self.request.user,
                 wilayah=form.wilayah_tujuan(),
                 data=form.data_berkas,
@@ -567,7 +584,7 @@ class KehadiranUbahView(HRRequiredMixin, FormView):
 
     def form_valid(self, form: KehadiranUbahForm) -> HttpResponse:
         try:
-            k = services.kehadiran_ubah(
+            k = kehadiran_ubah(
                 actor=self.request.user, kehadiran=self.kehadiran, **form.cleaned_data
             )
         except ValidationError as exc:
@@ -592,12 +609,7 @@ class DisiplinListView(HRRequiredMixin, ListView):
     paginate_by = PER_HALAMAN
 
     def get_queryset(self) -> QuerySet:
-        try:
-            self.tahun = int(self.request.GET.get("tahun") or timezone.localdate().year)
-        except ValueError:
-            self.tahun = timezone.localdate().year
-        if not 2000 <= self.tahun <= 2100:
-            self.tahun = timezone.localdate().year
+        self.tahun = _tahun_dari(self.request)
         return selectors.disiplin_list(actor=self.request.user, tahun=self.tahun)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """Leave (cuti), holiday calendar and attendance import. Owned by the leave/attendance work.
 
 Rules: DOMAIN.md sections 5 and 6 (PP 11/2017 jo. PP 17/2020; PP 94/2021). The rules live in
-`pegawai/cuti/services.py`; the models hold fields, constraints and one-row properties.
+`pegawai/cuti/services/`; the models hold fields, constraints and one-row properties.
 """
 
 from __future__ import annotations

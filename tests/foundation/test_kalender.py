@@ -302,7 +302,7 @@ def test_rekap_malam_dan_pengingat_menurut_tanggal_wilayah(org_a, org_b):
     ],
 )  # fmt: skip
 def test_alpa_jatuh_tempo_per_zona_wilayah(org_a, org_b, saat_lokal, harap_a, harap_b):
-    from pegawai.cuti.services import hari_alpa_jatuh_tempo
+    from pegawai.cuti.services.alpa import hari_alpa_jatuh_tempo
 
     with time_machine.travel(saat_lokal, tick=False):
         assert hari_alpa_jatuh_tempo(org_a.wilayah) == harap_a
@@ -371,7 +371,7 @@ def test_hari_kerja_dan_saldo_cuti_melintasi_tahun(org_a):
 def test_keterlambatan_pada_hari_itu(saat, org_a, org_b):
     """07:45 local is 15 minutes late in either zone on every day of the matrix (leap day and
     year end included); the same instant is an hour earlier in WIB."""
-    from pegawai.cuti.services import hitung_keterlambatan
+    from pegawai.cuti.services.kehadiran import hitung_keterlambatan
 
     for org, zona in ((org_a, WITA), (org_b, WIB)):
         hari = _tanggal(saat, zona)

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from pegawai.cuti import services
+from pegawai.cuti.services.cuti import cuti_ajukan, cuti_putuskan, cuti_rekomendasikan
 from pegawai.models import Cuti, HariLibur
 
 PDF_KECIL = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -27,7 +27,7 @@ def surat_dokter(nama: str = "surat-dokter.pdf", isi: bytes = PDF_KECIL) -> Simp
 
 def ajukan(user, mulai: dt.date, hari: int = 1, jenis: str = Cuti.Jenis.TAHUNAN, **kw) -> Cuti:
     """Submits a request of `hari` calendar days starting `mulai` through the service."""
-    return services.cuti_ajukan(
+    return cuti_ajukan(
         actor=user,
         jenis=jenis,
         tanggal_mulai=mulai,
@@ -47,8 +47,8 @@ def libur(wilayah, tanggal: dt.date, nama: str = "Libur uji") -> HariLibur:
 def cuti_disetujui(org_a):
     """An approved 3-day annual leave of org_a.staf (recommended by kabid, approved by HR)."""
     c = ajukan(org_a.user_staf, senin_depan(2), hari=3)
-    services.cuti_rekomendasikan(actor=org_a.user_kabid, cuti=c, setuju=True)
-    return services.cuti_putuskan(actor=org_a.user_hr, cuti=c, setujui=True)
+    cuti_rekomendasikan(actor=org_a.user_kabid, cuti=c, setuju=True)
+    return cuti_putuskan(actor=org_a.user_hr, cuti=c, setujui=True)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from django.urls import reverse
 
-from pegawai.cuti import services
+from pegawai.cuti.services.libur import libur_simpan
 from pegawai.models import Cuti, HariLibur
 from tests.pegawai.fixtures_cuti import ajukan, senin_depan, surat_dokter
 
@@ -322,5 +322,5 @@ def test_service_libur_menolak_wilayah_lain(org_a, org_b):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        services.libur_simpan(actor=org_a.user_hr, wilayah=org_b.wilayah, tanggal=dt.date(2026, 1, 1),
+        libur_simpan(actor=org_a.user_hr, wilayah=org_b.wilayah, tanggal=dt.date(2026, 1, 1),
                               nama="x", jenis="nasional")  # fmt: skip

@@ -18,7 +18,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from pegawai import impor
-from pegawai.cuti import services as cuti_services
+from pegawai.cuti.services import impor_kehadiran as cuti_services
 from pegawai.models import ImporKehadiran, ImporPegawai, Pegawai
 from tests.pegawai.test_impor import JUDUL, _baris
 

@@ -11,8 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from pegawai.choices import StatusKehadiran
-from pegawai.cuti import services
 from pegawai.cuti.selectors import rekap_kehadiran, rekap_kehadiran_unit
+from pegawai.cuti.services.alpa import kehadiran_tandai_alpa
+from pegawai.cuti.services.impor_kehadiran import kehadiran_impor
+from pegawai.cuti.services.kehadiran import hitung_keterlambatan
 from pegawai.models import ImporKehadiran, Kehadiran, Pegawai, PresensiMesin
 
 pytestmark = pytest.mark.django_db
@@ -41,15 +43,15 @@ def test_0745_wita_terlambat_di_gorontalo_tetapi_0645_wib_tepat_waktu(org_a, org
     _jam_kerja(org_b.wilayah)
     instan = dt.datetime(2026, 11, 22, 23, 45, tzinfo=dt.UTC)
     assert instan.astimezone(WITA).strftime("%H:%M") == "07:45"
-    a = services.hitung_keterlambatan(wilayah=org_a.wilayah, tanggal=SENIN, jam_masuk=instan,
+    a = hitung_keterlambatan(wilayah=org_a.wilayah, tanggal=SENIN, jam_masuk=instan,
                                       jam_pulang=None)  # fmt: skip
-    b = services.hitung_keterlambatan(wilayah=org_b.wilayah, tanggal=SENIN, jam_masuk=instan,
+    b = hitung_keterlambatan(wilayah=org_b.wilayah, tanggal=SENIN, jam_masuk=instan,
                                       jam_pulang=None)  # fmt: skip
     assert a == (15, 0)
     assert b == (0, 0)
     # 07:45 WIB in the WIB wilayah is 15 minutes late too.
     wib = dt.datetime(2026, 11, 23, 7, 45, tzinfo=WIB)
-    assert services.hitung_keterlambatan(
+    assert hitung_keterlambatan(
         wilayah=org_b.wilayah, tanggal=SENIN, jam_masuk=wib, jam_pulang=None
     ) == (15, 0)
 
@@ -57,11 +59,11 @@ def test_0745_wita_terlambat_di_gorontalo_tetapi_0645_wib_tepat_waktu(org_a, org
 def test_pulang_cepat_jumat_memakai_jam_pulang_jumat(org_a):
     _jam_kerja(org_a.wilayah, pulang="16:00", jumat="16:30")
     pulang = dt.datetime(2026, 11, 27, 16, 10, tzinfo=WITA)
-    assert services.hitung_keterlambatan(
+    assert hitung_keterlambatan(
         wilayah=org_a.wilayah, tanggal=JUMAT, jam_masuk=None, jam_pulang=pulang
     ) == (0, 20)
     senin = dt.datetime(2026, 11, 23, 16, 10, tzinfo=WITA)
-    assert services.hitung_keterlambatan(
+    assert hitung_keterlambatan(
         wilayah=org_a.wilayah, tanggal=SENIN, jam_masuk=None, jam_pulang=senin
     ) == (0, 0)
 
@@ -85,7 +87,7 @@ def test_impor_idempoten_dan_laporan_nip_tidak_dikenal(org_a, org_b):
         f"{b.nip},2026-11-23 07:00:00",  # another wilayah's employee: unknown here
         f"{a.nip},kemarin pagi",
     )
-    impor = services.kehadiran_impor(actor=org_a.user_hr, wilayah=org_a.wilayah, data=data)
+    impor = kehadiran_impor(actor=org_a.user_hr, wilayah=org_a.wilayah, data=data)
     assert impor.jumlah_presensi_baru == 4
     assert {r["nip"] for r in impor.nip_tidak_dikenal} == {"199001012015011999", b.nip}
     assert impor.baris_tidak_sah[0]["alasan"] == "waktu tidak terbaca"
@@ -96,7 +98,7 @@ def test_impor_idempoten_dan_laporan_nip_tidak_dikenal(org_a, org_b):
     jumlah = (Kehadiran.objects.count(), PresensiMesin.objects.count())
     diubah = Kehadiran.objects.get(pegawai=a, tanggal=SENIN).updated_at
 
-    again = services.kehadiran_impor(actor=org_a.user_hr, wilayah=org_a.wilayah, data=data)
+    again = kehadiran_impor(actor=org_a.user_hr, wilayah=org_a.wilayah, data=data)
     assert again.jumlah_presensi_baru == 0 and again.jumlah_duplikat == 4
     assert again.jumlah_hari_diperbarui == 0
     assert (Kehadiran.objects.count(), PresensiMesin.objects.count()) == jumlah
@@ -106,7 +108,7 @@ def test_impor_idempoten_dan_laporan_nip_tidak_dikenal(org_a, org_b):
 def test_impor_zona_wib(org_b):
     _jam_kerja(org_b.wilayah, masuk="07:30", pulang="15:30")
     data = _csv(f"{org_b.staf.nip},2026-11-23 07:45:00", f"{org_b.staf.nip},2026-11-23 15:00:00")
-    services.kehadiran_impor(actor=org_b.user_hr, wilayah=org_b.wilayah, data=data)
+    kehadiran_impor(actor=org_b.user_hr, wilayah=org_b.wilayah, data=data)
     k = Kehadiran.objects.get(pegawai=org_b.staf)
     assert (k.menit_terlambat, k.menit_pulang_cepat) == (15, 30)
     assert k.jam_masuk == dt.datetime(2026, 11, 23, 0, 45, tzinfo=dt.UTC)
@@ -115,9 +117,9 @@ def test_impor_zona_wib(org_b):
 def test_impor_file_berikutnya_melengkapi_hari(org_a):
     _jam_kerja(org_a.wilayah)
     nip = org_a.staf.nip
-    services.kehadiran_impor(actor=org_a.user_hr, wilayah=org_a.wilayah,
+    kehadiran_impor(actor=org_a.user_hr, wilayah=org_a.wilayah,
                              data=_csv(f"{nip},2026-11-23 07:10:00"))  # fmt: skip
-    services.kehadiran_impor(actor=org_a.user_hr, wilayah=org_a.wilayah,
+    kehadiran_impor(actor=org_a.user_hr, wilayah=org_a.wilayah,
                              data=_csv(f"{nip},2026-11-23 16:20:00"))  # fmt: skip
     k = Kehadiran.objects.get(pegawai=org_a.staf)
     assert k.jam_pulang.astimezone(WITA).strftime("%H:%M") == "16:20" and k.status == "hadir"
@@ -126,7 +128,7 @@ def test_impor_file_berikutnya_melengkapi_hari(org_a):
 def test_impor_tidak_menimpa_cuti(org_a, cuti_disetujui):
     hari = cuti_disetujui.tanggal_mulai
     data = _csv(f"{org_a.staf.nip},{hari} 09:00:00")
-    services.kehadiran_impor(actor=org_a.user_hr, wilayah=org_a.wilayah, data=data)
+    kehadiran_impor(actor=org_a.user_hr, wilayah=org_a.wilayah, data=data)
     k = Kehadiran.objects.get(pegawai=org_a.staf, tanggal=hari)
     assert k.status == "cuti" and k.menit_terlambat == 0
 
@@ -136,16 +138,16 @@ def test_impor_hanya_hr_wilayahnya(org_a, org_b):
 
     for user, w in [(org_a.user_staf, org_a.wilayah), (org_a.user_hr, org_b.wilayah)]:
         with pytest.raises(PermissionDenied):
-            services.kehadiran_impor(actor=user, wilayah=w, data=_csv())
+            kehadiran_impor(actor=user, wilayah=w, data=_csv())
     assert not ImporKehadiran.objects.exists()
 
 
 def test_tandai_alpa_idempoten(org_a):
     Kehadiran.objects.create(pegawai=org_a.staf, tanggal=SENIN, status="hadir")
-    n = services.kehadiran_tandai_alpa(wilayah=org_a.wilayah, tanggal=SENIN)
+    n = kehadiran_tandai_alpa(wilayah=org_a.wilayah, tanggal=SENIN)
     assert n == 5  # six employees, one present
-    assert services.kehadiran_tandai_alpa(wilayah=org_a.wilayah, tanggal=SENIN) == 0
-    assert services.kehadiran_tandai_alpa(wilayah=org_a.wilayah, tanggal=dt.date(2026, 11, 22)) == 0
+    assert kehadiran_tandai_alpa(wilayah=org_a.wilayah, tanggal=SENIN) == 0
+    assert kehadiran_tandai_alpa(wilayah=org_a.wilayah, tanggal=dt.date(2026, 11, 22)) == 0
 
 
 # --- recaps -----------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Writes of leave, holidays and attendance: the only code that changes these rows.
+"""Writes of leave (Cuti): the only code that changes leave rows.
 
 Leave flow (DOMAIN.md section 5): the employee submits (`diajukan`), the direct superior
 (`pejabat_penilai` at submission time) recommends (`direkomendasikan`) or refuses, the
@@ -11,17 +11,12 @@ after the commit. Approval marks the leave's working days as `cuti` in Kehadiran
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
-import hashlib
-import io
-import zoneinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,28 +25,21 @@ from asn_kinerja.formatting import tanggal_indonesia
 from pegawai.choices import JenisKelamin, StatusKehadiran
 from pegawai.models import (
     Cuti,
-    HariLibur,
-    ImporKehadiran,
     Kehadiran,
     Pegawai,
-    PresensiMesin,
     RiwayatStatusCuti,
 )
 from pegawai.selectors import pegawai_dari_pengguna, pejabat_penilai
 
-from . import selectors
+from .. import selectors
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 UKURAN_LAMPIRAN_MAKS = 2 * 1024 * 1024
-MAKS_BARIS_PRESENSI = 100_000
 EKSTENSI_LAMPIRAN = {".pdf": b"%PDF", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff",
                      ".png": b"\x89PNG"}  # fmt: skip
 MAKS_SAKIT_HARI = 548  # 1 year + 6 months
-STATUS_DIKECUALIKAN = {
-    StatusKehadiran.IZIN,
-    StatusKehadiran.SAKIT,
-    StatusKehadiran.CUTI,
-    StatusKehadiran.DINAS_LUAR,
-}
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -61,10 +49,6 @@ def tambah_bulan(tanggal: dt.date, bulan: int) -> dt.date:
     m = tanggal.month - 1 + bulan
     y, m = tanggal.year + m // 12, m % 12 + 1
     return tanggal.replace(year=y, month=m, day=min(tanggal.day, calendar.monthrange(y, m)[1]))
-
-
-def masa_kerja_tahun(pegawai: Pegawai, pada: dt.date) -> int:
-    return selectors._masa_kerja_tahun(pegawai, pada)
 
 
 def validasi_lampiran(berkas: Any) -> None:
@@ -98,7 +82,7 @@ def _catat(cuti: Cuti, *, dari: str, ke: str, oleh: Any, catatan: str = "") -> N
 
 
 def _kabari(cuti: Cuti, peristiwa: str) -> None:
-    from .tasks import kirim_email_cuti
+    from ..tasks import kirim_email_cuti
 
     antrean.kirim_setelah_commit(kirim_email_cuti, cuti.pk, peristiwa)
 
@@ -148,7 +132,7 @@ def _validasi_pengajuan(cuti: Cuti, *, hari_ini: dt.date) -> None:
                 "status": bentrok.get_status_display().lower(),
             }
         )
-    masa_kerja = masa_kerja_tahun(p, mulai)
+    masa_kerja = selectors.masa_kerja_tahun(p, mulai)
     besar_tahun_ini = (
         Cuti.objects.aktif()
         .filter(pegawai=p, jenis=Cuti.Jenis.BESAR, tanggal_mulai__year=mulai.year)
@@ -258,7 +242,7 @@ def _validasi_pengajuan(cuti: Cuti, *, hari_ini: dt.date) -> None:
 @transaction.atomic
 def cuti_ajukan(
     *,
-    actor: Any,
+    actor: Pengguna,
     jenis: str,
     tanggal_mulai: dt.date,
     tanggal_selesai: dt.date,
@@ -319,7 +303,7 @@ def _kunci(cuti: Cuti) -> Cuti:
 
 
 @transaction.atomic
-def cuti_rekomendasikan(*, actor: Any, cuti: Cuti, setuju: bool, catatan: str = "") -> Cuti:
+def cuti_rekomendasikan(*, actor: Pengguna, cuti: Cuti, setuju: bool, catatan: str = "") -> Cuti:
     """The direct superior recommends the request (it goes on to the decision) or refuses it
     (final; a refusal needs a reason)."""
     cuti = _kunci(cuti)
@@ -344,7 +328,7 @@ def cuti_rekomendasikan(*, actor: Any, cuti: Cuti, setuju: bool, catatan: str = 
 
 
 @transaction.atomic
-def cuti_putuskan(*, actor: Any, cuti: Cuti, setujui: bool, catatan: str = "") -> Cuti:
+def cuti_putuskan(*, actor: Pengguna, cuti: Cuti, setujui: bool, catatan: str = "") -> Cuti:
     """The designated official (default: HR of the wilayah, on behalf of the PPK) approves or
     refuses a recommended request. Approval re-checks overlap and balance (something may have
     been approved meanwhile), numbers the letter and marks the attendance days as cuti."""
@@ -383,7 +367,7 @@ def cuti_putuskan(*, actor: Any, cuti: Cuti, setujui: bool, catatan: str = "") -
 
 
 @transaction.atomic
-def cuti_batalkan(*, actor: Any, cuti: Cuti, catatan: str = "") -> Cuti:
+def cuti_batalkan(*, actor: Pengguna, cuti: Cuti, catatan: str = "") -> Cuti:
     """The employee withdraws their own pending request."""
     cuti = _kunci(cuti)
     if cuti.pegawai.pengguna_id != actor.pk:
@@ -487,349 +471,19 @@ def cuti_email(cuti: Cuti, peristiwa: str) -> list[tuple[str, str, list[str]]]:
     return [s for s in surat if s[2]]
 
 
-# --- holiday calendar ------------------------------------------------------------------------
+def cuti_email_kirim(*, cuti_id: int, peristiwa: str) -> int:
+    """Sends the e-mails of one leave event (`cuti_email`); 0 when the leave is gone.
+    Returns the number of messages sent."""
+    from django.core.mail import send_mail
 
-
-def _wajib_hr(actor: Any) -> None:
-    if not actor.is_admin_kepegawaian:
-        raise PermissionDenied(_("Hanya admin kepegawaian yang dapat melakukan ini."))
-
-
-@transaction.atomic
-def libur_simpan(
-    *,
-    actor: Any,
-    wilayah: Any,
-    tanggal: dt.date,
-    nama: str,
-    jenis: str,
-    libur: HariLibur | None = None,
-) -> HariLibur:
-    _wajib_hr(actor)
-    if not actor.is_admin_nasional and wilayah.pk != actor.wilayah_id:
-        raise PermissionDenied(_("Anda hanya dapat mengubah kalender wilayah Anda."))
-    libur = libur or HariLibur()
-    libur.wilayah, libur.tanggal, libur.nama, libur.jenis = wilayah, tanggal, nama, jenis
-    libur.full_clean()
-    libur.save()
-    return libur
-
-
-@transaction.atomic
-def libur_hapus(*, actor: Any, libur: HariLibur) -> None:
-    _wajib_hr(actor)
-    if not actor.is_admin_nasional and libur.wilayah_id != actor.wilayah_id:
-        raise PermissionDenied(_("Anda hanya dapat mengubah kalender wilayah Anda."))
-    libur.delete()
-
-
-# --- attendance ------------------------------------------------------------------------------
-
-
-def _jam(nilai: dt.time | str) -> dt.time:
-    """A working-hour setting (a just-created Wilayah may still hold the "07:30" default)."""
-    return nilai if isinstance(nilai, dt.time) else dt.time.fromisoformat(str(nilai))
-
-
-def hitung_keterlambatan(
-    *,
-    wilayah: Any,
-    tanggal: dt.date,
-    jam_masuk: dt.datetime | None,
-    jam_pulang: dt.datetime | None,
-) -> tuple[int, int]:
-    """Minutes late and minutes of early leave, evaluated in the wilayah's time zone against
-    its working hours (Friday has its own closing time). Whole minutes, seconds dropped."""
-    tz = zoneinfo.ZoneInfo(wilayah.zona_waktu)
-    terlambat = pulang_cepat = 0
-    if jam_masuk is not None:
-        batas = dt.datetime.combine(tanggal, _jam(wilayah.jam_masuk), tzinfo=tz)
-        terlambat = max(0, int((jam_masuk - batas).total_seconds() // 60))
-    if jam_pulang is not None:
-        tutup = wilayah.jam_pulang_jumat if tanggal.weekday() == 4 else wilayah.jam_pulang
-        batas = dt.datetime.combine(tanggal, _jam(tutup), tzinfo=tz)
-        pulang_cepat = max(0, int((batas - jam_pulang).total_seconds() // 60))
-    return terlambat, pulang_cepat
-
-
-def status_dari_jam(terlambat: int, pulang_cepat: int) -> str:
-    """Late wins over early leave (both minute counts are kept)."""
-    if terlambat > 0:
-        return StatusKehadiran.TERLAMBAT
-    if pulang_cepat > 0:
-        return StatusKehadiran.PULANG_CEPAT
-    return StatusKehadiran.HADIR
-
-
-def _baca_csv(data: bytes) -> list[tuple[int, str, str]]:
-    """(row number, NIP, timestamp) of each non-blank row. At most `MAKS_BARIS_PRESENSI`
-    rows (a month of two punches a day for 2,000 employees is 88,000): a longer file is
-    refused before anything is written, so a hostile upload costs bounded memory."""
-    # PostgreSQL refuses NUL in text and JSON (the report of unreadable rows is JSON).
-    teks = data.decode("utf-8-sig", errors="replace").replace("\x00", "")
-    sampel = teks[:2048]
-    try:
-        dialek = csv.Sniffer().sniff(sampel, delimiters=",;\t")
-    except csv.Error:
-        dialek = csv.excel
-    baris: list[tuple[int, str, str]] = []
-    try:
-        for no, row in enumerate(csv.reader(io.StringIO(teks), dialek), 1):
-            if not row or not any(c.strip() for c in row):
-                continue
-            if len(baris) >= MAKS_BARIS_PRESENSI:
-                raise ValidationError(
-                    _("Paling banyak %(n)s baris presensi per berkas; pecah berkas Anda per "
-                      "minggu atau per mesin.")
-                    % {"n": f"{MAKS_BARIS_PRESENSI:,}".replace(",", ".")}
-                )  # fmt: skip
-            baris.append((no, row[0].strip(), row[1].strip() if len(row) > 1 else ""))
-    except csv.Error:  # NUL byte, a field over csv.field_size_limit (128 KB), ...
-        raise ValidationError(_("Berkas CSV tidak dapat dibaca.")) from None
-    return baris
-
-
-FORMAT_WAKTU = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M",
-                "%Y-%m-%dT%H:%M:%S", "%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M"]  # fmt: skip
-
-
-def _parse_waktu(teks: str, tz: zoneinfo.ZoneInfo) -> dt.datetime | None:
-    """A machine timestamp: local time of the wilayah unless it carries an offset."""
-    try:
-        nilai = dt.datetime.fromisoformat(teks)
-    except ValueError:
-        nilai = None
-        for fmt in FORMAT_WAKTU:
-            try:
-                nilai = dt.datetime.strptime(teks, fmt)
-                break
-            except ValueError:
-                continue
-    if nilai is None:
-        return None
-    if nilai.tzinfo is None:
-        nilai = nilai.replace(tzinfo=tz)
-    return nilai.astimezone(dt.UTC)
-
-
-@transaction.atomic
-def kehadiran_impor(
-    *, actor: Any, wilayah: Any, data: bytes, nama_file: str = "presensi.csv"
-) -> ImporKehadiran:
-    """Imports a fingerprint-machine export (CSV rows: NIP, timestamp; a header row is
-    skipped). Punches are stored once (unique per employee and instant), so the same file
-    twice adds nothing; each touched day is then recomputed from all its punches. Unknown NIPs
-    and unreadable rows are reported, not fatal. Days with an excused status (izin, sakit,
-    cuti, dinas luar) keep that status."""
-    _wajib_hr(actor)
-    if not actor.is_admin_nasional and wilayah.pk != actor.wilayah_id:
-        raise PermissionDenied(_("Anda hanya dapat mengimpor kehadiran wilayah Anda."))
-    tz = zoneinfo.ZoneInfo(wilayah.zona_waktu)
-    rows = _baca_csv(data)
-    nip_set = {nip for _no, nip, _w in rows}
-    pegawai_by_nip = dict(
-        Pegawai.objects.di_wilayah(wilayah).filter(nip__in=nip_set).values_list("nip", "pk")
+    cuti = (
+        Cuti.objects.select_related("pegawai__pengguna", "atasan__pengguna")
+        .filter(pk=cuti_id)
+        .first()
     )
-    impor = ImporKehadiran.objects.create(
-        wilayah=wilayah,
-        nama_file=nama_file[:255],
-        sha256=hashlib.sha256(data).hexdigest(),
-        diimpor_oleh=actor,
-    )
-    presensi: dict[tuple[int, dt.datetime], PresensiMesin] = {}
-    tidak_dikenal: dict[str, int] = {}
-    tidak_sah: list[dict[str, Any]] = []
-    jumlah = 0
-    for no, nip, waktu_teks in rows:
-        if not nip.isdigit():
-            if no == 1:
-                continue  # header row
-            tidak_sah.append({"baris": no, "isi": f"{nip},{waktu_teks}"[:80],
-                              "alasan": _("NIP bukan angka")})  # fmt: skip
-            continue
-        jumlah += 1
-        waktu = _parse_waktu(waktu_teks, tz)
-        if waktu is None:
-            tidak_sah.append({"baris": no, "isi": f"{nip},{waktu_teks}"[:80],
-                              "alasan": _("waktu tidak terbaca")})  # fmt: skip
-            continue
-        pid = pegawai_by_nip.get(nip)
-        if pid is None:
-            tidak_dikenal[nip] = tidak_dikenal.get(nip, 0) + 1
-            continue
-        presensi[(pid, waktu)] = PresensiMesin(pegawai_id=pid, waktu=waktu, impor=impor)
-    sebelum = PresensiMesin.objects.filter(
-        pegawai_id__in={k[0] for k in presensi}, waktu__in={k[1] for k in presensi}
-    ).count()
-    PresensiMesin.objects.bulk_create(list(presensi.values()), ignore_conflicts=True)
-    sesudah = PresensiMesin.objects.filter(
-        pegawai_id__in={k[0] for k in presensi}, waktu__in={k[1] for k in presensi}
-    ).count()
-    hari = {(pid, waktu.astimezone(tz).date()) for pid, waktu in presensi}
-    diperbarui = _hitung_ulang_hari(wilayah, hari)
-    impor.jumlah_baris = jumlah
-    impor.jumlah_presensi_baru = sesudah - sebelum
-    impor.jumlah_duplikat = len(presensi) - (sesudah - sebelum)
-    impor.jumlah_hari_diperbarui = diperbarui
-    impor.nip_tidak_dikenal = [{"nip": k, "jumlah": v} for k, v in sorted(tidak_dikenal.items())]
-    impor.baris_tidak_sah = tidak_sah[:200]
-    impor.save()
-    return impor
-
-
-def _hitung_ulang_hari(wilayah: Any, hari: set[tuple[int, dt.date]]) -> int:
-    """Recomputes Kehadiran of the given (employee, local date) pairs from their punches: the
-    first punch is the check-in, the last (if another) the check-out. Writes only rows whose
-    values change; returns their number."""
-    if not hari:
+    if cuti is None:
         return 0
-    tz = zoneinfo.ZoneInfo(wilayah.zona_waktu)
-    pids = {pid for pid, _d in hari}
-    tanggal_min = min(d for _p, d in hari)
-    tanggal_max = max(d for _p, d in hari)
-    awal = dt.datetime.combine(tanggal_min, dt.time.min, tzinfo=tz)
-    akhir = dt.datetime.combine(tanggal_max + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
-    from django.db.models.functions import TruncDate
-
-    agregat = (
-        PresensiMesin.objects.filter(pegawai_id__in=pids, waktu__gte=awal, waktu__lt=akhir)
-        .annotate(tgl=TruncDate("waktu", tzinfo=tz))
-        .values("pegawai_id", "tgl")
-        .annotate(pertama=Min("waktu"), terakhir=Max("waktu"))
-    )
-    ada = {
-        (k.pegawai_id, k.tanggal): k
-        for k in Kehadiran.objects.filter(
-            pegawai_id__in=pids, tanggal__range=(tanggal_min, tanggal_max)
-        )
-    }
-    baru, ubah = [], []
-    for row in agregat:
-        kunci = (row["pegawai_id"], row["tgl"])
-        if kunci not in hari:
-            continue
-        masuk = row["pertama"]
-        pulang = row["terakhir"] if row["terakhir"] != row["pertama"] else None
-        terlambat, cepat = hitung_keterlambatan(
-            wilayah=wilayah, tanggal=row["tgl"], jam_masuk=masuk, jam_pulang=pulang
-        )
-        k = ada.get(kunci)
-        if k is None:
-            baru.append(
-                Kehadiran(
-                    pegawai_id=kunci[0],
-                    tanggal=kunci[1],
-                    jam_masuk=masuk,
-                    jam_pulang=pulang,
-                    status=status_dari_jam(terlambat, cepat),
-                    menit_terlambat=terlambat,
-                    menit_pulang_cepat=cepat,
-                    sumber="mesin",
-                )  # fmt: skip
-            )
-            continue
-        status = k.status
-        if status not in STATUS_DIKECUALIKAN:
-            status = status_dari_jam(terlambat, cepat)
-        else:
-            terlambat = cepat = 0
-        nilai = (masuk, pulang, status, terlambat, cepat)
-        if (k.jam_masuk, k.jam_pulang, k.status, k.menit_terlambat, k.menit_pulang_cepat) != nilai:
-            k.jam_masuk, k.jam_pulang, k.status, k.menit_terlambat, k.menit_pulang_cepat = nilai
-            k.sumber = "mesin"
-            ubah.append(k)
-    Kehadiran.objects.bulk_create(baru, ignore_conflicts=True)
-    if ubah:
-        Kehadiran.objects.bulk_update(
-            ubah,
-            ["jam_masuk", "jam_pulang", "status", "menit_terlambat", "menit_pulang_cepat",
-             "sumber"],
-        )  # fmt: skip
-    return len(baru) + len(ubah)
-
-
-@transaction.atomic
-def kehadiran_ubah(
-    *, actor: Any, kehadiran: Kehadiran, status: str, keterangan: str = ""
-) -> Kehadiran:
-    """HR records an excuse (izin, sakit, dinas luar) or an unexcused absence for a day.
-    Lateness minutes only count for days the employee was present."""
-    _wajib_hr(actor)
-    k = (
-        Kehadiran.objects.select_for_update()
-        .select_related("pegawai__wilayah")
-        .get(pk=kehadiran.pk)
-    )
-    if not actor.is_admin_nasional and k.pegawai.wilayah_id != actor.wilayah_id:
-        raise PermissionDenied(_("Anda hanya dapat mengubah kehadiran wilayah Anda."))
-    if status in (StatusKehadiran.HADIR, StatusKehadiran.TERLAMBAT, StatusKehadiran.PULANG_CEPAT):
-        if k.jam_masuk is None:
-            raise ValidationError(
-                {"status": _("Status hadir memerlukan jam masuk dari mesin presensi.")}
-            )
-        terlambat, cepat = hitung_keterlambatan(
-            wilayah=k.pegawai.wilayah, tanggal=k.tanggal, jam_masuk=k.jam_masuk,
-            jam_pulang=k.jam_pulang,
-        )  # fmt: skip
-        status = status_dari_jam(terlambat, cepat)
-        k.menit_terlambat, k.menit_pulang_cepat = terlambat, cepat
-    else:
-        k.menit_terlambat = k.menit_pulang_cepat = 0
-    k.status = status
-    k.keterangan = keterangan
-    k.sumber = "manual"
-    k.full_clean()
-    k.save()
-    return k
-
-
-@transaction.atomic
-def kehadiran_tandai_alpa(*, wilayah: Any, tanggal: dt.date) -> int:
-    """After a working day: every active employee of the wilayah without a record that day is
-    recorded `alpa` (tanpa keterangan). Safe to run twice. Returns the rows added."""
-    if not selectors.hari_kerja(wilayah, tanggal, tanggal):
-        return 0
-    tanpa = (
-        Pegawai.objects.di_wilayah(wilayah)
-        .aktif()
-        .exclude(kehadiran_set__tanggal=tanggal)
-        .values_list("pk", flat=True)
-    )
-    rows = [
-        Kehadiran(pegawai_id=pid, tanggal=tanggal, status=StatusKehadiran.ALPA, sumber="sistem")
-        for pid in tanpa
-    ]
-    return len(Kehadiran.objects.bulk_create(rows, ignore_conflicts=True))
-
-
-#: Minutes after a wilayah's closing time before the day's missing records become `alpa`
-#: (a late check-out or a manual correction still lands first). settings.ALPA_JEDA_MENIT.
-ALPA_JEDA_MENIT = 120
-
-
-def hari_alpa_jatuh_tempo(wilayah: Any, sekarang: dt.datetime | None = None) -> dt.date:
-    """The latest local date of the wilayah whose working day is over: today once its closing
-    time (Friday's on Fridays) plus the grace period has passed in the wilayah's zone,
-    otherwise yesterday."""
-    from django.conf import settings
-
-    from asn_kinerja.waktu import waktu_lokal
-
-    lokal = waktu_lokal(wilayah, sekarang)
-    tutup = wilayah.jam_pulang_jumat if lokal.weekday() == 4 else wilayah.jam_pulang
-    jeda = dt.timedelta(minutes=getattr(settings, "ALPA_JEDA_MENIT", ALPA_JEDA_MENIT))
-    batas = dt.datetime.combine(lokal.date(), _jam(tutup), tzinfo=lokal.tzinfo) + jeda
-    return lokal.date() if lokal >= batas else lokal.date() - dt.timedelta(days=1)
-
-
-def kehadiran_tandai_alpa_jatuh_tempo(*, sekarang: dt.datetime | None = None) -> dict[str, int]:
-    """What the hourly beat job runs: for every wilayah, `kehadiran_tandai_alpa` on the
-    working day that has just ended there (each wilayah on its own local date and closing
-    time, so Gayungan (WIB) is marked an hour after Gorontalo (WITA) in real time). Safe to
-    run every hour: a day already marked adds nothing. Returns rows added per wilayah."""
-    from organisasi.models import Wilayah
-
-    return {
-        w.kode: kehadiran_tandai_alpa(wilayah=w, tanggal=hari_alpa_jatuh_tempo(w, sekarang))
-        for w in Wilayah.objects.order_by("pk")
-    }
+    terkirim = 0
+    for subjek, badan, penerima in cuti_email(cuti, peristiwa):
+        terkirim += send_mail(f"[ASN Kinerja] {subjek}", badan, None, penerima)
+    return terkirim
