@@ -35,9 +35,6 @@ PAGU_BAWAAN = (
     13_000_000, 17_500_000, 25_000_000,
 )  # fmt: skip
 
-HADIR = ("hadir", "terlambat", "pulang_cepat")
-
-
 class SumberKinerja:
     """Where the faktor kinerja comes from (issue 15: "optionally from the share of approved
     daily logs")."""

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.models import SKP, EvaluasiPeriodik, LogHarian, PeriodeKinerja, PeriodePenilaian
 from organisasi.models import Jabatan, Pengguna, UnitKerja, Wilayah
+from pegawai.choices import STATUS_DI_KANTOR
 from pegawai.cuti.selectors import jumlah_hari_kerja
 from pegawai.models import Cuti, HukumanDisiplin, Kehadiran, Pegawai, RiwayatJabatan
 
@@ -120,7 +121,9 @@ def _kunci_bulan(bulan_id: int) -> BulanTPP:
     return BulanTPP.objects.select_for_update().select_related("wilayah").get(pk=bulan_id)
 
 
-_HADIR = "('hadir', 'terlambat', 'pulang_cepat')"
+#: Lateness and early leaving apply to days at the office (pegawai.choices.STATUS_DI_KANTOR),
+#: as an SQL list of the stored values.
+_HADIR = "(" + ", ".join(f"'{s.value}'" for s in STATUS_DI_KANTOR) + ")"
 
 
 def _sql_hitung() -> str:
