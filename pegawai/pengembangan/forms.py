@@ -7,8 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from organisasi.models import Kompetensi
-
+from . import selectors
 from .models import (
     JenisPengembangan,
     KegiatanPengembangan,
@@ -62,7 +61,7 @@ class ProgramForm(forms.ModelForm):
     def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # National reference data (not region-owned): every competency may be picked.
-        self.fields["kompetensi"].queryset = Kompetensi.objects.order_by("jenis", "nama")
+        self.fields["kompetensi"].queryset = selectors.kompetensi_pilihan()
         self.fields["kompetensi"].required = False
 
     def clean(self) -> dict[str, Any]:
@@ -133,5 +132,5 @@ class KegiatanForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Only the competencies the employee's position requires (the gaps to close).
         ids = [k.kompetensi_id for k in (kesenjangan or [])]
-        self.fields["kompetensi"].queryset = Kompetensi.objects.filter(pk__in=ids).order_by("nama")
+        self.fields["kompetensi"].queryset = selectors.kompetensi_pilihan(ids)
         self.fields["kompetensi"].required = False

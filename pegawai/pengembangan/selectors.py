@@ -18,7 +18,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from organisasi.models import KebutuhanKompetensi
+from organisasi.models import KebutuhanKompetensi, Kompetensi
 from pegawai import rules
 from pegawai.models import KompetensiPegawai, Pegawai
 from pegawai.selectors import (
@@ -101,6 +101,13 @@ def pendaftaran_aktif_pegawai(pegawai: Pegawai | None, program: ProgramPengemban
         .order_by("-pk")
         .first()
     )
+
+
+def kompetensi_pilihan(ids: list[int] | None = None) -> QuerySet:
+    """Competencies a form may offer: the national catalogue (reference data, not region-owned),
+    or only `ids` (the employee's required competencies)."""
+    qs = Kompetensi.objects.order_by("jenis", "nama")
+    return qs if ids is None else qs.filter(pk__in=ids)
 
 
 # --- competence gaps -------------------------------------------------------------------------
