@@ -9,7 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from asn_kinerja import antrean
 from asn_kinerja.waktu import hari_ini
+from organisasi.models import GRUP_ADMIN_KEPEGAWAIAN, Pengguna
 from pegawai.models import Diklat, Pegawai
 from pegawai.selectors import pegawai_dari_pengguna
 
@@ -42,6 +44,81 @@ def _pegawai_sendiri(actor: Any) -> Pegawai:
     if sendiri is None:
         raise PermissionDenied(_("Akun Anda tidak terhubung dengan data pegawai."))
     return sendiri
+
+
+# --- notifying the next actor ---------------------------------------------------------------
+
+
+def _kabari(jenis: str, obj: Any) -> None:
+    """After the commit, e-mail whoever acts next (or the employee, on a decision). In-app
+    notifications arrive with the shared engine (see alur.py)."""
+    from .tasks import kabari
+
+    antrean.kirim_setelah_commit(kabari, jenis, obj.pk, obj.status)
+
+
+def _alamat(p: Pegawai | None) -> list[str]:
+    if p is None:
+        return []
+    email = p.email or (p.pengguna.email if p.pengguna_id else "")
+    return [email] if email else []
+
+
+def pesan_kabar(jenis: str, pk: int, peristiwa: str) -> list[tuple[str, str, list[str]]]:
+    """The e-mails of one step: (subject, body, recipients)."""
+    from django.conf import settings
+
+    situs = getattr(settings, "SITE_URL", "").rstrip("/")
+    if jenis == "rencana":
+        r = (
+            RencanaPengembangan.objects.select_related("pegawai__pengguna", "pegawai__unit")
+            .filter(pk=pk)
+            .first()
+        )
+        if r is None or r.status != peristiwa:
+            return []
+        tautan = f"{situs}{r.get_absolute_url()}"
+        nama = r.pegawai.nama
+        if peristiwa == RencanaPengembangan.Status.DIAJUKAN:
+            return [(_("Rencana pengembangan menunggu persetujuan: %(nama)s") % {"nama": nama},
+                     _("%(nama)s mengajukan rencana pengembangan %(tahun)s.\n\nBuka: %(url)s")
+                     % {"nama": nama, "tahun": r.tahun, "url": tautan},
+                     _alamat(selectors.pejabat_penilai(r.pegawai)))]  # fmt: skip
+        return [(_("Rencana pengembangan %(tahun)s: %(status)s") % {"tahun": r.tahun, "status": r.get_status_display()},
+                 _("Rencana pengembangan Anda %(status)s.\n%(catatan)s\n\nBuka: %(url)s")
+                 % {"status": r.get_status_display().lower(), "catatan": r.catatan, "url": tautan},
+                 _alamat(r.pegawai))]  # fmt: skip
+    d = (
+        PendaftaranProgram.objects.select_related("program", "pegawai__pengguna", "pegawai__unit")
+        .filter(pk=pk)
+        .first()
+    )
+    if d is None or d.status != peristiwa:
+        return []
+    tautan = f"{situs}{d.program.get_absolute_url()}"
+    nama, judul = d.pegawai.nama, d.program.judul
+    if peristiwa == PendaftaranProgram.Status.DIAJUKAN:
+        penerima = _alamat(selectors.pejabat_penilai(d.pegawai))
+        subjek = _("Pendaftaran program menunggu persetujuan: %(nama)s") % {"nama": nama}
+    elif peristiwa == PendaftaranProgram.Status.DISETUJUI_ATASAN:
+        penerima = sorted(
+            e for e in Pengguna.objects.filter(
+                wilayah_id=d.program.wilayah_id, groups__name=GRUP_ADMIN_KEPEGAWAIAN, is_active=True
+            ).values_list("email", flat=True) if e
+        )  # fmt: skip
+        subjek = _("Pendaftaran program menunggu admin kepegawaian: %(nama)s") % {"nama": nama}
+    elif peristiwa == PendaftaranProgram.Status.DIBATALKAN:
+        return []
+    else:
+        penerima = _alamat(d.pegawai)
+        subjek = _("Pendaftaran %(judul)s: %(status)s") % {
+            "judul": judul,
+            "status": d.get_status_display(),
+        }
+    badan = _("%(nama)s — %(judul)s: %(status)s.\n%(catatan)s\n\nBuka: %(url)s") % {
+        "nama": nama, "judul": judul, "status": d.get_status_display(), "catatan": d.catatan, "url": tautan,
+    }  # fmt: skip
+    return [(subjek, badan, penerima)] if penerima else []
 
 
 # --- catalogue -------------------------------------------------------------------------------
@@ -109,6 +186,7 @@ def pendaftaran_ajukan(
                 daftar.save()
         except IntegrityError as e:  # the partial unique constraint, a double click
             raise ValidationError(_("Anda sudah terdaftar pada program ini.")) from e
+        _kabari("pendaftaran", daftar)
     return daftar
 
 
@@ -131,23 +209,29 @@ def pendaftaran_putus_atasan(
     *, actor: Any, pendaftaran: PendaftaranProgram, setuju: bool, catatan: str = ""
 ) -> PendaftaranProgram:
     t = alur.DAFTAR_SETUJUI_ATASAN if setuju else alur.DAFTAR_TOLAK_ATASAN
-    return alur.jalankan(
-        PendaftaranProgram,
-        pendaftaran.pk,
-        t,
-        oleh=actor,
-        catatan=catatan,
-        izin=_izin_penilai(actor),
-    )
+    with transaction.atomic():
+        obj = alur.jalankan(
+            PendaftaranProgram,
+            pendaftaran.pk,
+            t,
+            oleh=actor,
+            catatan=catatan,
+            izin=_izin_penilai(actor),
+        )
+        _kabari("pendaftaran", obj)
+    return obj
 
 
 def pendaftaran_putus_hr(
     *, actor: Any, pendaftaran: PendaftaranProgram, setuju: bool, catatan: str = ""
 ) -> PendaftaranProgram:
     t = alur.DAFTAR_SETUJUI_HR if setuju else alur.DAFTAR_TOLAK_HR
-    return alur.jalankan(
-        PendaftaranProgram, pendaftaran.pk, t, oleh=actor, catatan=catatan, izin=_izin_hr(actor)
-    )
+    with transaction.atomic():
+        obj = alur.jalankan(
+            PendaftaranProgram, pendaftaran.pk, t, oleh=actor, catatan=catatan, izin=_izin_hr(actor)
+        )
+        _kabari("pendaftaran", obj)
+    return obj
 
 
 def pendaftaran_batalkan(*, actor: Any, pendaftaran: PendaftaranProgram) -> PendaftaranProgram:
@@ -196,6 +280,7 @@ def pendaftaran_selesai(
             izin=_izin_hr(actor), ubah=ubah,
         )  # fmt: skip
         _tandai_kegiatan_selesai(obj)
+        _kabari("pendaftaran", obj)
     return obj
 
 
@@ -319,7 +404,10 @@ def rencana_ajukan(*, actor: Any, rencana: RencanaPengembangan) -> RencanaPengem
                 _("Pejabat penilai Anda belum ditetapkan; hubungi admin kepegawaian.")
             )
 
-    return alur.jalankan(RencanaPengembangan, rencana.pk, alur.IDP_AJUKAN, oleh=actor, izin=izin)
+    with transaction.atomic():
+        obj = alur.jalankan(RencanaPengembangan, rencana.pk, alur.IDP_AJUKAN, oleh=actor, izin=izin)
+        _kabari("rencana", obj)
+    return obj
 
 
 def rencana_putuskan(
@@ -331,7 +419,10 @@ def rencana_putuskan(
     def ubah(obj: RencanaPengembangan) -> None:
         obj.disetujui_oleh = pegawai_dari_pengguna(actor) if setuju else None
 
-    return alur.jalankan(
-        RencanaPengembangan, rencana.pk, t, oleh=actor, catatan=catatan,
-        izin=_izin_penilai(actor), ubah=ubah,
-    )  # fmt: skip
+    with transaction.atomic():
+        obj = alur.jalankan(
+            RencanaPengembangan, rencana.pk, t, oleh=actor, catatan=catatan,
+            izin=_izin_penilai(actor), ubah=ubah,
+        )  # fmt: skip
+        _kabari("rencana", obj)
+    return obj
