@@ -17,6 +17,7 @@ LANGKAH = [
     "organisasi.demo",
     "pegawai.demo",
     "pegawai.cuti.demo",
+    "pegawai.pengembangan.demo",
     "kinerja.demo",
     "kinerja.demo_evaluasi",
     "kinerja.skm.demo",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("organisasi/", include("organisasi.urls")),
     path("pegawai/", include("pegawai.urls")),
+    path("pengembangan/", include("pegawai.pengembangan.urls")),
     path("kinerja/", include("kinerja.urls")),
     path("laporan/", include("kinerja.laporan.urls")),
     path("skm/", include("kinerja.skm.urls")),

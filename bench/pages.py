@@ -123,6 +123,10 @@ HALAMAN: list[Halaman] = [
     # TPP (the month is computed by bench.run.fase_tpp before the page phase)
     Halaman("TPP bulan", "hr", "tpp:bulantpp_detail", lookup="bulan_tpp", rush=1),
     Halaman("TPP saya", "pegawai", "tpp:tpp_saya"),
+    # Development (pegawai.pengembangan): the catalogue, my development, the 20 JP dashboard
+    Halaman("katalog program", "pegawai", "pengembangan:program_list"),
+    Halaman("pengembangan saya", "pegawai", "pengembangan:saya"),
+    Halaman("dasbor 20 JP", "hr", "pengembangan:dasbor", kelompok="dashboard"),
 ]  # fmt: skip
 
 

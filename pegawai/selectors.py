@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from asn_kinerja.db import SalahSatu
 from organisasi.models import Jabatan, UnitKerja
 
+from . import rules
 from .models import Pegawai
 
 
@@ -110,8 +111,8 @@ def is_atasan(user: Any) -> bool:
 
 # --- employee records (lists, profile, histories) -------------------------------------------
 
-#: DOMAIN.md section 4: every ASN is entitled to at least 20 JP of training a year.
-HAK_JP_TAHUNAN = 20
+#: Kept as a re-export of the one definition in pegawai/rules.py (DOMAIN.md section 4).
+HAK_JP_TAHUNAN = rules.HAK_JP_TAHUNAN
 
 
 def boleh_lihat_daftar(actor: Any) -> bool:

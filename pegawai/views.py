@@ -28,7 +28,7 @@ from django_filters.views import FilterView
 from asn_kinerja.ekspor import baris_aman
 from organisasi.models import Jabatan
 
-from . import forms, impor, penempatan, selectors, services
+from . import forms, impor, penempatan, rules, selectors, services
 from .filters import PegawaiFilter
 from .models import (
     Diklat,
@@ -201,8 +201,8 @@ class PegawaiDetailView(DetailView):
             tahun=tahun,
             jp=jp,
             hak_jp=hak,
-            jp_persen=min(100, round(jp * 100 / hak)),
-            jp_kurang=max(0, hak - jp),
+            jp_persen=rules.jp_persen(jp, hak),
+            jp_kurang=rules.jp_kurang(jp, hak),
             linimasa=selectors.linimasa_karier(p),
             boleh_kelola=selectors.boleh_kelola(user, p),
             boleh_ubah_kontak=selectors.boleh_ubah_kontak(user, p),

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "asn_kinerja",
     "organisasi",
     "pegawai",
+    "pegawai.pengembangan",
     "kinerja",
     "kinerja.skm",
     "kinerja.laporan",

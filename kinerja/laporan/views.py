@@ -25,6 +25,7 @@ from kinerja.skm.selectors import ikm_unit, ikm_wilayah
 from organisasi.models import UnitKerja
 from pegawai.cuti.selectors import saldo_cuti
 from pegawai.models import Pegawai
+from pegawai.rules import HAK_JP_TAHUNAN
 from pegawai.selectors import jam_pelatihan, pegawai_dari_pengguna, pegawai_list
 
 from . import ekspor, laporan_pdf, selectors, services
@@ -187,7 +188,7 @@ class DasborPegawaiView(TemplateView):
         tahun = timezone.localdate().year
         ctx["tahun"] = tahun
         ctx["jam_pelatihan"] = jam_pelatihan(pegawai, tahun)
-        ctx["hak_pelatihan"] = 20  # JP a year (DOMAIN.md section 4)
+        ctx["hak_pelatihan"] = HAK_JP_TAHUNAN  # DOMAIN.md section 4
         ctx["saldo_cuti"] = saldo_cuti(pegawai, tahun)
         ctx["skp_list"] = (
             SKP.objects.visible_to(user)

@@ -1,0 +1,309 @@
+"""Reads of the development data. Every selector starts from `visible_to(actor)`; aggregates
+(gaps, JP per unit, quota) are computed in SQL, one query per page section."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from organisasi.models import KebutuhanKompetensi, Kompetensi
+from pegawai import rules
+from pegawai.models import KompetensiPegawai, Pegawai
+from pegawai.selectors import (
+    _jp_subquery,
+    bawahan_langsung,
+    jam_pelatihan,
+    pegawai_dari_pengguna,
+    pejabat_penilai,
+)
+
+from .models import (
+    KegiatanPengembangan,
+    PendaftaranProgram,
+    ProgramPengembangan,
+    RencanaPengembangan,
+)
+
+HAK_JP_TAHUNAN = rules.HAK_JP_TAHUNAN
+
+
+# --- who may do what -------------------------------------------------------------------------
+
+
+def is_hr(actor: Any) -> bool:
+    """HR of a wilayah (the catalogue and the approvals after the superior's belong to it)."""
+    return bool(actor.is_authenticated and actor.is_admin_kepegawaian and actor.wilayah_id)
+
+
+def boleh_lihat_rekap(actor: Any) -> bool:
+    return bool(actor.is_authenticated and (actor.is_admin_kepegawaian or actor.is_pimpinan_daerah))
+
+
+def is_penilai(actor: Any, pegawai: Pegawai) -> bool:
+    """The actor is the employee's pejabat penilai (the rule the rest of the product uses)."""
+    sendiri = pegawai_dari_pengguna(actor)
+    if sendiri is None:
+        return False
+    penilai = pejabat_penilai(pegawai)
+    return penilai is not None and penilai.pk == sendiri.pk
+
+
+# --- catalogue -------------------------------------------------------------------------------
+
+
+def _terisi() -> Count:
+    return Count(
+        "pendaftaran_set",
+        filter=Q(pendaftaran_set__status__in=PendaftaranProgram.MENEMPATI_KUOTA),
+    )
+
+
+def program_list(*, actor: Any, q: str = "", jenis: str = "", status: str = "") -> QuerySet:
+    """The catalogue: HR sees every programme of its wilayah, employees the open ones. The
+    seats taken are counted in the same query."""
+    qs = ProgramPengembangan.objects.visible_to(actor)
+    if not actor.is_admin_kepegawaian or status == "terbuka":
+        qs = qs.terbuka()
+    elif status == "tutup":
+        qs = qs.filter(terbuka=False)
+    if q:
+        qs = qs.filter(
+            Q(judul__icontains=q) | Q(penyelenggara__icontains=q) | Q(kompetensi__nama__icontains=q)
+        )
+    if jenis:
+        qs = qs.filter(jenis=jenis)
+    return qs.select_related("kompetensi").annotate(terisi=_terisi())
+
+
+def program_detail(*, actor: Any) -> QuerySet:
+    return program_list(actor=actor)
+
+
+def pendaftaran_aktif_pegawai(pegawai: Pegawai | None, program: ProgramPengembangan):
+    if pegawai is None:
+        return None
+    return (
+        PendaftaranProgram.objects.filter(
+            program=program, pegawai=pegawai, status__in=PendaftaranProgram.MENEMPATI_KUOTA
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
+def kompetensi_pilihan(ids: list[int] | None = None) -> QuerySet:
+    """Competencies a form may offer: the national catalogue (reference data, not region-owned),
+    or only `ids` (the employee's required competencies)."""
+    qs = Kompetensi.objects.order_by("jenis", "nama")
+    return qs if ids is None else qs.filter(pk__in=ids)
+
+
+# --- competence gaps -------------------------------------------------------------------------
+
+
+def _level_dimiliki(pegawai_ref: Any, kompetensi_ref: Any) -> Coalesce:
+    held = KompetensiPegawai.objects.filter(pegawai=pegawai_ref, kompetensi=kompetensi_ref).values(
+        "level"
+    )[:1]
+    return Coalesce(Subquery(held, output_field=IntegerField()), Value(0))
+
+
+def kesenjangan_kompetensi(pegawai: Pegawai) -> QuerySet:
+    """Each competency the employee's current position requires, with the required level,
+    the held level (0 when not held) and the gap (required - held; > 0 is a gap). One query."""
+    if not pegawai.jabatan_id:
+        return KebutuhanKompetensi.objects.none()
+    return (
+        KebutuhanKompetensi.objects.filter(jabatan_id=pegawai.jabatan_id)
+        .select_related("kompetensi")
+        .annotate(level_dimiliki=_level_dimiliki(pegawai.pk, OuterRef("kompetensi_id")))
+        .annotate(kesenjangan=F("level") - F("level_dimiliki"))
+        .order_by("-kesenjangan", "kompetensi__nama")
+    )
+
+
+def kesenjangan_per_unit(*, actor: Any, batas: int = 50) -> list[dict[str, Any]]:
+    """HR summary: per unit and competency, how many active employees fall short of what
+    their position requires (the most common gaps first). One grouped query."""
+    if not boleh_lihat_rekap(actor):
+        return []
+    qs = (
+        Pegawai.objects.visible_to(actor)
+        .aktif()
+        .annotate(
+            k_level=F("jabatan__kebutuhankompetensi__level"),
+            k_id=F("jabatan__kebutuhankompetensi__kompetensi_id"),
+        )
+        .annotate(dimiliki=_level_dimiliki(OuterRef("pk"), OuterRef("k_id")))
+        .filter(dimiliki__lt=F("k_level"))
+        .values("unit_id", "unit__nama", "k_id", "jabatan__kebutuhankompetensi__kompetensi__nama")
+        .annotate(jumlah=Count("pk"), rata_kesenjangan=Sum(F("k_level") - F("dimiliki")))
+        .order_by("-jumlah", "unit__nama", "k_id")
+    )
+    return [
+        {
+            "unit": r["unit__nama"],
+            "unit_id": r["unit_id"],
+            "kompetensi": r["jabatan__kebutuhankompetensi__kompetensi__nama"],
+            "jumlah": r["jumlah"],
+            "total_kesenjangan": r["rata_kesenjangan"],
+        }
+        for r in qs[:batas]
+    ]
+
+
+# --- the IDP ---------------------------------------------------------------------------------
+
+
+def _jp_selesai() -> Coalesce:
+    return Coalesce(
+        Sum("kegiatan_set__jp_rencana", filter=Q(kegiatan_set__status="selesai")), Value(0)
+    )
+
+
+def rencana_list(*, actor: Any) -> QuerySet:
+    """IDPs the actor may open: their own, their direct reports', and (HR, pimpinan) the
+    wilayah's. Annotated with the completed JP."""
+    qs = RencanaPengembangan.objects.visible_to(actor).select_related(
+        "pegawai", "pegawai__unit", "pegawai__jabatan"
+    )
+    if not boleh_lihat_rekap(actor) and not actor.is_admin_nasional:
+        sendiri = pegawai_dari_pengguna(actor)
+        if sendiri is None:
+            return qs.none()
+        qs = qs.filter(Q(pegawai=sendiri) | Q(pegawai__in=bawahan_langsung(sendiri).values("pk")))
+    return qs.annotate(jp_selesai=_jp_selesai())
+
+
+def kegiatan_list(rencana: RencanaPengembangan) -> QuerySet:
+    return KegiatanPengembangan.objects.filter(rencana=rencana).select_related("kompetensi")
+
+
+def rencana_tahun(pegawai: Pegawai, tahun: int) -> RencanaPengembangan | None:
+    return (
+        RencanaPengembangan.objects.filter(pegawai=pegawai, tahun=tahun)
+        .annotate(jp_selesai=_jp_selesai(), jumlah_kegiatan=Count("kegiatan_set"))
+        .first()
+    )
+
+
+def ringkasan_karier(pegawai: Pegawai, tahun: int) -> dict[str, Any]:
+    """What the career page shows of development: this year's IDP and its progress, and JP
+    this year against the entitlement. Two queries."""
+    rencana = rencana_tahun(pegawai, tahun)
+    jp = jam_pelatihan(pegawai, tahun)
+    idp_persen = 0
+    if rencana is not None and rencana.target_jp:
+        idp_persen = min(100, round(rencana.jp_selesai * 100 / rencana.target_jp))
+    return {
+        "tahun": tahun,
+        "rencana": rencana,
+        "idp_persen": idp_persen,
+        "jp": jp,
+        "hak_jp": HAK_JP_TAHUNAN,
+        "jp_persen": rules.jp_persen(jp),
+        "jp_kurang": rules.jp_kurang(jp),
+    }
+
+
+# --- requests --------------------------------------------------------------------------------
+
+
+def _pendaftaran_qs(actor: Any) -> QuerySet:
+    return PendaftaranProgram.objects.visible_to(actor).select_related(
+        "program", "pegawai", "pegawai__unit"
+    )
+
+
+def pendaftaran_saya(*, actor: Any) -> QuerySet:
+    sendiri = pegawai_dari_pengguna(actor)
+    if sendiri is None:
+        return PendaftaranProgram.objects.none()
+    return _pendaftaran_qs(actor).filter(pegawai=sendiri)
+
+
+def menunggu_atasan(*, actor: Any) -> tuple[QuerySet, QuerySet]:
+    """IDPs and programme requests of the actor's direct reports waiting for the actor."""
+    sendiri = pegawai_dari_pengguna(actor)
+    if sendiri is None:
+        return RencanaPengembangan.objects.none(), PendaftaranProgram.objects.none()
+    bawahan = bawahan_langsung(sendiri).values("pk")
+    rencana = (
+        RencanaPengembangan.objects.visible_to(actor)
+        .filter(status=RencanaPengembangan.Status.DIAJUKAN, pegawai__in=bawahan)
+        .select_related("pegawai", "pegawai__unit")
+        .annotate(jumlah_kegiatan=Count("kegiatan_set"))
+        .order_by("updated_at", "pk")
+    )
+    daftar = (
+        _pendaftaran_qs(actor)
+        .filter(status=PendaftaranProgram.Status.DIAJUKAN, pegawai__in=bawahan)
+        .order_by("created_at", "pk")
+    )
+    return rencana, daftar
+
+
+def pendaftaran_hr(*, actor: Any, status: str = "") -> QuerySet:
+    """Requests HR acts on: approved by the superior (to approve) and approved (to complete)."""
+    if not is_hr(actor):
+        return PendaftaranProgram.objects.none()
+    qs = _pendaftaran_qs(actor)
+    if status in PendaftaranProgram.Status.values:
+        qs = qs.filter(status=status)
+    else:
+        qs = qs.filter(
+            status__in=[
+                PendaftaranProgram.Status.DISETUJUI_ATASAN,
+                PendaftaranProgram.Status.DISETUJUI,
+            ]
+        )
+    return qs.order_by("program__tanggal_mulai", "created_at", "pk")
+
+
+# --- dashboards ------------------------------------------------------------------------------
+
+
+def jp_per_unit(*, actor: Any, tahun: int) -> QuerySet:
+    """Per unit: active employees, how many are under the yearly JP entitlement and their
+    share. One grouped query (the JP per employee is a correlated subquery)."""
+    if not boleh_lihat_rekap(actor):
+        return Pegawai.objects.none().values("unit_id")
+    hak = HAK_JP_TAHUNAN
+    return (
+        Pegawai.objects.visible_to(actor)
+        .aktif()
+        .annotate(jp=_jp_subquery(tahun))
+        .values("unit_id", "unit__nama")
+        .annotate(
+            jumlah=Count("pk"),
+            kurang=Count("pk", filter=Q(jp__lt=hak)),
+        )
+        .annotate(persen_kurang=F("kurang") * 100.0 / F("jumlah"))
+        .order_by("-persen_kurang", "unit__nama", "unit_id")
+    )
+
+
+def jp_wilayah(*, actor: Any, tahun: int) -> dict[str, Any]:
+    if not boleh_lihat_rekap(actor):
+        return {"jumlah": 0, "kurang": 0, "persen": 0}
+    hak = HAK_JP_TAHUNAN
+    r = (
+        Pegawai.objects.visible_to(actor)
+        .aktif()
+        .annotate(jp=_jp_subquery(tahun))
+        .aggregate(jumlah=Count("pk"), kurang=Count("pk", filter=Q(jp__lt=hak)))
+    )
+    persen = round(r["kurang"] * 100 / r["jumlah"]) if r["jumlah"] else 0
+    return {**r, "persen": persen}
