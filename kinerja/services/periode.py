@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from asn_kinerja.waktu import hari_ini
+from asn_kinerja.workflow import Transisi, catat_transisi, jalankan
 from kinerja.choices import StatusPeriode
 from kinerja.models import SKP, Keberatan, PeriodeKinerja, PeriodePenilaian, TargetUnit
 from kinerja.signals import periode_penilaian_ditutup
-from kinerja.workflow.base import Transisi, catat_transisi, jalankan
 from organisasi.models import UnitKerja, Wilayah
 from pegawai.selectors import kepala_unit, pegawai_dari_pengguna
 

@@ -16,7 +16,7 @@ Who moves each step:
   without an account) is approved by the wilayah's admin kepegawaian on the head's behalf;
 - the admin kepegawaian of the wilayah: buka_kembali (administrative reopening).
 
-Every step goes through `base.jalankan()` (row lock, state check, one TransisiStatus row)
+Every step goes through `asn_kinerja.workflow.jalankan()` (row lock, state check, one TransisiStatus row)
 and notifies the next person after commit. A closed performance year refuses every step.
 """
 
@@ -29,13 +29,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from asn_kinerja.notifikasi import notifikasi_kirim
+from asn_kinerja.workflow import Transisi, jalankan
 from kinerja.models import SKP, RencanaHasilKerja
-from kinerja.services.notifikasi import notifikasi_kirim
 from kinerja.services.periode import pastikan_terbuka
 from organisasi.models import GRUP_ADMIN_KEPEGAWAIAN, Pengguna
 from pegawai.selectors import atasan_pejabat_penilai, pejabat_penilai
-
-from .base import Transisi, jalankan
 
 S = SKP.Status
 
