@@ -33,6 +33,7 @@ from asn_kinerja.notifikasi import notifikasi_kirim
 from asn_kinerja.workflow import Transisi, jalankan
 from kinerja.models import SKP, RencanaHasilKerja
 from kinerja.services.periode import pastikan_terbuka
+from organisasi import peran
 from organisasi.models import GRUP_ADMIN_KEPEGAWAIAN, Pengguna
 from pegawai.selectors import atasan_pejabat_penilai, pejabat_penilai
 
@@ -86,13 +87,7 @@ def is_pemilik(actor: Any, skp: SKP) -> bool:
 
 
 def is_hr_wilayah(actor: Any, skp: SKP) -> bool:
-    return bool(
-        actor.is_authenticated
-        and (
-            actor.is_admin_nasional
-            or (actor.is_admin_kepegawaian and actor.wilayah_id == skp.wilayah_id)
-        )
-    )
+    return peran.is_hr_wilayah(actor, skp.wilayah_id)
 
 
 def is_penilai(actor: Any, skp: SKP) -> bool:

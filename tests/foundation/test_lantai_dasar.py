@@ -65,3 +65,18 @@ def test_kepala_dengan_jabatan_nonaktif_bukan_atasan(org_a):
     org_a.j_kasi.save(update_fields=["aktif"])
     org_a.user_kasi.refresh_from_db()
     assert not is_atasan(type(org_a.user_kasi).objects.get(pk=org_a.user_kasi.pk))
+
+
+def test_is_hr_wilayah_satu_aturan(org_a, org_b, admin_nasional, pengguna_tanpa_wilayah):
+    from django.contrib.auth.models import AnonymousUser
+
+    from organisasi.peran import is_hr_wilayah
+
+    w = org_a.wilayah.pk
+    assert is_hr_wilayah(org_a.user_hr, w)
+    assert not is_hr_wilayah(org_b.user_hr, w)
+    assert not is_hr_wilayah(org_a.user_staf, w)
+    assert not is_hr_wilayah(org_a.user_pimpinan, w)
+    assert is_hr_wilayah(admin_nasional, w)
+    assert not is_hr_wilayah(pengguna_tanpa_wilayah, w)
+    assert not is_hr_wilayah(AnonymousUser(), w)
