@@ -40,7 +40,7 @@ def _belum_dibaca() -> Coalesce:
     """COUNT of the user's unread notifications in the user's wilayah (what the notification
     list shows: `visible_to` + `untuk`; a national admin has no wilayah and sees all), as a
     scalar subquery on the (penerima, dibaca_pada) index."""
-    notifikasi = apps.get_model("kinerja", "Notifikasi")
+    notifikasi = apps.get_model("asn_kinerja", "Notifikasi")
     return jumlah_subquery(
         notifikasi.objects.filter(
             penerima=OuterRef("pk"),

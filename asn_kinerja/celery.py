@@ -5,7 +5,9 @@ import os
 from celery import Celery
 from celery.signals import worker_process_init
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asn_kinerja.settings.dev")
+# Production by default: dev, test and bench set DJANGO_SETTINGS_MODULE explicitly
+# (scripts/services.sh use_settings, bench/run.py).
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asn_kinerja.settings.prod")
 
 app = Celery("asn_kinerja")
 app.config_from_object("django.conf:settings", namespace="CELERY")

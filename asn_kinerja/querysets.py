@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 
@@ -33,3 +34,24 @@ class WilayahScopedQuerySet(models.QuerySet):
     def di_wilayah(self, wilayah: Any) -> WilayahScopedQuerySet:
         """Restrict to one wilayah (for tasks/commands that act for a region, not a user)."""
         return self.filter(**{self.wilayah_lookup: getattr(wilayah, "pk", wilayah)})
+
+
+class TransisiStatusQuerySet(WilayahScopedQuerySet):
+    """TransisiStatus: scoped by its own wilayah (copied from the object that changed)."""
+
+    def untuk(self, obj: Any) -> TransisiStatusQuerySet:
+        """The transitions of one object, oldest first."""
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        ).order_by("created_at", "pk")
+
+
+class NotifikasiQuerySet(WilayahScopedQuerySet):
+    """Notifikasi. Beyond the region scope, a notification is read by its recipient only:
+    use `untuk(user)`. National admins' notifications have no wilayah."""
+
+    def untuk(self, user: Any) -> NotifikasiQuerySet:
+        return self.filter(penerima=user)
+
+    def belum_dibaca(self) -> NotifikasiQuerySet:
+        return self.filter(dibaca_pada__isnull=True)

@@ -5,7 +5,9 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asn_kinerja.settings.dev")
+# Production by default: dev, test and bench set DJANGO_SETTINGS_MODULE explicitly
+# (scripts/services.sh use_settings, bench/run.py).
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asn_kinerja.settings.prod")
 
 application = get_wsgi_application()
 

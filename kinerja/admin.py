@@ -14,7 +14,6 @@ from .models import (
     IndikatorKinerja,
     Keberatan,
     LogHarian,
-    Notifikasi,
     PeriodeKinerja,
     PeriodePenilaian,
     PredikatUnit,
@@ -22,7 +21,6 @@ from .models import (
     RencanaHasilKerja,
     RencanaPembinaan,
     TargetUnit,
-    TransisiStatus,
     UmpanBalik,
     UmpanBalikHasil,
     UmpanBalikPerilaku,
@@ -225,31 +223,3 @@ class RencanaPembinaanAdmin(admin.ModelAdmin):
     search_fields = ["pegawai__nama", "pegawai__nip", "rencana"]
     list_select_related = ["pegawai", "periode_kinerja"]
     raw_id_fields = ["pegawai", "evaluasi", "dibuat_oleh"]
-
-
-@admin.register(TransisiStatus)
-class TransisiStatusAdmin(admin.ModelAdmin):
-    """The audit log: read-only."""
-
-    list_display = ["created_at", "content_type", "object_id", "dari", "ke", "oleh", "wilayah"]
-    list_filter = ["content_type", "ke", "wilayah"]
-    search_fields = ["catatan", "oleh__username"]
-    list_select_related = ["content_type", "oleh", "wilayah"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Notifikasi)
-class NotifikasiAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "penerima", "judul", "dibaca_pada"]
-    list_filter = ["wilayah"]
-    search_fields = ["judul", "penerima__username"]
-    list_select_related = ["penerima"]
-    raw_id_fields = ["penerima"]

@@ -11,6 +11,11 @@ class KinerjaConfig(AppConfig):
     verbose_name = _("Kinerja")
 
     def ready(self) -> None:
+        from asn_kinerja.workflow import status_berubah
+
         from . import integrasi
+        from .selectors.inbox import lupakan_inbox_setelah_transisi
 
         integrasi.daftarkan()
+        # The actor's own step changes what waits for them: their navbar badge recounts.
+        status_berubah.connect(lupakan_inbox_setelah_transisi, dispatch_uid="kinerja.lupakan_inbox")

@@ -29,17 +29,16 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from asn_kinerja.demo import DemoContext, upsert
+from asn_kinerja.models import Notifikasi, TransisiStatus
 from kinerja.models import (
     SKP,
     EkspektasiPerilaku,
     IndikatorKinerja,
     LogHarian,
-    Notifikasi,
     PeriodeKinerja,
     PeriodePenilaian,
     RencanaHasilKerja,
     TargetUnit,
-    TransisiStatus,
     UmpanBalik,
 )
 from kinerja.services.skp import rhk_dari_perjanjian_kinerja

@@ -30,6 +30,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from asn_kinerja.demo import DemoContext, upsert
+from asn_kinerja.models import TransisiStatus
 from kinerja.demo import tahun_demo
 from kinerja.models import (
     SKP,
@@ -43,7 +44,6 @@ from kinerja.models import (
     PredikatUnit,
     RealisasiIndikator,
     RencanaPembinaan,
-    TransisiStatus,
     UmpanBalikHasil,
 )
 from kinerja.rules import predikat_tahunan_usulan

@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
-
 from asn_kinerja.querysets import WilayahScopedQuerySet
 
 from .choices import StatusEvaluasi, StatusKeberatan, StatusPeriode, StatusSKP
@@ -113,24 +111,3 @@ class RencanaPembinaanQuerySet(WilayahScopedQuerySet):
     """RencanaPembinaan: belongs to the wilayah of the performance year it was made in."""
 
     wilayah_lookup = "periode_kinerja__wilayah"
-
-
-class TransisiStatusQuerySet(WilayahScopedQuerySet):
-    """TransisiStatus: scoped by its own wilayah (copied from the object that changed)."""
-
-    def untuk(self, obj: Any) -> TransisiStatusQuerySet:
-        """The transitions of one object, oldest first."""
-        return self.filter(
-            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
-        ).order_by("created_at", "pk")
-
-
-class NotifikasiQuerySet(WilayahScopedQuerySet):
-    """Notifikasi. Beyond the region scope, a notification is read by its recipient only:
-    use `untuk(user)`. National admins' notifications have no wilayah."""
-
-    def untuk(self, user: Any) -> NotifikasiQuerySet:
-        return self.filter(penerima=user)
-
-    def belum_dibaca(self) -> NotifikasiQuerySet:
-        return self.filter(dibaca_pada__isnull=True)

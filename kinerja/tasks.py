@@ -3,27 +3,6 @@
 from __future__ import annotations
 
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import send_mail
-
-from kinerja.models import Notifikasi
-
-
-@shared_task(
-    name="kinerja.tasks.kirim_email_notifikasi",
-    ignore_result=True,
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    max_retries=3,
-)
-def kirim_email_notifikasi(notifikasi_id: int) -> None:
-    notif = Notifikasi.objects.select_related("penerima").filter(pk=notifikasi_id).first()
-    if notif is None or not notif.penerima.email:
-        return
-    badan = notif.pesan
-    if notif.tautan:
-        badan += f"\n\nBuka: {getattr(settings, 'SITE_URL', '').rstrip('/')}{notif.tautan}"
-    send_mail(f"[ASN Kinerja] {notif.judul}", badan, None, [notif.penerima.email])
 
 
 @shared_task(name="kinerja.buka_tahun_berikut", ignore_result=False)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from .abk import STATUS_AKTIF_PEGAWAI
 from .models import Jabatan, KebutuhanKompetensi, Kompetensi, TugasJabatan, UnitKerja, Wilayah
+from .peran import is_hr_wilayah
 
 FIELD_UNIT = ("kode", "nama", "jenis", "alamat", "urutan")
 FIELD_JABATAN = (
@@ -40,7 +41,7 @@ def _pastikan_hr(actor: Any, wilayah_id: int | None) -> None:
         raise PermissionDenied(
             _("Hanya admin kepegawaian yang dapat mengubah struktur organisasi.")
         )
-    if not actor.is_admin_nasional and actor.wilayah_id != wilayah_id:
+    if not is_hr_wilayah(actor, wilayah_id):
         raise PermissionDenied(_("Data ini berada di luar wilayah Anda."))
 
 

@@ -105,8 +105,10 @@ def bawahan_langsung(atasan: Pegawai) -> QuerySet[Pegawai]:
 
 
 def is_atasan(user: Any) -> bool:
+    """Holds an active head position (the same rule as `kepala_unit`: a deactivated
+    position makes nobody a head; issue 16, the two used to disagree)."""
     p = pegawai_dari_pengguna(user)
-    return bool(p and p.jabatan_id and p.jabatan.is_kepala)
+    return bool(p and p.jabatan_id and p.jabatan.is_kepala and p.jabatan.aktif)
 
 
 # --- employee records (lists, profile, histories) -------------------------------------------

@@ -30,13 +30,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from asn_kinerja import waktu
+from asn_kinerja.models import Notifikasi
 from kinerja.choices import Predikat, StatusEvaluasi, StatusPeriode, StatusSKP
 from kinerja.models import (
     SKP,
     EvaluasiPeriodik,
     IndikatorKinerja,
     LogHarian,
-    Notifikasi,
     PeriodePenilaian,
     PredikatUnit,
     RealisasiIndikator,
@@ -557,7 +557,7 @@ def pengingat_tenggat(*, hari_ini: dt.date | None = None, hari: int = 3) -> int:
     days is still unfilled get a reminder. Safe to rerun: one reminder per window and
     person. Without `hari_ini`, each wilayah's windows are judged on its own local date.
     Returns the number of notifications sent."""
-    from kinerja.services.notifikasi import notifikasi_kirim
+    from asn_kinerja.notifikasi import notifikasi_kirim
 
     from .selectors import pegawai_belum_mengisi
 
@@ -596,7 +596,7 @@ def pengingat_tenggat(*, hari_ini: dt.date | None = None, hari: int = 3) -> int:
 def pengingat_menunggu_atasan(*, sekarang: dt.datetime, hari: int = 5) -> int:
     """Section heads with SKP or realisations waiting on them for more than `hari` days get
     one reminder a day with the count. Returns the number of notifications sent."""
-    from kinerja.services.notifikasi import notifikasi_kirim
+    from asn_kinerja.notifikasi import notifikasi_kirim
 
     from .selectors import antrean_penilai_lama
 

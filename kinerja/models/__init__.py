@@ -5,8 +5,9 @@
 - `skp`: SKP, RencanaHasilKerja, IndikatorKinerja, EkspektasiPerilaku;
 - `evaluasi`: EvaluasiPeriodik, RealisasiIndikator, BuktiDukung, UmpanBalikHasil,
   UmpanBalikPerilaku, Keberatan, EvaluasiTahunan, PredikatUnit;
-- `pelaksanaan`: LogHarian, UmpanBalik, RencanaPembinaan;
-- `sistem`: TransisiStatus (every status change), Notifikasi.
+- `pelaksanaan`: LogHarian, UmpanBalik, RencanaPembinaan.
+
+TransisiStatus and Notifikasi live on the ground floor (`asn_kinerja.models`).
 
 Import from `kinerja.models`; the submodules are an implementation detail.
 """
@@ -23,7 +24,6 @@ from .evaluasi import (
 )
 from .pelaksanaan import LogHarian, RencanaPembinaan, UmpanBalik
 from .periode import PeriodeKinerja, PeriodePenilaian, TargetUnit
-from .sistem import Notifikasi, TransisiStatus
 from .skp import (
     SKP,
     EkspektasiPerilaku,
@@ -41,7 +41,6 @@ __all__ = [
     "IndikatorKinerja",
     "Keberatan",
     "LogHarian",
-    "Notifikasi",
     "PeriodeKinerja",
     "PeriodePenilaian",
     "PredikatUnit",
@@ -49,7 +48,6 @@ __all__ = [
     "RencanaHasilKerja",
     "RencanaPembinaan",
     "TargetUnit",
-    "TransisiStatus",
     "UmpanBalik",
     "UmpanBalikHasil",
     "UmpanBalikPerilaku",

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from asn_kinerja.db import jumlah_subquery
+from asn_kinerja.models import TransisiStatus
 from kinerja.models import (
     SKP,
     BuktiDukung,
@@ -19,7 +20,6 @@ from kinerja.models import (
     PeriodePenilaian,
     RealisasiIndikator,
     RencanaHasilKerja,
-    TransisiStatus,
 )
 from pegawai.models import Pegawai
 from pegawai.selectors import pegawai_dari_pengguna

@@ -143,6 +143,11 @@ def lupakan_inbox(actor: Any) -> None:
         cache_aman.hapus(_kunci_cache(actor))
 
 
+def lupakan_inbox_setelah_transisi(sender: Any, *, oleh: Any = None, **kwargs: Any) -> None:
+    """Receiver of `asn_kinerja.workflow.status_berubah` (connected in KinerjaConfig.ready)."""
+    lupakan_inbox(oleh)
+
+
 def inbox_count(*, actor: Any, segar: bool = False) -> int:
     """Everything waiting for the actor (the navbar badge): from the cache unless `segar`,
     at most INBOX_CACHE_DETIK old. With Redis down it is counted from the database on

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from kinerja.models import Notifikasi
+from asn_kinerja.models import Notifikasi
 
 
 def notifikasi_list(*, actor: Any, hanya_belum_dibaca: bool = False) -> QuerySet[Notifikasi]:

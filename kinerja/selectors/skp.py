@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from asn_kinerja.models import TransisiStatus
 from kinerja.models import (
     SKP,
     EkspektasiPerilaku,
@@ -15,7 +16,6 @@ from kinerja.models import (
     PeriodeKinerja,
     RencanaHasilKerja,
     TargetUnit,
-    TransisiStatus,
     UmpanBalik,
 )
 from organisasi.models import UnitKerja

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from asn_kinerja.workflow import catat_transisi
 from kinerja.models import (
     SKP,
     BuktiDukung,
@@ -33,7 +34,6 @@ from kinerja.rules import predikat_tahunan_usulan
 from kinerja.services.log_harian import validasi_bukti
 from kinerja.services.periode import pastikan_terbuka
 from kinerja.workflow import evaluasi as wf
-from kinerja.workflow.base import catat_transisi
 from kinerja.workflow.skp import is_pemilik, is_penilai
 
 S = EvaluasiPeriodik.Status

@@ -13,17 +13,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
+from asn_kinerja.models import TransisiStatus
+from asn_kinerja.notifikasi import notifikasi_kirim
 from kinerja.models import (
     EvaluasiPeriodik,
     EvaluasiTahunan,
     PeriodeKinerja,
     PeriodePenilaian,
     PredikatUnit,
-    TransisiStatus,
 )
 from kinerja.rules import cek_kurva
 from kinerja.selectors.kurva import anggota_skp
-from kinerja.services.notifikasi import notifikasi_kirim
 from kinerja.services.periode import pastikan_terbuka
 from organisasi.models import UnitKerja
 from pegawai.selectors import kepala_unit, pegawai_dari_pengguna

@@ -17,10 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from asn_kinerja.notifikasi import notifikasi_kirim
+from asn_kinerja.workflow import Transisi, catat_transisi, jalankan
 from kinerja.models import LogHarian, PeriodePenilaian, RencanaHasilKerja
-from kinerja.services.notifikasi import notifikasi_kirim
 from kinerja.services.periode import pastikan_terbuka
-from kinerja.workflow.base import Transisi, catat_transisi, jalankan
 from pegawai.selectors import pegawai_dari_pengguna, pejabat_penilai
 
 S = LogHarian.Status

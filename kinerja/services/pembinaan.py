@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asn_kinerja.notifikasi import notifikasi_kirim
 from kinerja.models import EvaluasiPeriodik, RencanaPembinaan
-from kinerja.services.notifikasi import notifikasi_kirim
 from kinerja.workflow.skp import is_hr_wilayah, is_penilai
 from pegawai.selectors import pegawai_dari_pengguna
 

@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from asn_kinerja.waktu import hari_ini
+from asn_kinerja.workflow import Transisi, catat_transisi, jalankan
 from kinerja.choices import StatusPeriode
 from kinerja.models import SKP, Keberatan, PeriodeKinerja, PeriodePenilaian, TargetUnit
 from kinerja.signals import periode_penilaian_ditutup
-from kinerja.workflow.base import Transisi, catat_transisi, jalankan
 from organisasi.models import UnitKerja, Wilayah
+from organisasi.peran import is_hr_wilayah
 from pegawai.selectors import kepala_unit, pegawai_dari_pengguna
 
 
@@ -47,9 +48,7 @@ def pastikan_terbuka(obj: PeriodeKinerja | PeriodePenilaian | SKP) -> None:
 
 
 def _wajib_hr(actor: Any, wilayah_id: int | None) -> None:
-    if actor.is_admin_nasional:
-        return
-    if not (actor.is_admin_kepegawaian and actor.wilayah_id and actor.wilayah_id == wilayah_id):
+    if not is_hr_wilayah(actor, wilayah_id):
         raise PermissionDenied(
             _("Hanya admin kepegawaian wilayah ini yang dapat mengelola periode.")
         )

@@ -24,6 +24,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from asn_kinerja.workflow import catat_transisi
 from kinerja.models import (
     SKP,
     EkspektasiPerilaku,
@@ -33,7 +34,6 @@ from kinerja.models import (
     TargetUnit,
 )
 from kinerja.services.periode import pastikan_terbuka
-from kinerja.workflow.base import catat_transisi
 from kinerja.workflow.skp import is_pemilik, is_penilai
 from pegawai.selectors import pegawai_dari_pengguna, pejabat_penilai
 

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asn_kinerja.notifikasi import notifikasi_kirim
 from kinerja.models import SKP, UmpanBalik
-from kinerja.services.notifikasi import notifikasi_kirim
 from kinerja.services.periode import pastikan_terbuka
 from pegawai.models import Pegawai
 from pegawai.selectors import pegawai_dari_pengguna, pejabat_penilai

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
+from asn_kinerja.models import Notifikasi
+from asn_kinerja.notifikasi import notifikasi_baca, notifikasi_baca_semua
 from asn_kinerja.pengalihan import tujuan_aman
-from kinerja.models import Notifikasi
 from kinerja.selectors.notifikasi import notifikasi_list
-from kinerja.services.notifikasi import notifikasi_baca, notifikasi_baca_semua
 
 
 class NotifikasiListView(ListView):

@@ -19,7 +19,7 @@ Objection (Keberatan): diajukan ──putuskan (atasan pejabat penilai)──> d
 Who is who (stored on the SKP, so a later transfer does not change who decides):
 pegawai = `SKP.pegawai`; pejabat penilai = `SKP.pejabat_penilai` (HR of the wilayah when the
 SKP has none: the top JPT); atasan pejabat penilai = `SKP.atasan_pejabat_penilai` (HR when
-none). Every step locks the row (`base.jalankan`), checks the state and the actor, refuses in
+none). Every step locks the row (`asn_kinerja.workflow.jalankan`), checks the state and the actor, refuses in
 a closed period (`services.periode.pastikan_terbuka`) and writes exactly one TransisiStatus.
 """
 
@@ -32,13 +32,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from asn_kinerja.notifikasi import notifikasi_kirim
+from asn_kinerja.workflow import Transisi, bersihkan, jalankan
 from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan
 from kinerja.rules import predikat_dari_rating
-from kinerja.services.notifikasi import notifikasi_kirim
 from kinerja.services.periode import pastikan_terbuka
 from kinerja.workflow.skp import is_hr_wilayah, is_pemilik, is_penilai
-
-from .base import Transisi, bersihkan, jalankan
 
 S = EvaluasiPeriodik.Status
 

@@ -16,7 +16,7 @@ Who moves each step:
   without an account) is approved by the wilayah's admin kepegawaian on the head's behalf;
 - the admin kepegawaian of the wilayah: buka_kembali (administrative reopening).
 
-Every step goes through `base.jalankan()` (row lock, state check, one TransisiStatus row)
+Every step goes through `asn_kinerja.workflow.jalankan()` (row lock, state check, one TransisiStatus row)
 and notifies the next person after commit. A closed performance year refuses every step.
 """
 
@@ -29,13 +29,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from asn_kinerja.notifikasi import notifikasi_kirim
+from asn_kinerja.workflow import Transisi, jalankan
 from kinerja.models import SKP, RencanaHasilKerja
-from kinerja.services.notifikasi import notifikasi_kirim
 from kinerja.services.periode import pastikan_terbuka
+from organisasi import peran
 from organisasi.models import GRUP_ADMIN_KEPEGAWAIAN, Pengguna
 from pegawai.selectors import atasan_pejabat_penilai, pejabat_penilai
-
-from .base import Transisi, jalankan
 
 S = SKP.Status
 
@@ -87,13 +87,7 @@ def is_pemilik(actor: Any, skp: SKP) -> bool:
 
 
 def is_hr_wilayah(actor: Any, skp: SKP) -> bool:
-    return bool(
-        actor.is_authenticated
-        and (
-            actor.is_admin_nasional
-            or (actor.is_admin_kepegawaian and actor.wilayah_id == skp.wilayah_id)
-        )
-    )
+    return peran.is_hr_wilayah(actor, skp.wilayah_id)
 
 
 def is_penilai(actor: Any, skp: SKP) -> bool:

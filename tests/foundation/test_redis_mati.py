@@ -76,7 +76,7 @@ def test_langkah_alur_kerja_tanpa_500_saat_redis_mati(org_a, client_as, redis_ma
     """The head approves an SKP while Redis is down: after the commit `lupakan_inbox` (cache)
     and the e-mail job (broker) both fail; the user gets the normal redirect, the step is
     done and the in-app notification exists."""
-    from kinerja.models import Notifikasi
+    from asn_kinerja.models import Notifikasi
 
     rantai = rantai_skp(org_a)
     skp = skp_lengkap(
@@ -94,7 +94,7 @@ def test_langkah_alur_kerja_tanpa_500_saat_redis_mati(org_a, client_as, redis_ma
 
 
 def test_antrean_kirim_broker_mati(redis_mati):
-    from kinerja.tasks import kirim_email_notifikasi
+    from asn_kinerja.tasks import kirim_email_notifikasi
 
     with _Catat("asn_kinerja.antrean") as log:
         assert antrean.kirim(kirim_email_notifikasi, 1) is False

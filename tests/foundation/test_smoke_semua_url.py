@@ -200,7 +200,7 @@ def _di_wilayah(qs, model, wilayah_id):
 
 
 def _dengan_langkah_tanpa_akun(qs, model):
-    from kinerja.models import TransisiStatus
+    from asn_kinerja.models import TransisiStatus
 
     ct = ContentType.objects.get_for_model(model)
     ids = TransisiStatus.objects.filter(content_type=ct, oleh__isnull=True).values("object_id")

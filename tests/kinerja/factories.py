@@ -8,6 +8,7 @@ import datetime as dt
 import factory
 from django.contrib.contenttypes.models import ContentType
 
+from asn_kinerja.models import TransisiStatus
 from kinerja.models import (
     SKP,
     EkspektasiPerilaku,
@@ -16,7 +17,6 @@ from kinerja.models import (
     PeriodeKinerja,
     PeriodePenilaian,
     RencanaHasilKerja,
-    TransisiStatus,
 )
 from kinerja.rules import jendela_penilaian
 from pegawai.selectors import atasan_pejabat_penilai, pejabat_penilai
@@ -135,7 +135,7 @@ class TransisiStatusFactory(factory.django.DjangoModelFactory):
 
 
 def _wilayah_objek(obj):
-    from kinerja.workflow.base import wilayah_id_dari
+    from asn_kinerja.workflow import wilayah_id_dari
     from organisasi.models import Wilayah
 
     return Wilayah.objects.get(pk=wilayah_id_dari(obj))
@@ -146,7 +146,7 @@ def riwayat_tanpa_akun(obj, *, langkah: list[tuple[str, str]], tanpa_akun) -> li
     the first step by the system (`oleh=None`), the second through the real workflow by
     `tanpa_akun`, an employee without an account (`catat_transisi` stores None), the third by
     a user whose account was deleted afterwards (SET_NULL); further steps by the system."""
-    from kinerja.workflow.base import catat_transisi
+    from asn_kinerja.workflow import catat_transisi
     from tests.factories import PenggunaFactory
 
     assert tanpa_akun.pengguna_id is None

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from kinerja.models import EvaluasiPeriodik, TransisiStatus
+from asn_kinerja.models import TransisiStatus
+from kinerja.models import EvaluasiPeriodik
 from kinerja.services import evaluasi as svc
 from kinerja.workflow import evaluasi as wf
 from tests.kinerja.factories_evaluasi import evaluasi, organisasi_dinilai

@@ -9,7 +9,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 
-from kinerja.models import EvaluasiPeriodik, TransisiStatus
+from asn_kinerja.models import TransisiStatus
+from kinerja.models import EvaluasiPeriodik
 from kinerja.services.kurva import kurva_finalisasi, predikat_unit_tetapkan
 from tests.kinerja.factories_evaluasi import evaluasi, organisasi_dinilai, predikat_unit
 

@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from kinerja.models import LogHarian, Notifikasi, TransisiStatus
+from asn_kinerja.models import Notifikasi, TransisiStatus
+from kinerja.models import LogHarian
 from kinerja.services import log_harian as svc
 from kinerja.services.periode import periode_tutup
 from tests.kinerja.factories import PeriodeKinerjaFactory

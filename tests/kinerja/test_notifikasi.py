@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
-from kinerja.models import Notifikasi
-from kinerja.services.notifikasi import notifikasi_kirim
+from asn_kinerja.models import Notifikasi
+from asn_kinerja.notifikasi import notifikasi_kirim
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -7,7 +7,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from kinerja.models import PeriodeKinerja, TargetUnit, TransisiStatus
+from asn_kinerja.models import TransisiStatus
+from kinerja.models import PeriodeKinerja, TargetUnit
 from kinerja.services import periode as svc
 from kinerja.services.skp import rhk_simpan
 from tests.kinerja.factories import PeriodeKinerjaFactory, rantai_skp, skp_lengkap

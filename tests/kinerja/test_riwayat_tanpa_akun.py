@@ -31,7 +31,7 @@ def _riwayat_skp(org_a):
 
 def test_factory_membuat_langkah_tanpa_akun(org_a):
     skp = _riwayat_skp(org_a)
-    from kinerja.models import TransisiStatus
+    from asn_kinerja.models import TransisiStatus
 
     rows = list(TransisiStatus.objects.untuk(skp))
     assert [t.ke for t in rows] == ["draf", "diajukan", "disetujui"]

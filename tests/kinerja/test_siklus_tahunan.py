@@ -13,6 +13,7 @@ import time_machine
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from asn_kinerja.models import TransisiStatus
 from kinerja import tasks
 from kinerja.models import (
     SKP,
@@ -21,7 +22,6 @@ from kinerja.models import (
     Keberatan,
     PeriodeKinerja,
     TargetUnit,
-    TransisiStatus,
 )
 from kinerja.services import evaluasi as svc_ev
 from kinerja.services import keberatan as svc_keberatan

@@ -9,7 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from kinerja.models import SKP, TransisiStatus
+from asn_kinerja.models import TransisiStatus
+from kinerja.models import SKP
 from kinerja.workflow import skp as wf
 from tests.kinerja.factories import rantai_skp, skp_lengkap
 

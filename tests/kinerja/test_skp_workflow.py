@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from kinerja.models import SKP, Notifikasi, TransisiStatus
+from asn_kinerja.models import Notifikasi, TransisiStatus
+from kinerja.models import SKP
 from kinerja.services.periode import periode_tutup
 from kinerja.workflow import skp as wf
 from tests.kinerja.factories import IndikatorFactory, RHKFactory, rantai_skp, skp_lengkap

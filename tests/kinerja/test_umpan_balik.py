@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kinerja.models import Notifikasi, UmpanBalik
-from kinerja.services.notifikasi import notifikasi_kirim
+from asn_kinerja.models import Notifikasi
+from asn_kinerja.notifikasi import notifikasi_kirim
+from kinerja.models import UmpanBalik
 from kinerja.services.umpan_balik import umpan_balik_kirim
 
 pytestmark = pytest.mark.django_db

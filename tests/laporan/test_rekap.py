@@ -9,9 +9,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from asn_kinerja.models import Notifikasi
 from kinerja.laporan import services, tasks
 from kinerja.laporan.models import ProsesLaporan, RekapPegawai, RekapUnit, RekapWilayah
-from kinerja.models import Notifikasi
 from tests.factories import PegawaiFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,11 +1,12 @@
-"""In-app notifications, mirrored by e-mail through Celery after the transaction commits."""
+"""In-app notifications, mirrored by e-mail through Celery after the transaction commits.
+On the ground floor (issue 16) so that every app (pegawai too) can notify."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from asn_kinerja import antrean
-from kinerja.models import Notifikasi
+from asn_kinerja.models import Notifikasi
 
 
 def notifikasi_kirim(
@@ -21,7 +22,7 @@ def notifikasi_kirim(
         penerima=user, wilayah_id=user.wilayah_id, judul=judul[:200], pesan=pesan, tautan=tautan
     )
     if user.email:
-        from kinerja.tasks import kirim_email_notifikasi
+        from asn_kinerja.tasks import kirim_email_notifikasi
 
         antrean.kirim_setelah_commit(kirim_email_notifikasi, notif.pk)
     return notif

@@ -1,4 +1,10 @@
-"""The transition engine shared by every status machine.
+"""The transition engine shared by every status machine of every app (moved here from
+`kinerja.workflow.base` in issue 16, so pegawai can use it too).
+
+Every status change goes through `jalankan()` (or `catat_transisi()` for a creation or a
+set-based step), which writes exactly one `TransisiStatus` row and then sends the signal
+`status_berubah` once the transaction commits. The engine imports nothing above the ground
+floor: apps that cache something per actor (kinerja's inbox badge) connect to the signal.
 
 Concurrency: `jalankan()` locks the row (`SELECT ... FOR UPDATE`) and re-reads its status
 inside the transaction, so two clicks at once (two tabs, two approvers) give exactly one
@@ -14,11 +20,16 @@ from typing import Any, TypeVar
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
-from kinerja.models import TransisiStatus
+from asn_kinerja.models import TransisiStatus
 
 M = TypeVar("M", bound=models.Model)
+
+#: Sent after the commit of every logged status change, with `sender` = the model class and
+#: keyword arguments `obj`, `dari`, `ke`, `oleh` (the actor, possibly None/anonymous).
+status_berubah = Signal()
 
 
 @dataclass(frozen=True)
@@ -43,10 +54,10 @@ def wilayah_id_dari(obj: models.Model) -> int:
 def catat_transisi(
     obj: models.Model, *, dari: str, ke: str, oleh: Any, catatan: str = ""
 ) -> TransisiStatus:
-    from kinerja.selectors.inbox import lupakan_inbox
-
-    # The actor's own step changes what waits for them: their navbar badge recounts.
-    transaction.on_commit(lambda: lupakan_inbox(oleh))
+    # Receivers (e.g. the actor's navbar badge in kinerja) run only once the step commits.
+    transaction.on_commit(
+        lambda: status_berubah.send(sender=type(obj), obj=obj, dari=dari, ke=ke, oleh=oleh)
+    )
     return TransisiStatus.objects.create(
         content_type=ContentType.objects.get_for_model(type(obj)),
         object_id=obj.pk,

@@ -1,0 +1,23 @@
+"""Role predicates: one definition per rule (issue 16, started).
+
+Placement: group- and account-based roles (national admin, HR of a wilayah, pimpinan
+daerah) depend only on `Pengguna` and live here in organisasi, so every app above can ask
+them. Structure-based roles (unit head, pejabat penilai) need `Pegawai` and live in
+`pegawai.selectors` (`is_atasan`, `kepala_unit`, `pejabat_penilai`), never redefined above.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
+
+def is_hr_wilayah(actor: Pengguna, wilayah_id: int | None) -> bool:
+    """HR officer (admin kepegawaian) of wilayah `wilayah_id`, or a national admin."""
+    if not getattr(actor, "is_authenticated", False):
+        return False
+    if actor.is_admin_nasional:
+        return True
+    return bool(actor.is_admin_kepegawaian and actor.wilayah_id and actor.wilayah_id == wilayah_id)
