@@ -35,6 +35,7 @@ PAGU_BAWAAN = (
     13_000_000, 17_500_000, 25_000_000,
 )  # fmt: skip
 
+
 class SumberKinerja:
     """Where the faktor kinerja comes from (issue 15: "optionally from the share of approved
     daily logs")."""
