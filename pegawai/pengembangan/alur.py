@@ -1,35 +1,21 @@
-"""Status steps of the IDP and of programme requests, in one module.
-
-A local stand-in for the shared workflow engine (`jalankan`/`Transisi`, moving to the ground
-floor on branch h16core): the same contract — lock the row, re-check its status inside the
-transaction, check permission, require the note where declared, set the status, save — so
-the lead can swap this module for the engine (and its TransisiStatus log and in-app
-Notifikasi) without touching the services.
+"""Status steps of the IDP and of programme requests, declared in one module and run by the
+shared workflow engine (`asn_kinerja.workflow`, issue 16): the row is locked and its status
+re-checked inside the transaction, permission checked, the note required where declared, and
+every step is logged once as a `TransisiStatus` (who, when, from, to, note).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.utils.translation import gettext as _
+from django.db import models
 from django.utils.translation import gettext_lazy as _l
 
+from asn_kinerja import workflow
+from asn_kinerja.workflow import Transisi
+
 M = TypeVar("M", bound=models.Model)
-
-
-@dataclass(frozen=True)
-class Transisi:
-    """One allowed step: from any of `dari` to `ke`."""
-
-    nama: str
-    dari: frozenset[str]
-    ke: str
-    label: str
-    catatan_wajib: bool = False
 
 
 def jalankan(
@@ -42,37 +28,17 @@ def jalankan(
     izin: Callable[[M], None] | None = None,
     ubah: Callable[[M], None] | None = None,
 ) -> M:
-    """Runs `transisi` on row `pk`: lock -> check state -> `izin(obj)` (raises
-    PermissionDenied) -> required note -> set status -> `ubah(obj)` -> full_clean -> save."""
-    catatan = (catatan or "").strip()
-    with transaction.atomic():
-        obj = model._default_manager.select_for_update().get(pk=pk)
-        sekarang = obj.status
-        if sekarang not in transisi.dari:
-            nama = dict(obj._meta.get_field("status").choices).get(sekarang, sekarang)
-            raise ValidationError(
-                _("Tidak dapat %(aksi)s: status saat ini sudah “%(status)s”. Muat ulang halaman.")
-                % {"aksi": transisi.label.lower(), "status": nama},
-                code="status_berubah",
-            )
-        if izin is not None:
-            izin(obj)
-        if transisi.catatan_wajib and not catatan:
-            raise ValidationError(
-                {
-                    "catatan": _("Catatan wajib diisi untuk %(aksi)s.")
-                    % {"aksi": transisi.label.lower()}
-                },
-                code="catatan_wajib",
-            )
-        obj.status = transisi.ke
-        obj.catatan = catatan
+    """`asn_kinerja.workflow.jalankan`, with the step's note also kept on the row
+    (`catatan`: the pages show the latest reason, the log keeps them all)."""
+
+    def ubah_dan_catat(obj: M) -> None:
+        obj.catatan = (catatan or "").strip()
         if ubah is not None:
             ubah(obj)
-        fk = [f.name for f in obj._meta.concrete_fields if f.is_relation]
-        obj.full_clean(exclude=fk, validate_constraints=False)
-        obj.save()
-    return obj
+
+    return workflow.jalankan(
+        model, pk, transisi, oleh=oleh, catatan=catatan, izin=izin, ubah=ubah_dan_catat
+    )
 
 
 def _t(nama: str, dari: tuple[str, ...], ke: str, label: str, catatan_wajib: bool = False):

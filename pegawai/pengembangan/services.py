@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from asn_kinerja import antrean
+from asn_kinerja import workflow
+from asn_kinerja.notifikasi import notifikasi_kirim
 from asn_kinerja.waktu import hari_ini
 from organisasi.models import GRUP_ADMIN_KEPEGAWAIAN, Pengguna
 from pegawai.models import Diklat, Pegawai
@@ -50,25 +51,19 @@ def _pegawai_sendiri(actor: Any) -> Pegawai:
 
 
 def _kabari(jenis: str, obj: Any) -> None:
-    """After the commit, e-mail whoever acts next (or the employee, on a decision). In-app
-    notifications arrive with the shared engine (see alur.py)."""
-    from .tasks import kabari
-
-    antrean.kirim_setelah_commit(kabari, jenis, obj.pk, obj.status)
-
-
-def _alamat(p: Pegawai | None) -> list[str]:
-    if p is None:
-        return []
-    email = p.email or (p.pengguna.email if p.pengguna_id else "")
-    return [email] if email else []
+    """Notifies whoever acts next (or the employee, on a decision) in-app, mirrored by e-mail
+    after the commit (`asn_kinerja.notifikasi`)."""
+    for judul, pesan, penerima, tautan in pesan_kabar(jenis, obj.pk, obj.status):
+        for user in penerima:
+            notifikasi_kirim(penerima=user, judul=judul, pesan=pesan, tautan=tautan)
 
 
-def pesan_kabar(jenis: str, pk: int, peristiwa: str) -> list[tuple[str, str, list[str]]]:
-    """The e-mails of one step: (subject, body, recipients)."""
-    from django.conf import settings
+def _pengguna(p: Pegawai | None) -> list[Pengguna]:
+    return [p.pengguna] if p is not None and p.pengguna_id else []
 
-    situs = getattr(settings, "SITE_URL", "").rstrip("/")
+
+def pesan_kabar(jenis: str, pk: int, peristiwa: str) -> list[tuple[str, str, list[Pengguna], str]]:
+    """The notifications of one step: (title, message, recipients, link)."""
     if jenis == "rencana":
         r = (
             RencanaPengembangan.objects.select_related("pegawai__pengguna", "pegawai__unit")
@@ -77,17 +72,17 @@ def pesan_kabar(jenis: str, pk: int, peristiwa: str) -> list[tuple[str, str, lis
         )
         if r is None or r.status != peristiwa:
             return []
-        tautan = f"{situs}{r.get_absolute_url()}"
+        tautan = r.get_absolute_url()
         nama = r.pegawai.nama
         if peristiwa == RencanaPengembangan.Status.DIAJUKAN:
             return [(_("Rencana pengembangan menunggu persetujuan: %(nama)s") % {"nama": nama},
-                     _("%(nama)s mengajukan rencana pengembangan %(tahun)s.\n\nBuka: %(url)s")
-                     % {"nama": nama, "tahun": r.tahun, "url": tautan},
-                     _alamat(selectors.pejabat_penilai(r.pegawai)))]  # fmt: skip
+                     _("%(nama)s mengajukan rencana pengembangan %(tahun)s.")
+                     % {"nama": nama, "tahun": r.tahun},
+                     _pengguna(selectors.pejabat_penilai(r.pegawai)), tautan)]  # fmt: skip
         return [(_("Rencana pengembangan %(tahun)s: %(status)s") % {"tahun": r.tahun, "status": r.get_status_display()},
-                 _("Rencana pengembangan Anda %(status)s.\n%(catatan)s\n\nBuka: %(url)s")
-                 % {"status": r.get_status_display().lower(), "catatan": r.catatan, "url": tautan},
-                 _alamat(r.pegawai))]  # fmt: skip
+                 _("Rencana pengembangan Anda %(status)s.\n%(catatan)s")
+                 % {"status": r.get_status_display().lower(), "catatan": r.catatan},
+                 _pengguna(r.pegawai), tautan)]  # fmt: skip
     d = (
         PendaftaranProgram.objects.select_related("program", "pegawai__pengguna", "pegawai__unit")
         .filter(pk=pk)
@@ -95,30 +90,30 @@ def pesan_kabar(jenis: str, pk: int, peristiwa: str) -> list[tuple[str, str, lis
     )
     if d is None or d.status != peristiwa:
         return []
-    tautan = f"{situs}{d.program.get_absolute_url()}"
+    tautan = d.program.get_absolute_url()
     nama, judul = d.pegawai.nama, d.program.judul
     if peristiwa == PendaftaranProgram.Status.DIAJUKAN:
-        penerima = _alamat(selectors.pejabat_penilai(d.pegawai))
+        penerima = _pengguna(selectors.pejabat_penilai(d.pegawai))
         subjek = _("Pendaftaran program menunggu persetujuan: %(nama)s") % {"nama": nama}
     elif peristiwa == PendaftaranProgram.Status.DISETUJUI_ATASAN:
-        penerima = sorted(
-            e for e in Pengguna.objects.filter(
+        penerima = list(
+            Pengguna.objects.filter(
                 wilayah_id=d.program.wilayah_id, groups__name=GRUP_ADMIN_KEPEGAWAIAN, is_active=True
-            ).values_list("email", flat=True) if e
-        )  # fmt: skip
+            ).order_by("pk")
+        )
         subjek = _("Pendaftaran program menunggu admin kepegawaian: %(nama)s") % {"nama": nama}
     elif peristiwa == PendaftaranProgram.Status.DIBATALKAN:
         return []
     else:
-        penerima = _alamat(d.pegawai)
+        penerima = _pengguna(d.pegawai)
         subjek = _("Pendaftaran %(judul)s: %(status)s") % {
             "judul": judul,
             "status": d.get_status_display(),
         }
-    badan = _("%(nama)s — %(judul)s: %(status)s.\n%(catatan)s\n\nBuka: %(url)s") % {
-        "nama": nama, "judul": judul, "status": d.get_status_display(), "catatan": d.catatan, "url": tautan,
+    badan = _("%(nama)s — %(judul)s: %(status)s.\n%(catatan)s") % {
+        "nama": nama, "judul": judul, "status": d.get_status_display(), "catatan": d.catatan,
     }  # fmt: skip
-    return [(subjek, badan, penerima)] if penerima else []
+    return [(subjek, badan, penerima, tautan)] if penerima else []
 
 
 # --- catalogue -------------------------------------------------------------------------------
@@ -186,6 +181,7 @@ def pendaftaran_ajukan(
                 daftar.save()
         except IntegrityError as e:  # the partial unique constraint, a double click
             raise ValidationError(_("Anda sudah terdaftar pada program ini.")) from e
+        workflow.catat_transisi(daftar, dari="", ke=daftar.status, oleh=actor)
         _kabari("pendaftaran", daftar)
     return daftar
 
