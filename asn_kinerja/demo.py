@@ -22,6 +22,7 @@ LANGKAH = [
     "kinerja.skm.demo",
     "kinerja.laporan.demo",
     "kinerja.tpp.demo",
+    "kinerja.talenta.demo",
 ]
 
 

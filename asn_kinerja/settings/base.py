@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "kinerja.skm",
     "kinerja.laporan",
     "kinerja.tpp",
+    "kinerja.talenta",
 ]
 
 MIDDLEWARE = [

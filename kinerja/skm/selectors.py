@@ -87,7 +87,11 @@ def ikm_dari(qs: QuerySet[TanggapanSKM]) -> dict[str, Any]:
 
 
 def ikm_unit(
-    *, unit: UnitKerja, mulai: dt.date | None, selesai: dt.date | None, actor: Pengguna | None = None
+    *,
+    unit: UnitKerja,
+    mulai: dt.date | None,
+    selesai: dt.date | None,
+    actor: Pengguna | None = None,
 ) -> dict[str, Any]:
     """IKM of the service units of `unit` and every unit below it, for responses dated
     mulai..selesai (both inclusive, the wilayah's local dates). One query."""
@@ -98,7 +102,11 @@ def ikm_unit(
 
 
 def ikm_wilayah(
-    *, wilayah: Wilayah, mulai: dt.date | None, selesai: dt.date | None, actor: Pengguna | None = None
+    *,
+    wilayah: Wilayah,
+    mulai: dt.date | None,
+    selesai: dt.date | None,
+    actor: Pengguna | None = None,
 ) -> dict[str, Any]:
     qs = TanggapanSKM.objects.visible_to(actor) if actor is not None else TanggapanSKM.objects
     # The wilayah's few service units as an index condition on (unit_layanan, tanggal): a
@@ -108,7 +116,11 @@ def ikm_wilayah(
 
 
 def umpan_balik_pegawai(
-    *, pegawai: Pegawai, mulai: dt.date | None, selesai: dt.date | None, actor: Pengguna | None = None
+    *,
+    pegawai: Pegawai,
+    mulai: dt.date | None,
+    selesai: dt.date | None,
+    actor: Pengguna | None = None,
 ) -> QuerySet[TanggapanSKM]:
     """Responses naming `pegawai` as the officer who served, newest first: evidence for the
     behaviour value Berorientasi Pelayanan. The contact is never part of it."""

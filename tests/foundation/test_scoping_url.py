@@ -19,7 +19,7 @@ from organisasi.models import Pengguna
 
 pytestmark = pytest.mark.django_db
 
-NAMESPACES = {"organisasi", "pegawai", "kinerja", "laporan", "skm", "tpp"}
+NAMESPACES = {"organisasi", "pegawai", "kinerja", "laporan", "skm", "tpp", "talenta"}
 
 
 def _patterns(resolver=None, prefix="", ns=None):
