@@ -190,6 +190,20 @@ def posisi_kunci_list(*, actor: Any) -> QuerySet[PosisiKunci]:
     )
 
 
+def cakupan_suksesi(*, actor: Any) -> dict[str, int]:
+    """`jumlah` key positions and `tertutup` (with a ready successor): one aggregate."""
+    if not boleh_lihat(actor):
+        return {"jumlah": 0, "tertutup": 0}
+    siap = KandidatSuksesi.objects.filter(
+        posisi=OuterRef("pk"), kesiapan=KandidatSuksesi.Kesiapan.SIAP_SEKARANG
+    )
+    return (
+        PosisiKunci.objects.visible_to(actor)
+        .annotate(ada_siap=Exists(siap))
+        .aggregate(jumlah=Count("pk"), tertutup=Count("pk", filter=Q(ada_siap=True)))
+    )
+
+
 def posisi_kunci_detail(*, actor: Any, pk: int) -> PosisiKunci:
     try:
         return posisi_kunci_list(actor=actor).get(pk=pk)

@@ -276,9 +276,7 @@ class PosisiKunciListView(ListView):
         )
         if ctx["boleh_kelola"]:
             ctx["form"] = PosisiKunciForm(actor=user)
-        qs = self.get_queryset()
-        ctx["jumlah"] = qs.count()
-        ctx["tertutup"] = qs.filter(ada_siap=True).count()
+        ctx.update(selectors.cakupan_suksesi(actor=user))
         return ctx
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -336,7 +334,7 @@ class PosisiKunciDetailView(DetailView):
                 services.kandidat_tambah(actor=request.user, posisi=self.object, pegawai=form.cleaned_data["nip"],
                                          kesiapan=form.cleaned_data["kesiapan"], tahun=_tahun(request))  # fmt: skip
             except ValidationError as exc:
-                form.add_error(None, exc)
+                form.add_error("nip", exc.messages)
             else:
                 messages.success(request, _("Kandidat ditambahkan."))
                 return redirect(self.object.get_absolute_url())
