@@ -123,6 +123,12 @@ HALAMAN: list[Halaman] = [
     # TPP (the month is computed by bench.run.fase_tpp before the page phase)
     Halaman("TPP bulan", "hr", "tpp:bulantpp_detail", lookup="bulan_tpp", rush=1),
     Halaman("TPP saya", "pegawai", "tpp:tpp_saya"),
+    # Talent management (issue 17 part A)
+    Halaman("9-box talenta", "hr", "talenta:9box", kelompok="dashboard"),
+    Halaman("9-box talenta", "pimpinan", "talenta:9box", kelompok="dashboard"),
+    Halaman("pegawai per kotak 9-box", "hr", "talenta:kotak_pegawai", lookup="kotak_tengah"),
+    Halaman("rencana suksesi", "hr", "talenta:posisikunci_list"),
+    Halaman("karier saya", "pegawai", "talenta:karier"),
 ]  # fmt: skip
 
 
@@ -246,6 +252,7 @@ LOOKUP: dict[str, Callable[[Any], dict[str, Any]]] = {
     "evaluasi_isian": _evaluasi_isian,
     "evaluasi_dinilai": _evaluasi_dinilai,
     "bulan_tpp": _bulan_tpp,
+    "kotak_tengah": lambda u: {"kotak": 5},
 }
 
 

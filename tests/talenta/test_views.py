@@ -24,7 +24,7 @@ def test_grid_menghitung_per_kotak(org_a, sembilan, client_as):
     pegawai_kotak(org_a, "baik", None, nama="Tanpa potensi")
     resp = client_as(org_a.user_hr).get(reverse("talenta:9box") + "?tahun=2026")
     assert resp.status_code == 200
-    assert resp.context["per_kotak"] == {k: 1 for k in range(1, 10)}
+    assert resp.context["per_kotak"] == dict.fromkeys(range(1, 10), 1)
     assert resp.context["belum_lengkap"] == 7  # the fixture's 6 + "Tanpa potensi"
     html = resp.content.decode()
     assert 'data-kotak="9"' in html and "Belum lengkap" in html
