@@ -21,7 +21,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from kinerja.choices import StatusEvaluasi
+from kinerja.choices import Predikat, StatusEvaluasi
 from kinerja.models import EvaluasiTahunan
 from pegawai.models import Pegawai
 
@@ -31,6 +31,7 @@ from .models import (
     Kalibrasi,
     KandidatSuksesi,
     KoreksiKotak,
+    Level,
     PengaturanTalenta,
     PosisiKunci,
 )
@@ -278,7 +279,11 @@ def riwayat_kotak(*, pegawai: Pegawai, tahun_list: list[int]) -> list[dict[str, 
         p = anotasi_kotak(Pegawai.objects.filter(pk=pegawai.pk), tahun=tahun).values(
             "kotak", "level_potensi", "predikat_tahunan", "kotak_koreksi"
         )[0]
-        baris.append({"tahun": tahun, **p})
+        baris.append({
+            "tahun": tahun, **p,
+            "potensi_label": str(dict(Level.choices).get(p["level_potensi"], "-")),
+            "predikat_label": str(dict(Predikat.choices).get(p["predikat_tahunan"], "-")),
+        })  # fmt: skip
     return baris
 
 

@@ -180,14 +180,18 @@ def test_suksesi_query_konstan(org_a, client_as, django_assert_max_num_queries, 
         assert c.get(reverse("talenta:posisikunci_list")).status_code == 200
 
 
-def test_pdf(org_a, sembilan, client_as):
+def test_pdf(org_a, sembilan, client_as, screenshot_dir):
     pos = services.posisi_kunci_tandai(actor=org_a.user_hr, jabatan=org_a.j_kabid)
     services.kandidat_tambah(actor=org_a.user_hr, posisi=pos, pegawai=sembilan[("tinggi", "sangat_baik")],
                              kesiapan="siap_sekarang", tahun=2026)  # fmt: skip
     c = client_as(org_a.user_hr)
-    for url in (
-        reverse("talenta:laporan_suksesi_pdf"),
-        reverse("talenta:profil_pdf", args=[sembilan[("tinggi", "baik")].pk]),
+    for nama, url in (
+        ("talenta_suksesi.pdf", reverse("talenta:laporan_suksesi_pdf")),
+        (
+            "talenta_profil.pdf",
+            reverse("talenta:profil_pdf", args=[sembilan[("tinggi", "baik")].pk]),
+        ),
     ):
         r = c.get(url)
         assert r.status_code == 200 and r.content[:4] == b"%PDF"
+        (screenshot_dir / nama).write_bytes(r.content)
