@@ -23,6 +23,7 @@ LANGKAH = [
     "kinerja.skm.demo",
     "kinerja.laporan.demo",
     "kinerja.tpp.demo",
+    "kinerja.talenta.demo",
 ]
 
 

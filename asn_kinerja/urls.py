@@ -32,5 +32,6 @@ urlpatterns = [
     path("laporan/", include("kinerja.laporan.urls")),
     path("skm/", include("kinerja.skm.urls")),
     path("tpp/", include("kinerja.tpp.urls")),
+    path("talenta/", include("kinerja.talenta.urls")),
     path("publik/", include("kinerja.skm.urls_publik")),
 ]

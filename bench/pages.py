@@ -127,6 +127,12 @@ HALAMAN: list[Halaman] = [
     Halaman("katalog program", "pegawai", "pengembangan:program_list"),
     Halaman("pengembangan saya", "pegawai", "pengembangan:saya"),
     Halaman("dasbor 20 JP", "hr", "pengembangan:dasbor", kelompok="dashboard"),
+    # Talent management (issue 17 part A)
+    Halaman("9-box talenta", "hr", "talenta:9box", kelompok="dashboard"),
+    Halaman("9-box talenta", "pimpinan", "talenta:9box", kelompok="dashboard"),
+    Halaman("pegawai per kotak 9-box", "hr", "talenta:kotak_pegawai", lookup="kotak_tengah"),
+    Halaman("rencana suksesi", "hr", "talenta:posisikunci_list"),
+    Halaman("karier saya", "pegawai", "talenta:karier"),
 ]  # fmt: skip
 
 
@@ -250,6 +256,7 @@ LOOKUP: dict[str, Callable[[Any], dict[str, Any]]] = {
     "evaluasi_isian": _evaluasi_isian,
     "evaluasi_dinilai": _evaluasi_dinilai,
     "bulan_tpp": _bulan_tpp,
+    "kotak_tengah": lambda u: {"kotak": 5},
 }
 
 

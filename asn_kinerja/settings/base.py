@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "kinerja.skm",
     "kinerja.laporan",
     "kinerja.tpp",
+    "kinerja.talenta",
 ]
 
 MIDDLEWARE = [

@@ -19,7 +19,9 @@ from organisasi.models import Pengguna
 
 pytestmark = pytest.mark.django_db
 
-NAMESPACES = {"organisasi", "pegawai", "pengembangan", "kinerja", "laporan", "skm", "tpp"}
+NAMESPACES = {
+    "organisasi", "pegawai", "pengembangan", "kinerja", "laporan", "skm", "tpp", "talenta",
+}  # fmt: skip
 
 
 def _patterns(resolver=None, prefix="", ns=None):

@@ -1,0 +1,293 @@
+"""Reads of the talent app. Every read starts from `visible_to(actor)`; the 9-box is one
+SQL expression (`anotasi_kotak`) so the grid counts are one GROUP BY."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.http import Http404
+
+from kinerja.choices import Predikat, StatusEvaluasi
+from kinerja.models import EvaluasiTahunan
+from pegawai.models import Pegawai
+
+from . import rules
+from .models import (
+    HasilPotensi,
+    Kalibrasi,
+    KandidatSuksesi,
+    KoreksiKotak,
+    Level,
+    PengaturanTalenta,
+    PosisiKunci,
+)
+
+
+# --- roles: ONE small place (the lead swaps it for the unified permission helpers) ---------
+def boleh_lihat(actor: Any) -> bool:
+    """HR, pimpinan daerah and national admins see the wilayah's talent pages."""
+    return bool(
+        actor
+        and actor.is_authenticated
+        and actor.is_active
+        and (actor.is_admin_kepegawaian or actor.is_pimpinan_daerah or actor.is_admin_nasional)
+    )
+
+
+def boleh_kelola(actor: Any, wilayah_id: int | None) -> bool:
+    """HR of the wilayah (or a national admin): potential, key positions, candidates."""
+    if not actor or not actor.is_authenticated or not actor.is_active:
+        return False
+    if actor.is_admin_nasional:
+        return True
+    return bool(actor.is_admin_kepegawaian and wilayah_id and actor.wilayah_id == wilayah_id)
+
+
+def boleh_kalibrasi(actor: Any, wilayah_id: int | None) -> bool:
+    """HR or pimpinan of the wilayah (or a national admin): overrides and the lock."""
+    if boleh_kelola(actor, wilayah_id):
+        return True
+    return bool(
+        actor
+        and actor.is_authenticated
+        and actor.is_active
+        and actor.is_pimpinan_daerah
+        and wilayah_id
+        and actor.wilayah_id == wilayah_id
+    )
+
+
+# --- the 9-box in SQL ------------------------------------------------------------------------
+def _kotak_case() -> Case:
+    whens = []
+    for (level, sumbu), n in rules.KOTAK.items():
+        predikat = [p for p, s in rules.SUMBU_KINERJA.items() if s == sumbu]
+        whens.append(When(level_potensi=level, predikat_tahunan__in=predikat, then=Value(n)))
+    return Case(*whens, default=None, output_field=IntegerField())
+
+
+def _sumbu_case() -> Case:
+    return Case(
+        *[When(predikat_tahunan=p, then=Value(s)) for p, s in rules.SUMBU_KINERJA.items()],
+        default=Value(""),
+    )
+
+
+def anotasi_kotak(qs: QuerySet[Pegawai], *, tahun: int) -> QuerySet[Pegawai]:
+    """Annotates `predikat_tahunan` (final annual evaluation of `tahun`), `level_potensi`
+    (latest result on/before 31 December), `kotak_hitung`, `kotak_koreksi` and `kotak`."""
+    akhir = dt.date(tahun, 12, 31)
+    predikat = (
+        EvaluasiTahunan.objects.filter(
+            skp__pegawai=OuterRef("pk"),
+            skp__periode_kinerja__tahun=tahun,
+            status=StatusEvaluasi.FINAL,
+        )
+        .order_by("-final_pada", "-pk")
+        .values("predikat")[:1]
+    )
+    potensi = (
+        HasilPotensi.objects.filter(pegawai=OuterRef("pk"), tanggal__lte=akhir)
+        .order_by("-tanggal", "-pk")
+        .values("level")[:1]
+    )
+    koreksi = KoreksiKotak.objects.filter(
+        pegawai=OuterRef("pk"), kalibrasi__tahun=tahun, kalibrasi__wilayah=OuterRef("wilayah")
+    ).values("kotak_baru")[:1]
+    return (
+        qs.annotate(
+            predikat_tahunan=Subquery(predikat),
+            level_potensi=Subquery(potensi),
+            kotak_koreksi=Subquery(koreksi, output_field=IntegerField()),
+        )
+        .annotate(kotak_hitung=_kotak_case(), sumbu_kinerja=_sumbu_case())
+        .annotate(kotak=Coalesce("kotak_koreksi", "kotak_hitung"))
+    )
+
+
+def pegawai_talenta(*, actor: Any, tahun: int, unit: Any = None) -> QuerySet[Pegawai]:
+    if not boleh_lihat(actor):
+        return Pegawai.objects.none()
+    qs = Pegawai.objects.visible_to(actor).aktif()
+    if unit is not None:
+        qs = qs.di_subtree(unit)
+    return anotasi_kotak(qs, tahun=tahun)
+
+
+def grid_9box(*, actor: Any, tahun: int, unit: Any = None) -> dict[str, Any]:
+    """Counts per box plus `belum_lengkap`, in one GROUP BY query."""
+    baris = (
+        pegawai_talenta(actor=actor, tahun=tahun, unit=unit)
+        .order_by()
+        .values("kotak")
+        .annotate(n=Count("pk"))
+    )
+    jumlah = {r["kotak"]: r["n"] for r in baris}
+    return {
+        "per_kotak": {k: jumlah.get(k, 0) for k in range(1, 10)},
+        "belum_lengkap": jumlah.get(None, 0),
+        "total": sum(jumlah.values()),
+    }
+
+
+def pegawai_di_kotak(*, actor: Any, tahun: int, kotak: int, unit: Any = None) -> QuerySet[Pegawai]:
+    return (
+        pegawai_talenta(actor=actor, tahun=tahun, unit=unit)
+        .filter(kotak=kotak)
+        .select_related("unit", "jabatan")
+        .order_by("nama", "pk")
+    )
+
+
+def pengaturan(wilayah_id: int) -> PengaturanTalenta:
+    obj = PengaturanTalenta.objects.filter(wilayah_id=wilayah_id).first()
+    return obj or PengaturanTalenta(wilayah_id=wilayah_id)
+
+
+def kalibrasi_list(*, actor: Any) -> QuerySet[Kalibrasi]:
+    if not boleh_lihat(actor):
+        return Kalibrasi.objects.none()
+    return Kalibrasi.objects.visible_to(actor).select_related("wilayah", "dikunci_oleh")
+
+
+def kalibrasi_detail(*, actor: Any, pk: int) -> Kalibrasi:
+    try:
+        return kalibrasi_list(actor=actor).get(pk=pk)
+    except Kalibrasi.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def koreksi_list(*, kalibrasi: Kalibrasi) -> QuerySet[KoreksiKotak]:
+    return kalibrasi.koreksi_set.select_related("pegawai", "oleh").order_by("-created_at")
+
+
+# --- succession --------------------------------------------------------------------------------
+def posisi_kunci_list(*, actor: Any) -> QuerySet[PosisiKunci]:
+    """Key positions with `jumlah_kandidat`, `ada_siap` and the holder (risk = not ada_siap)."""
+    if not boleh_lihat(actor):
+        return PosisiKunci.objects.none()
+    siap = KandidatSuksesi.objects.filter(
+        posisi=OuterRef("pk"), kesiapan=KandidatSuksesi.Kesiapan.SIAP_SEKARANG
+    )
+    return (
+        PosisiKunci.objects.visible_to(actor)
+        .select_related("jabatan", "jabatan__unit")
+        .annotate(jumlah_kandidat=Count("kandidat_set"), ada_siap=Exists(siap))
+        .order_by("jabatan__unit__nama", "jabatan__nama", "pk")
+    )
+
+
+def cakupan_suksesi(*, actor: Any) -> dict[str, int]:
+    """`jumlah` key positions and `tertutup` (with a ready successor): one aggregate."""
+    if not boleh_lihat(actor):
+        return {"jumlah": 0, "tertutup": 0}
+    siap = KandidatSuksesi.objects.filter(
+        posisi=OuterRef("pk"), kesiapan=KandidatSuksesi.Kesiapan.SIAP_SEKARANG
+    )
+    return (
+        PosisiKunci.objects.visible_to(actor)
+        .annotate(ada_siap=Exists(siap))
+        .aggregate(jumlah=Count("pk"), tertutup=Count("pk", filter=Q(ada_siap=True)))
+    )
+
+
+def posisi_kunci_detail(*, actor: Any, pk: int) -> PosisiKunci:
+    try:
+        return posisi_kunci_list(actor=actor).get(pk=pk)
+    except PosisiKunci.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def kandidat_list(*, posisi: PosisiKunci) -> QuerySet[KandidatSuksesi]:
+    return posisi.kandidat_set.select_related(
+        "pegawai", "pegawai__jabatan", "pegawai__unit"
+    ).order_by(
+        Case(
+            When(kesiapan=KandidatSuksesi.Kesiapan.SIAP_SEKARANG, then=Value(0)),
+            When(kesiapan=KandidatSuksesi.Kesiapan.SATU_DUA_TAHUN, then=Value(1)),
+            default=Value(2),
+        ),
+        "-skor",
+        "pk",
+    )
+
+
+def pool(*, actor: Any, tahun: int, wilayah_id: int) -> QuerySet[Pegawai]:
+    kotak_pool = pengaturan(wilayah_id).kotak_pool
+    return pegawai_talenta(actor=actor, tahun=tahun).filter(
+        wilayah_id=wilayah_id, kotak__in=kotak_pool
+    )
+
+
+def ringkasan_unit(*, actor: Any, tahun: int) -> list[dict[str, Any]]:
+    """Per top-level-of-row unit: pool size (one GROUP BY) and succession coverage (one
+    GROUP BY over key positions). Two queries whatever the number of rows."""
+    if not boleh_lihat(actor) or not actor.wilayah_id:
+        return []
+    kotak_pool = pengaturan(actor.wilayah_id).kotak_pool
+    per_unit = (
+        pegawai_talenta(actor=actor, tahun=tahun)
+        .order_by()
+        .values("unit_id", "unit__nama")
+        .annotate(
+            jumlah=Count("pk"),
+            pool=Count("pk", filter=Q(kotak__in=kotak_pool)),
+        )
+    )
+    siap = KandidatSuksesi.objects.filter(
+        posisi=OuterRef("pk"), kesiapan=KandidatSuksesi.Kesiapan.SIAP_SEKARANG
+    )
+    posisi = (
+        PosisiKunci.objects.visible_to(actor)
+        .annotate(ada_siap=Exists(siap))
+        .order_by()
+        .values("jabatan__unit_id", "jabatan__unit__nama")
+        .annotate(kunci=Count("pk"), tertutup=Count("pk", filter=Q(ada_siap=True)))
+    )
+    hasil: dict[int, dict[str, Any]] = {}
+    for r in per_unit:
+        hasil[r["unit_id"]] = {"unit": r["unit__nama"], "jumlah": r["jumlah"], "pool": r["pool"],
+                               "kunci": 0, "tertutup": 0}  # fmt: skip
+    for r in posisi:
+        d = hasil.setdefault(r["jabatan__unit_id"], {"unit": r["jabatan__unit__nama"], "jumlah": 0,
+                                                      "pool": 0, "kunci": 0, "tertutup": 0})  # fmt: skip
+        d["kunci"], d["tertutup"] = r["kunci"], r["tertutup"]
+    return sorted(
+        (d for d in hasil.values() if d["pool"] or d["kunci"]), key=lambda d: d["unit"] or ""
+    )
+
+
+# --- career page -------------------------------------------------------------------------------
+def riwayat_kotak(*, pegawai: Pegawai, tahun_list: list[int]) -> list[dict[str, Any]]:
+    """The employee's box per year (one query per year shown; the page shows at most 5)."""
+    baris = []
+    for tahun in tahun_list:
+        p = anotasi_kotak(Pegawai.objects.filter(pk=pegawai.pk), tahun=tahun).values(
+            "kotak", "level_potensi", "predikat_tahunan", "kotak_koreksi"
+        )[0]
+        baris.append({
+            "tahun": tahun, **p,
+            "potensi_label": str(dict(Level.choices).get(p["level_potensi"], "-")),
+            "predikat_label": str(dict(Predikat.choices).get(p["predikat_tahunan"], "-")),
+        })  # fmt: skip
+    return baris
+
+
+def kandidat_untuk(*, pegawai: Pegawai) -> QuerySet[KandidatSuksesi]:
+    return KandidatSuksesi.objects.filter(pegawai=pegawai).select_related(
+        "posisi__jabatan", "posisi__jabatan__unit"
+    )
