@@ -68,3 +68,15 @@ class StatusKehadiran(models.TextChoices):
     CUTI = "cuti", _("Cuti")
     DINAS_LUAR = "dinas_luar", _("Dinas luar")
     ALPA = "alpa", _("Tanpa keterangan")
+
+
+#: Days that count as present (masuk kerja) in attendance rates and recaps: at the office
+#: (on time, late or leaving early) or on official duty elsewhere (dinas luar).
+STATUS_HADIR = (
+    StatusKehadiran.HADIR,
+    StatusKehadiran.TERLAMBAT,
+    StatusKehadiran.PULANG_CEPAT,
+    StatusKehadiran.DINAS_LUAR,
+)
+#: Days present AT THE OFFICE (clocked in): the only days lateness and leaving early apply to.
+STATUS_DI_KANTOR = (StatusKehadiran.HADIR, StatusKehadiran.TERLAMBAT, StatusKehadiran.PULANG_CEPAT)
