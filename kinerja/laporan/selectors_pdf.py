@@ -125,8 +125,16 @@ def kehadiran_unit_bulan(unit: UnitKerja, bulan: dt.date):
                     "kehadiran_set",
                     filter=f & Q(kehadiran_set__status__in=STATUS_HADIR),
                 ),
+                # Late as the period recap counts it (services.rekap): marked late, or
+                # minutes of lateness recorded (this copy used to miss a late day without
+                # minutes).
                 terlambat=Count(
-                    "kehadiran_set", filter=f & Q(kehadiran_set__menit_terlambat__gt=0)
+                    "kehadiran_set",
+                    filter=f
+                    & (
+                        Q(kehadiran_set__status=StatusKehadiran.TERLAMBAT)
+                        | Q(kehadiran_set__menit_terlambat__gt=0)
+                    ),
                 ),
                 menit_terlambat=Coalesce(Sum("kehadiran_set__menit_terlambat", filter=f), 0),
                 menit_pulang_cepat=Coalesce(Sum("kehadiran_set__menit_pulang_cepat", filter=f), 0),
