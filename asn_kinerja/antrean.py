@@ -6,7 +6,7 @@ is down the callback raises after the data is committed, the user sees a server 
 a step that did happen and may repeat it. `kirim_setelah_commit` is the same call with the
 broker errors caught and logged: for side jobs (e-mails mirroring an in-app notification)
 losing the job is the lesser harm. Jobs the user waits for (report processes) report the
-outage to the user instead (`kinerja.laporan.services._antrekan`).
+outage to the user instead (`kinerja.laporan.services.proses._antrekan`).
 """
 
 from __future__ import annotations

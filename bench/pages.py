@@ -311,7 +311,7 @@ def halaman_dengan_target() -> list[Halaman]:
 # --- the period recap (measure 3) -------------------------------------------------------------
 
 #: Dotted path of the recap service; skipped with a note while it does not exist.
-REKAP = "kinerja.laporan.services.rekap_hitung"
+REKAP = "kinerja.laporan.services.rekap.rekap_hitung"
 
 
 def panggil_rekap(fungsi: Callable[..., Any]) -> Any:

@@ -568,8 +568,8 @@ def fase_pdf_wilayah() -> dict[str, Any]:
     """Measure 4: the wilayah recap PDF of the latest ended window of every wilayah, built as
     the worker builds it (the window is recapped first, untimed, so the report has data)."""
     from asn_kinerja.waktu import hari_ini as hari_ini_wilayah
-    from kinerja.laporan.laporan_pdf import pdf_rekap_wilayah
-    from kinerja.laporan.services import rekap_hitung
+    from kinerja.laporan.pdf import pdf_rekap_wilayah
+    from kinerja.laporan.services.rekap import rekap_hitung
     from kinerja.models import PeriodePenilaian
     from organisasi.models import Wilayah
 

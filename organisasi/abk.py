@@ -22,9 +22,12 @@ database):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
+from django.db import connections
 from django.db.models import (
     BigIntegerField,
     Case,
@@ -46,6 +49,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Round
 
 from .choices import KelasEfisiensi, StatusKebutuhan
+from .models import Jabatan, TugasJabatan, UnitKerja
 
 #: Lower bounds of the classes on the 2-decimal ratio, best first.
 BATAS_KELAS: list[tuple[Decimal, str]] = [
@@ -127,16 +131,28 @@ def kebutuhan_tugas(*, volume: int, norma_menit: int, waktu_efektif: int) -> Dec
 _ANGKA = DecimalField(max_digits=20, decimal_places=6)
 
 
-def _pegawai_model():
-    """The employee model through the reverse relation: organisasi may not import pegawai."""
-    from .models import Jabatan
+#: The active position holders (employees), as `() -> QuerySet`. Employees live in `pegawai`,
+#: which sits above organisasi: pegawai registers the source when it starts
+#: (`pegawai.apps.PegawaiConfig.ready` -> `daftarkan_pemangku`), organisasi never imports it.
+_sumber_pemangku: Callable[[], QuerySet] | None = None
 
-    return Jabatan._meta.get_field("pemangku_set").related_model
+
+def daftarkan_pemangku(sumber: Callable[[], QuerySet]) -> None:
+    """Registers where the active holders of positions come from (called by pegawai)."""
+    global _sumber_pemangku
+    _sumber_pemangku = sumber
+
+
+def pemangku_aktif() -> QuerySet:
+    """The active employees (position holders) as registered by pegawai."""
+    if _sumber_pemangku is None:
+        raise ImproperlyConfigured(
+            "organisasi.abk: sumber pemangku belum didaftarkan (aplikasi pegawai tidak terpasang?)"
+        )
+    return _sumber_pemangku()
 
 
 def beban_subquery(jabatan_ref: str = "pk") -> Coalesce:
-    from .models import TugasJabatan
-
     sq = (
         TugasJabatan.objects.filter(jabatan=OuterRef(jabatan_ref))
         .order_by()
@@ -149,11 +165,11 @@ def beban_subquery(jabatan_ref: str = "pk") -> Coalesce:
 
 def jumlah_pegawai_subquery(**filter_ref: str) -> Coalesce:
     """Active employees matching `field=OuterRef(ref)` pairs, as a correlated COUNT."""
-    Pegawai = _pegawai_model()
     kondisi = {k: OuterRef(v) for k, v in filter_ref.items()}
     kunci = next(iter(filter_ref))
     sq = (
-        Pegawai._default_manager.filter(status_aktif=STATUS_AKTIF_PEGAWAI, **kondisi)
+        pemangku_aktif()
+        .filter(**kondisi)
         .order_by()
         .values(kunci)
         .annotate(n=Count("pk"))
@@ -241,12 +257,9 @@ def anotasi_unit(qs: QuerySet) -> QuerySet:
     (or none), whether a head position exists, headcount, the ABK shortage summed over the
     unit's active positions (kekurangan: formasi lowong), and the number of active sub-units.
     Correlated subqueries: one query whatever the number of units."""
-    from .models import Jabatan, UnitKerja
-
-    Pegawai = _pegawai_model()
     kepala = (
-        Pegawai._default_manager.filter(
-            status_aktif=STATUS_AKTIF_PEGAWAI,
+        pemangku_aktif()
+        .filter(
             jabatan__unit=OuterRef("pk"),
             jabatan__is_kepala=True,
             jabatan__aktif=True,
@@ -292,26 +305,25 @@ def anotasi_unit(qs: QuerySet) -> QuerySet:
     )
 
 
+KUNCI_RINGKASAN = (
+    "jumlah_jabatan",
+    "kebutuhan",
+    "pemangku",
+    "kekurangan",
+    "kelebihan",
+    "belum_dianalisis",
+)
+
+
 def ringkasan_abk(qs: QuerySet) -> dict:
     """Totals of an `anotasi_abk` queryset in one query: positions, needed, holders,
     shortage, excess, not analysed. (Explicit outer SELECT over the annotated rows: Django's
     own aggregate() over these nested Subquery annotations prunes columns it still needs.)"""
-    from django.core.exceptions import EmptyResultSet
-    from django.db import connections
-
-    kunci = [
-        "jumlah_jabatan",
-        "kebutuhan",
-        "pemangku",
-        "kekurangan",
-        "kelebihan",
-        "belum_dianalisis",
-    ]
     inner = qs.order_by().values("pk", "kebutuhan_bulat", "pemangku", "selisih")
     try:
         sql, params = inner.query.sql_with_params()
     except EmptyResultSet:  # qs.none()
-        return dict.fromkeys(kunci, 0)
+        return dict.fromkeys(KUNCI_RINGKASAN, 0)
     with connections[qs.db].cursor() as cur:
         cur.execute(
             "SELECT COUNT(*), COALESCE(SUM(t.kebutuhan_bulat), 0), COALESCE(SUM(t.pemangku), 0),"
@@ -320,12 +332,4 @@ def ringkasan_abk(qs: QuerySet) -> dict:
             params,
         )
         row = cur.fetchone()
-    kunci = [
-        "jumlah_jabatan",
-        "kebutuhan",
-        "pemangku",
-        "kekurangan",
-        "kelebihan",
-        "belum_dianalisis",
-    ]
-    return {k: int(v) for k, v in zip(kunci, row, strict=True)}
+    return {k: int(v) for k, v in zip(KUNCI_RINGKASAN, row, strict=True)}

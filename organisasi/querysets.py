@@ -15,22 +15,10 @@ class UnitKerjaQuerySet(WilayahScopedQuerySet):
         qs = self.filter(path__startswith=unit.path)
         return qs if include_self else qs.exclude(pk=unit.pk)
 
-    def dengan_ringkasan(self) -> UnitKerjaQuerySet:
-        """Head, headcount, ABK shortage and sub-unit count per unit (organisasi/abk.py)."""
-        from .abk import anotasi_unit
-
-        return anotasi_unit(self)
-
 
 class JabatanQuerySet(WilayahScopedQuerySet):
     def aktif(self) -> JabatanQuerySet:
         return self.filter(aktif=True)
-
-    def dengan_abk(self) -> JabatanQuerySet:
-        """Workload analysis per position: need, holders, gap, ratio, class (organisasi/abk.py)."""
-        from .abk import anotasi_abk
-
-        return anotasi_abk(self)
 
 
 class PenggunaQuerySet(WilayahScopedQuerySet):

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 
-from .abk import STATUS_AKTIF_PEGAWAI, anotasi_abk, ringkasan_abk
+from .abk import STATUS_AKTIF_PEGAWAI, anotasi_abk, anotasi_unit, ringkasan_abk
 from .models import Jabatan, KebutuhanKompetensi, Kompetensi, TugasJabatan, UnitKerja
 
 BAGAN, BACA, KELOLA = "bagan", "baca", "kelola"
@@ -107,10 +107,10 @@ def _bagan_qs(actor: Any) -> QuerySet[UnitKerja]:
 
 @functools.cache
 def _unit_ringkasan() -> QuerySet[UnitKerja]:
-    """`UnitKerja.objects.dengan_ringkasan()`, built once per process (never evaluated: each
+    """`anotasi_unit(UnitKerja.objects.all())`, built once per process (never evaluated: each
     use filters a clone). Building those nested subqueries costs ~12 ms of Python per call,
     compiling the result ~1 ms: the org chart builds it twice per page (docs/bench.md)."""
-    return UnitKerja.objects.dengan_ringkasan()
+    return anotasi_unit(UnitKerja.objects.all())
 
 
 def bagan_akar(*, actor: Any) -> list[UnitKerja]:
@@ -172,15 +172,12 @@ def leluhur(*, actor: Any, unit: UnitKerja) -> list[UnitKerja]:
 
 
 def unit_detail_qs(*, actor: Any) -> QuerySet[UnitKerja]:
-    return unit_list(actor=actor).dengan_ringkasan().select_related("wilayah", "parent")
+    return anotasi_unit(unit_list(actor=actor)).select_related("wilayah", "parent")
 
 
 def sub_unit(*, actor: Any, unit: UnitKerja) -> QuerySet[UnitKerja]:
-    return (
-        unit_list(actor=actor)
-        .filter(parent=unit)
-        .dengan_ringkasan()
-        .order_by("-aktif", "urutan", "nama")
+    return anotasi_unit(unit_list(actor=actor).filter(parent=unit)).order_by(
+        "-aktif", "urutan", "nama"
     )
 
 
@@ -215,7 +212,7 @@ def jabatan_list(*, actor: Any) -> QuerySet[Jabatan]:
 
 def jabatan_abk(*, actor: Any) -> QuerySet[Jabatan]:
     """Positions with their workload analysis and what the lists show."""
-    return jabatan_list(actor=actor).dengan_abk().select_related("unit", "wilayah")
+    return anotasi_abk(jabatan_list(actor=actor)).select_related("unit", "wilayah")
 
 
 def tugas_jabatan(*, jabatan: Jabatan) -> QuerySet[TugasJabatan]:

@@ -4,7 +4,7 @@ from .models import ProsesLaporan, RekapPegawai, RekapUnit, RekapWilayah
 
 
 class HanyaBacaAdmin(admin.ModelAdmin):
-    """Recap rows are computed (services.rekap_hitung): shown, never edited by hand."""
+    """Recap rows are computed (services.rekap.rekap_hitung): shown, never edited by hand."""
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -25,7 +25,7 @@ from organisasi.models import Wilayah
 from pegawai.models import Kehadiran, Pegawai
 
 from .models import ProsesLaporan
-from .services import rekap_hitung
+from .services.rekap import rekap_hitung
 
 
 def _periode(ctx: DemoContext, wilayah) -> PeriodeKinerja:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import Q
@@ -14,6 +14,9 @@ from kinerja.choices import Predikat, StatusEvaluasi, StatusSKP
 from kinerja.models import PeriodePenilaian
 
 from .selectors import unit_boleh_dilihat
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 
 class PeriodeChoiceField(forms.ModelChoiceField):
@@ -69,7 +72,7 @@ class RekapFilterForm(forms.Form):
         error_messages={"max_length": _("Kata kunci paling banyak %(limit_value)d karakter.")},
     )
 
-    def __init__(self, *args: Any, actor: Any, wilayah: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, wilayah: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["periode"].queryset = (
             PeriodePenilaian.objects.visible_to(actor)
@@ -124,7 +127,7 @@ class PeriodeForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, actor: Any, wilayah: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, wilayah: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["periode"].queryset = (
             PeriodePenilaian.objects.visible_to(actor)
@@ -154,7 +157,7 @@ class KehadiranUnitForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = unit_boleh_dilihat(actor=actor).order_by("path")
         self.fields["unit"].label_from_instance = lambda u: "\u00a0\u00a0" * u.depth + u.nama

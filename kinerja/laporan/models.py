@@ -83,6 +83,17 @@ class RekapAngka(models.Model):
         ]
 
 
+#: The count columns of `RekapAngka` (unit and wilayah recap rows), in the order the recap SQL
+#: writes them (`services.rekap`) and the dashboards and the PDF sum them (`selectors`).
+KOLOM_ANGKA = (
+    "jumlah_pegawai", "jumlah_sangat_baik", "jumlah_baik", "jumlah_butuh_perbaikan",
+    "jumlah_kurang", "jumlah_sangat_kurang", "jumlah_belum_dinilai", "jumlah_tanpa_skp",
+    "jumlah_skp_disetujui", "jumlah_evaluasi_dinilai", "jumlah_evaluasi_final",
+    "jumlah_menunggu_penilai", "hari_tercatat", "hari_hadir", "hari_alpa", "menit_terlambat",
+    "menit_pulang_cepat",
+)  # fmt: skip
+
+
 class RekapPegawai(models.Model):
     """One employee in one evaluation window: plan, evaluation, realisation completeness,
     daily-log count and attendance. `unit` and `pejabat_penilai` are as they were when the

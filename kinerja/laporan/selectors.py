@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.postgres.aggregates import BoolOr, JSONBAgg
 from django.core.exceptions import PermissionDenied
@@ -32,28 +33,29 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
-from kinerja.choices import Predikat, StatusEvaluasi, StatusSKP
+from asn_kinerja import waktu
+from asn_kinerja.models import Notifikasi
+from kinerja.choices import Predikat, StatusEvaluasi, StatusPeriode, StatusSKP
 from kinerja.models import SKP, EvaluasiPeriodik, PeriodePenilaian
 from organisasi.models import UnitKerja, Wilayah
 from pegawai.models import Pegawai
 from pegawai.selectors import pegawai_dari_pengguna
 
-from .models import ProsesLaporan, RekapPegawai, RekapUnit, RekapWilayah
-from .services import SKP_MENUNGGU_PENILAI
+from .models import KOLOM_ANGKA, ProsesLaporan, RekapPegawai, RekapUnit, RekapWilayah
 
-KOLOM_ANGKA = (
-    "jumlah_pegawai", "jumlah_sangat_baik", "jumlah_baik", "jumlah_butuh_perbaikan",
-    "jumlah_kurang", "jumlah_sangat_kurang", "jumlah_belum_dinilai", "jumlah_tanpa_skp",
-    "jumlah_skp_disetujui", "jumlah_evaluasi_dinilai", "jumlah_evaluasi_final",
-    "jumlah_menunggu_penilai", "hari_tercatat", "hari_hadir", "hari_alpa", "menit_terlambat",
-    "menit_pulang_cepat",
-)  # fmt: skip
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
+#: Statuses of the recap rows the dashboards and the recap SQL (`services.rekap`) count.
+SKP_DISETUJUI = (StatusSKP.DISETUJUI.value, StatusSKP.REVISI_DIAJUKAN.value)
+SKP_MENUNGGU_PENILAI = (StatusSKP.DIAJUKAN.value, StatusSKP.REVISI_DIAJUKAN.value)
+EVALUASI_DINILAI = (StatusEvaluasi.DINILAI.value, StatusEvaluasi.FINAL.value)
 
 
 # --- Home page (kept: counts that do not need a recap) -----------------------------------------
 
 
-def ringkasan_beranda(*, actor: Any, per_wilayah: bool = False) -> dict[str, Any]:
+def ringkasan_beranda(*, actor: Pengguna, per_wilayah: bool = False) -> dict[str, Any]:
     """Headline numbers of the home page: one grouped count of employees and one of units
     (per wilayah, so the national admin's table comes from the same two scans), plus the
     wilayah names when `per_wilayah`. Constant in the number of employees."""
@@ -99,11 +101,11 @@ def ringkasan_beranda(*, actor: Any, per_wilayah: bool = False) -> dict[str, Any
 # --- Roles -------------------------------------------------------------------------------------
 
 
-def boleh_dasbor_wilayah(actor: Any) -> bool:
+def boleh_dasbor_wilayah(actor: Pengguna) -> bool:
     return bool(actor.is_admin_nasional or actor.is_admin_kepegawaian or actor.is_pimpinan_daerah)
 
 
-def unit_dipimpin(actor: Any) -> UnitKerja | None:
+def unit_dipimpin(actor: Pengguna) -> UnitKerja | None:
     """The unit whose head position the actor holds (section head), else None."""
     p = pegawai_dari_pengguna(actor)
     if p and p.jabatan_id and p.jabatan.is_kepala and p.jabatan.aktif:
@@ -111,7 +113,7 @@ def unit_dipimpin(actor: Any) -> UnitKerja | None:
     return None
 
 
-def unit_boleh_dilihat(*, actor: Any) -> QuerySet[UnitKerja]:
+def unit_boleh_dilihat(*, actor: Pengguna) -> QuerySet[UnitKerja]:
     """Units whose dashboard the actor may open: the wilayah (HR, pimpinan, admin) or the
     subtree of the unit they head."""
     qs = UnitKerja.objects.visible_to(actor)
@@ -123,7 +125,7 @@ def unit_boleh_dilihat(*, actor: Any) -> QuerySet[UnitKerja]:
     return qs.filter(path__startswith=unit.path)
 
 
-def wilayah_untuk(*, actor: Any, kode_atau_id: Any = None) -> Wilayah:
+def wilayah_untuk(*, actor: Pengguna, kode_atau_id: Any = None) -> Wilayah:
     """The wilayah a dashboard shows: the actor's own; a national admin picks one (default
     the first)."""
     qs = Wilayah.objects.visible_to(actor)
@@ -150,7 +152,7 @@ def _int(v: Any) -> int:
 # --- Periods -----------------------------------------------------------------------------------
 
 
-def periode_list(*, actor: Any, wilayah: Wilayah) -> list[PeriodePenilaian]:
+def periode_list(*, actor: Pengguna, wilayah: Wilayah) -> list[PeriodePenilaian]:
     """Windows of the wilayah that have started, newest first (the period filter)."""
     return list(
         PeriodePenilaian.objects.visible_to(actor)
@@ -290,7 +292,7 @@ class Dasbor:
     staf_langsung: Agregat | None = None
 
 
-def dasbor_wilayah(*, actor: Any, wilayah: Wilayah, periode_id: Any = None) -> Dasbor:
+def dasbor_wilayah(*, actor: Pengguna, wilayah: Wilayah, periode_id: Any = None) -> Dasbor:
     """The wilayah dashboard: 5 queries (periods, wilayah recap, year trend, units, unit
     recap rows) whatever the number of employees."""
     if not boleh_dasbor_wilayah(actor):
@@ -324,17 +326,24 @@ def _tertinggal(baris: list[Agregat], n: int = 5) -> list[Agregat]:
     )[:n]
 
 
-def _tren_wilayah(*, actor: Any, periode: PeriodePenilaian) -> list[dict[str, Any]]:
-    rows = (
-        RekapWilayah.objects.visible_to(actor)
-        .filter(
+def _tren_wilayah(*, actor: Pengguna, periode: PeriodePenilaian) -> list[dict[str, Any]]:
+    rows = tren_rekap_wilayah(RekapWilayah.objects.visible_to(actor), periode)
+    return [_baris_tren(r.periode_penilaian, r) for r in rows]
+
+
+def tren_rekap_wilayah(
+    qs: QuerySet[RekapWilayah], periode: PeriodePenilaian
+) -> QuerySet[RekapWilayah]:
+    """The wilayah recap rows of the year of `periode` up to it, in date order (the trend of
+    the dashboard and of the recap PDF)."""
+    return (
+        qs.filter(
             periode_penilaian__periode_kinerja_id=periode.periode_kinerja_id,
             periode_penilaian__tanggal_mulai__lte=periode.tanggal_mulai,
         )
         .select_related("periode_penilaian")
         .order_by("periode_penilaian__tanggal_mulai")
     )
-    return [_baris_tren(r.periode_penilaian, r) for r in rows]
 
 
 def _baris_tren(periode: PeriodePenilaian, r: Any) -> dict[str, Any]:
@@ -354,7 +363,7 @@ def _persen(get: Any, a: str, b: str) -> float | None:
     return round(100 * get(a) / get(b), 1) if get(b) else None
 
 
-def dasbor_unit(*, actor: Any, unit_id: Any = None, periode_id: Any = None) -> Dasbor:
+def dasbor_unit(*, actor: Pengguna, unit_id: Any = None, periode_id: Any = None) -> Dasbor:
     """The dashboard of a unit subtree (section head: their own unit by default; HR and
     pimpinan: any unit of the wilayah). 7 queries whatever the size."""
     boleh = unit_boleh_dilihat(actor=actor)
@@ -412,7 +421,7 @@ def dasbor_unit(*, actor: Any, unit_id: Any = None, periode_id: Any = None) -> D
 
 
 def siapa_menunggu_siapa(
-    *, actor: Any, periode: PeriodePenilaian, unit: UnitKerja
+    *, actor: Pengguna, periode: PeriodePenilaian, unit: UnitKerja
 ) -> list[dict[str, Any]]:
     """Per pejabat penilai in the subtree: how many subordinates wait on them (SKP or
     realisation submitted) and how many they wait on (evaluation not filled). 1 query."""
@@ -443,7 +452,7 @@ def siapa_menunggu_siapa(
     )
 
 
-def dasbor_pegawai(*, actor: Any, pegawai: Pegawai) -> dict[str, Any]:
+def dasbor_pegawai(*, actor: Pengguna, pegawai: Pegawai) -> dict[str, Any]:
     """The employee's own progress and predikat history from the recap (2 queries)."""
     riwayat = list(
         RekapPegawai.objects.visible_to(actor)
@@ -474,7 +483,7 @@ def dasbor_pegawai(*, actor: Any, pegawai: Pegawai) -> dict[str, Any]:
 # --- Recap list and exports --------------------------------------------------------------------
 
 
-def rekap_pegawai_list(*, actor: Any) -> QuerySet[RekapPegawai]:
+def rekap_pegawai_list(*, actor: Pengguna) -> QuerySet[RekapPegawai]:
     """Employee recap rows the actor may see: the wilayah (HR, pimpinan, admin) or the subtree
     of the unit they head; an employee only their own rows."""
     qs = RekapPegawai.objects.visible_to(actor).select_related(
@@ -489,7 +498,7 @@ def rekap_pegawai_list(*, actor: Any) -> QuerySet[RekapPegawai]:
     return qs.filter(pegawai=sendiri) if sendiri else qs.none()
 
 
-def rekap_unit_list(*, actor: Any, periode: PeriodePenilaian) -> QuerySet[RekapUnit]:
+def rekap_unit_list(*, actor: Pengguna, periode: PeriodePenilaian) -> QuerySet[RekapUnit]:
     return (
         RekapUnit.objects.visible_to(actor)
         .filter(periode_penilaian=periode, unit__in=unit_boleh_dilihat(actor=actor))
@@ -498,7 +507,7 @@ def rekap_unit_list(*, actor: Any, periode: PeriodePenilaian) -> QuerySet[RekapU
     )
 
 
-def rekap_wilayah_list(*, actor: Any, wilayah: Wilayah) -> QuerySet[RekapWilayah]:
+def rekap_wilayah_list(*, actor: Pengguna, wilayah: Wilayah) -> QuerySet[RekapWilayah]:
     if not boleh_dasbor_wilayah(actor):
         raise PermissionDenied
     return (
@@ -509,7 +518,7 @@ def rekap_wilayah_list(*, actor: Any, wilayah: Wilayah) -> QuerySet[RekapWilayah
     )
 
 
-def perbandingan_wilayah(*, actor: Any, bulan: dt.date | None = None) -> list[RekapWilayah]:
+def perbandingan_wilayah(*, actor: Pengguna, bulan: dt.date | None = None) -> list[RekapWilayah]:
     """National admins: each wilayah's recap of the window containing `bulan` (default: its
     latest window that has started). 1 query (DISTINCT ON)."""
     if not actor.is_admin_nasional:
@@ -524,7 +533,7 @@ def perbandingan_wilayah(*, actor: Any, bulan: dt.date | None = None) -> list[Re
     )
 
 
-def proses_list(*, actor: Any, wilayah: Wilayah, jenis: str | None = None):
+def proses_list(*, actor: Pengguna, wilayah: Wilayah, jenis: str | None = None):
     qs = (
         ProsesLaporan.objects.visible_to(actor)
         .filter(wilayah=wilayah)
@@ -574,3 +583,67 @@ def antrean_penilai_lama(*, sekarang: dt.datetime, hari: int) -> list[dict[str, 
     ):
         n[r["pejabat_penilai"]] += r["n"]
     return [{"penilai": k, "n": v} for k, v in sorted(n.items())]
+
+
+# --- Scheduling (reads of the nightly jobs) ----------------------------------------------------
+
+
+def syarat_tanggal_wilayah(hari_ini: dt.date | None, syarat: Callable[[dt.date], Q]) -> Q:
+    """`syarat(date)` as a Q on windows: on `hari_ini` for every wilayah when given, else
+    per wilayah on its own local date (one OR-ed condition: still one query)."""
+    if hari_ini is not None:
+        return syarat(hari_ini)
+    q = Q(pk__in=[])
+    for w in Wilayah.objects.only("pk", "zona_waktu"):
+        q |= Q(periode_kinerja__wilayah_id=w.pk) & syarat(waktu.hari_ini(w))
+    return q
+
+
+def periode_perlu_rekap_malam(*, hari_ini: dt.date | None = None) -> list[int]:
+    """Open windows that have started: the nightly recap. Each wilayah's windows are judged
+    on that wilayah's local date (unless `hari_ini` is given)."""
+    qs = PeriodePenilaian.objects.filter(status=StatusPeriode.BUKA)
+    return list(
+        qs.filter(syarat_tanggal_wilayah(hari_ini, lambda d: Q(tanggal_mulai__lte=d))).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def periode_ditutup_tanpa_rekap_akhir() -> list[int]:
+    """Closed windows whose last recap is older than their last change (the close)."""
+    return list(
+        PeriodePenilaian.objects.filter(status=StatusPeriode.TUTUP)
+        .filter(Q(rekap_wilayah__isnull=True) | Q(rekap_wilayah__dihitung_pada__lt=F("updated_at")))
+        .values_list("pk", flat=True)
+    )
+
+
+def periode_tenggat_dekat(*, hari_ini: dt.date | None, hari: int) -> QuerySet[PeriodePenilaian]:
+    """Open windows ending within `hari` days (the deadline reminder), each wilayah on its
+    own local date unless `hari_ini` is given."""
+
+    def _syarat(d: dt.date) -> Q:
+        return Q(tanggal_selesai__gte=d, tanggal_selesai__lte=d + dt.timedelta(days=hari))
+
+    return (
+        PeriodePenilaian.objects.filter(status=StatusPeriode.BUKA)
+        .filter(syarat_tanggal_wilayah(hari_ini, _syarat))
+        .select_related("periode_kinerja")
+    )
+
+
+def penilai_dengan_akun(*, pegawai_ids: list[int]) -> QuerySet[Pegawai]:
+    """The pejabat penilai among `pegawai_ids` who have an account (reminder recipients)."""
+    return Pegawai.objects.filter(pk__in=pegawai_ids, pengguna__isnull=False).select_related(
+        "pengguna"
+    )
+
+
+def sudah_diberi_tahu(*, judul: str, penerima_ids: list[int]) -> set[int]:
+    """Recipients among `penerima_ids` that already have a notification titled `judul`."""
+    return set(
+        Notifikasi.objects.filter(judul=judul[:200], penerima_id__in=penerima_ids).values_list(
+            "penerima_id", flat=True
+        )
+    )

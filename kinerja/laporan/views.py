@@ -4,7 +4,7 @@ scoped through `visible_to`) and `services` (jobs)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,15 +22,19 @@ from asn_kinerja.pengalihan import tujuan_next
 from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan
 from kinerja.rules import cek_kurva
 from kinerja.skm.selectors import ikm_unit, ikm_wilayah
-from organisasi.models import UnitKerja
+from organisasi.models import UnitKerja, Wilayah
 from pegawai.cuti.selectors import saldo_cuti
 from pegawai.models import Pegawai
 from pegawai.rules import HAK_JP_TAHUNAN
 from pegawai.selectors import jam_pelatihan, pegawai_dari_pengguna, pegawai_list
 
-from . import ekspor, laporan_pdf, selectors, services
+from . import ekspor, pdf, selectors, tasks
 from .forms import KehadiranUnitForm, PeriodeForm, RekapFilterForm, bulan_dari_teks
 from .models import ProsesLaporan
+from .services.proses import AntreanTidakTersedia, boleh_kelola
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 
 def _chart_data(d: selectors.Dasbor) -> dict[str, Any]:
@@ -59,7 +63,7 @@ def _chart_data(d: selectors.Dasbor) -> dict[str, Any]:
     }
 
 
-def _q(d: selectors.Dasbor, actor: Any) -> str:
+def _q(d: selectors.Dasbor, actor: Pengguna) -> str:
     """The querystring that leads from a dashboard number to the list behind it."""
     if d.periode is None:
         return ""
@@ -125,8 +129,6 @@ class DasborWilayahView(PeranMixin, TemplateView):
                 actor=user,
             )
         if user.is_admin_nasional:
-            from organisasi.models import Wilayah
-
             ctx["wilayah_list"] = Wilayah.objects.visible_to(user).order_by("nama")
         return ctx
 
@@ -353,7 +355,7 @@ class LaporanIndexView(PeranMixin, TemplateView):
             raise PermissionDenied
         wilayah = self.wilayah_aktif() if selectors.boleh_dasbor_wilayah(user) else atasan.wilayah
         ctx["wilayah"] = wilayah
-        ctx["boleh_kelola"] = services._boleh_kelola(user, wilayah.pk)
+        ctx["boleh_kelola"] = boleh_kelola(user, wilayah.pk)
         periodes = selectors.periode_list(actor=user, wilayah=wilayah)
         ctx["form_periode"] = PeriodeForm(
             actor=user, wilayah=wilayah, initial={"periode": periodes[0] if periodes else None}
@@ -386,7 +388,7 @@ def _mulai_proses(request: HttpRequest, fungsi) -> HttpResponse:
         return redirect(kembali)
     try:
         proses = fungsi(actor=user, periode_penilaian=form.cleaned_data["periode"])
-    except services.AntreanTidakTersedia as exc:
+    except AntreanTidakTersedia as exc:
         messages.error(request, str(exc))
         return redirect(kembali)
     except ValidationError as exc:
@@ -400,7 +402,7 @@ def _mulai_proses(request: HttpRequest, fungsi) -> HttpResponse:
 def rekap_jalankan(request: HttpRequest) -> HttpResponse:
     if not selectors.boleh_dasbor_wilayah(request.user):
         raise PermissionDenied
-    return _mulai_proses(request, services.proses_rekap_mulai)
+    return _mulai_proses(request, tasks.proses_rekap_mulai)
 
 
 rekap_jalankan.scoping_exempt = "no object id in the URL; the period comes from a scoped form"
@@ -410,7 +412,7 @@ rekap_jalankan.scoping_exempt = "no object id in the URL; the period comes from 
 def pdf_wilayah_buat(request: HttpRequest) -> HttpResponse:
     if not selectors.boleh_dasbor_wilayah(request.user):
         raise PermissionDenied
-    return _mulai_proses(request, services.proses_pdf_wilayah_mulai)
+    return _mulai_proses(request, tasks.proses_pdf_wilayah_mulai)
 
 
 class ProsesDetailView(DetailView):
@@ -480,8 +482,8 @@ def pdf_skp(request: HttpRequest, pk: int) -> HttpResponse:
     skp = qs.order_by("-periode_kinerja__tahun").first()
     if skp is None:
         raise Http404(_("Pegawai ini belum memiliki SKP."))
-    pdf = laporan_pdf.pdf_skp(skp)
-    return pdf_response(pdf, f"SKP-{pegawai.nip}-{skp.periode_kinerja.tahun}.pdf")
+    isi = pdf.pdf_skp(skp)
+    return pdf_response(isi, f"SKP-{pegawai.nip}-{skp.periode_kinerja.tahun}.pdf")
 
 
 pdf_skp.scoped_model = Pegawai
@@ -501,9 +503,7 @@ def pdf_evaluasi(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if et is None:
             raise Http404
-        return pdf_response(
-            laporan_pdf.pdf_evaluasi_tahunan(et), f"evaluasi-tahunan-{pegawai.nip}.pdf"
-        )
+        return pdf_response(pdf.pdf_evaluasi_tahunan(et), f"evaluasi-tahunan-{pegawai.nip}.pdf")
     qs = EvaluasiPeriodik.objects.visible_to(request.user).filter(skp__pegawai=pegawai)
     if request.GET.get("periode"):
         qs = qs.filter(periode_penilaian_id=selectors._int(request.GET["periode"]))
@@ -511,7 +511,7 @@ def pdf_evaluasi(request: HttpRequest, pk: int) -> HttpResponse:
     if ev is None:
         raise Http404(_("Belum ada evaluasi periodik."))
     return pdf_response(
-        laporan_pdf.pdf_evaluasi(ev),
+        pdf.pdf_evaluasi(ev),
         f"evaluasi-{pegawai.nip}-{ev.periode_penilaian.tanggal_mulai:%Y-%m}.pdf",
     )
 
@@ -528,7 +528,7 @@ def pdf_kehadiran(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
         return redirect("laporan:laporan_index")
     return pdf_response(
-        laporan_pdf.pdf_kehadiran_unit(unit, bulan), f"kehadiran-{unit.kode}-{bulan:%Y-%m}.pdf"
+        pdf.pdf_kehadiran_unit(unit, bulan), f"kehadiran-{unit.kode}-{bulan:%Y-%m}.pdf"
     )
 
 

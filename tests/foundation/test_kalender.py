@@ -273,7 +273,7 @@ def test_jendela_tahun_dan_jendela_bawaan_dasbor(saat, org_a, org_b):
 def test_rekap_malam_dan_pengingat_menurut_tanggal_wilayah(org_a, org_b):
     """00:30 WITA on 1 December is still 30 November in WIB: December has started in org_a
     only, so only org_a's December window is in the nightly recap."""
-    from kinerja.laporan.services import periode_perlu_rekap_malam
+    from kinerja.laporan.selectors import periode_perlu_rekap_malam
 
     a, b = _tahun_bulanan(org_a.wilayah, 2026), _tahun_bulanan(org_b.wilayah, 2026)
     with time_machine.travel(SAAT["antara-dua-jendela"], tick=False):

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from asn_kinerja.ekspor import aman_sel
-from kinerja.laporan import services
+from kinerja.laporan.services.rekap import rekap_hitung
 from organisasi.models import Jabatan, UnitKerja
 from pegawai.models import Pegawai
 from tests.organisasi.factories import TugasJabatanFactory
@@ -87,7 +87,7 @@ def test_ekspor_pegawai(nama_rumus, client_as):
 
 
 def test_ekspor_rekap(nama_rumus, kinerja_a, hari_ini_februari, client_as):
-    services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+    rekap_hitung(periode_penilaian=kinerja_a.jan)
     c = client_as(nama_rumus.user_hr)
     for url in ("/laporan/rekap/pegawai.xlsx", "/laporan/rekap/unit.xlsx"):
         resp = c.get(url, {"periode": kinerja_a.jan.pk})

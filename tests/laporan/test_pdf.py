@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kinerja.laporan import services
 from kinerja.laporan.models import ProsesLaporan
+from kinerja.laporan.services.rekap import rekap_hitung
 from kinerja.models import EvaluasiTahunan
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def _tanpa_wilayah_lain(teks: str, org_b) -> None:
 @pytest.fixture
 def rekap(org_a, org_b, kinerja_a, kinerja_b, hari_ini_februari):
     for k in (kinerja_a, kinerja_b):
-        services.rekap_hitung(periode_penilaian=k.jan)
+        rekap_hitung(periode_penilaian=k.jan)
     return kinerja_a
 
 
@@ -134,18 +134,18 @@ def test_pdf_rekap_wilayah_lewat_proses(
 def test_pdf_rekap_wilayah_predikat_terendah_dulu(org_a, rekap, monkeypatch):
     """The follow-up list is cut in SQL, worst predikat first: with room for one row, the
     Sangat Kurang employee is kept, not the Butuh Perbaikan one ordered first alphabetically."""
-    from kinerja.laporan import laporan_pdf
+    from kinerja.laporan import pdf, selectors_pdf
     from kinerja.laporan.models import RekapPegawai
 
     RekapPegawai.objects.filter(periode_penilaian=rekap.jan, pegawai=org_a.staf).update(
         predikat="sangat_kurang"
     )
-    monkeypatch.setattr(laporan_pdf, "BATAS_DAFTAR_TINDAK_LANJUT", 1)
-    data = laporan_pdf.data_rekap_wilayah(rekap.jan)
+    monkeypatch.setattr(selectors_pdf, "BATAS_DAFTAR_TINDAK_LANJUT", 1)
+    data = selectors_pdf.data_rekap_wilayah(rekap.jan)
     assert [r.pegawai for r in data["tindak_lanjut"]] == [org_a.staf]
     assert data["tindak_lanjut_lebih"] is True
     assert data["jumlah_tindak_lanjut"] == 1  # from the recap row, computed before the update
-    teks = teks_pdf(laporan_pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_batas")
+    teks = teks_pdf(pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_batas")
     assert gc.isenabled()  # render_pdf pauses the collector only while WeasyPrint runs
     assert org_a.staf.nama in teks and org_a.staf.nip in teks and "Sangat Kurang" in teks
     assert org_a.staf2.nama not in teks.split("Perlu Tindak Lanjut")[1]
@@ -177,14 +177,13 @@ def _baris_unit(data) -> dict:
 def test_rekap_wilayah_unit_membawa_total_subtree(org_a, rekap):
     """Each unit row carries its whole subtree (a parent row = own + children); predikat unit
     and curve stay the unit's own."""
-    from kinerja.laporan import laporan_pdf
-    from kinerja.laporan.models import RekapUnit
-    from kinerja.laporan.selectors import KOLOM_ANGKA
+    from kinerja.laporan import selectors_pdf
+    from kinerja.laporan.models import KOLOM_ANGKA, RekapUnit
 
     sendiri = {
         r.unit_id: r for r in RekapUnit.objects.filter(periode_penilaian=rekap.jan)
     }  # the employees' own units
-    data = laporan_pdf.data_rekap_wilayah(rekap.jan)
+    data = selectors_pdf.data_rekap_wilayah(rekap.jan)
     baris = _baris_unit(data)
     assert [r.unit for r in data["units"]] == [org_a.root, org_a.bidang, org_a.seksi]
     root, bidang, seksi = org_a.root.pk, org_a.bidang.pk, org_a.seksi.pk
@@ -204,21 +203,21 @@ def test_rekap_wilayah_unit_membawa_total_subtree(org_a, rekap):
 def test_rekap_wilayah_tabel_unit_dipotong_di_atas_batas(org_a, org_b, rekap, monkeypatch):
     """Past BATAS_UNIT_PDF rows the table stops at the deepest level that fits (never above
     depth 1); the cut units are counted in their parent and the note points to the Excel."""
-    from kinerja.laporan import laporan_pdf
+    from kinerja.laporan import pdf, selectors_pdf
 
-    monkeypatch.setattr(laporan_pdf, "BATAS_UNIT_PDF", 2)
-    data = laporan_pdf.data_rekap_wilayah(rekap.jan)
+    monkeypatch.setattr(selectors_pdf, "BATAS_UNIT_PDF", 2)
+    data = selectors_pdf.data_rekap_wilayah(rekap.jan)
     assert [r.unit for r in data["units"]] == [org_a.root, org_a.bidang]
     assert _baris_unit(data)[org_a.bidang.pk].jumlah_pegawai == 5  # seksi included
     assert (data["unit_kedalaman"], data["unit_tidak_tampil"]) == (1, 1)
-    teks = teks_pdf(laporan_pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_potong")
+    teks = teks_pdf(pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_potong")
     assert org_a.seksi.nama not in teks
     assert "1 unit pada tingkat di bawahnya tidak dicantumkan tersendiri" in teks
     assert "ekspor Excel rekap unit" in teks and "mencakup pegawai unit tersebut" in teks
     _tanpa_wilayah_lain(teks, org_b)
 
-    monkeypatch.setattr(laporan_pdf, "BATAS_UNIT_PDF", 1)  # depth 0 and 1 always
-    assert [r.unit for r in laporan_pdf.data_rekap_wilayah(rekap.jan)["units"]] == [
+    monkeypatch.setattr(selectors_pdf, "BATAS_UNIT_PDF", 1)  # depth 0 and 1 always
+    assert [r.unit for r in selectors_pdf.data_rekap_wilayah(rekap.jan)["units"]] == [
         org_a.root,
         org_a.bidang,
     ]
@@ -227,38 +226,38 @@ def test_rekap_wilayah_tabel_unit_dipotong_di_atas_batas(org_a, org_b, rekap, mo
 def test_rekap_wilayah_unit_melanggar_di_kedalaman_mana_pun(org_a, org_b, rekap, monkeypatch):
     """Every unit violating its curve is listed, also below the levels of the unit table,
     capped at BATAS_UNIT_MELANGGAR with a note."""
-    from kinerja.laporan import laporan_pdf
+    from kinerja.laporan import pdf, selectors_pdf
     from kinerja.laporan.models import RekapUnit, RekapWilayah
 
     RekapUnit.objects.filter(periode_penilaian=rekap.jan, unit=org_a.seksi).update(
         predikat_unit="butuh_perbaikan", kurva_ok=False, kurva_pelanggaran=["Pelanggaran seksi."]
     )
     RekapWilayah.objects.filter(periode_penilaian=rekap.jan).update(jumlah_unit_melanggar_kurva=2)
-    monkeypatch.setattr(laporan_pdf, "BATAS_UNIT_PDF", 2)
-    data = laporan_pdf.data_rekap_wilayah(rekap.jan)
+    monkeypatch.setattr(selectors_pdf, "BATAS_UNIT_PDF", 2)
+    data = selectors_pdf.data_rekap_wilayah(rekap.jan)
     assert [r.unit for r in data["melanggar"]] == [org_a.bidang, org_a.seksi]
     assert data["melanggar_lebih"] is False and data["jumlah_melanggar"] == 2
-    teks = teks_pdf(laporan_pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_langgar")
+    teks = teks_pdf(pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_langgar")
     bagian = teks.split("Unit yang Melanggar Kurva Distribusi")[1].split("Perlu Tindak Lanjut")[0]
     assert org_a.seksi.nama in bagian and "Pelanggaran seksi." in bagian
     assert org_a.bidang.nama in bagian and "Butuh Perbaikan" in bagian
     _tanpa_wilayah_lain(teks, org_b)
 
-    monkeypatch.setattr(laporan_pdf, "BATAS_UNIT_MELANGGAR", 1)
-    data = laporan_pdf.data_rekap_wilayah(rekap.jan)
+    monkeypatch.setattr(selectors_pdf, "BATAS_UNIT_MELANGGAR", 1)
+    data = selectors_pdf.data_rekap_wilayah(rekap.jan)
     assert [r.unit for r in data["melanggar"]] == [org_a.bidang]
     assert data["melanggar_lebih"] is True
-    teks = teks_pdf(laporan_pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_langgar1")
+    teks = teks_pdf(pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_langgar1")
     assert "Daftar dibatasi 1 dari 2 unit" in teks
 
 
 def test_rekap_wilayah_tanpa_unit_melanggar(org_a, rekap):
-    from kinerja.laporan import laporan_pdf
+    from kinerja.laporan import pdf, selectors_pdf
     from kinerja.laporan.models import RekapUnit
 
     RekapUnit.objects.filter(periode_penilaian=rekap.jan).update(kurva_ok=True)
-    assert laporan_pdf.data_rekap_wilayah(rekap.jan)["melanggar"] == []
-    teks = teks_pdf(laporan_pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_sesuai")
+    assert selectors_pdf.data_rekap_wilayah(rekap.jan)["melanggar"] == []
+    teks = teks_pdf(pdf.pdf_rekap_wilayah(periode_penilaian=rekap.jan), "rekap_sesuai")
     assert "Tidak ada unit yang melanggar kurva." in teks
 
 
@@ -266,12 +265,12 @@ def test_rekap_wilayah_jumlah_query_tetap(org_a, rekap, django_assert_num_querie
     """Same number of queries with 3 units as with 40 units on 5 levels (and violators)."""
     from django.utils import timezone
 
-    from kinerja.laporan import laporan_pdf
+    from kinerja.laporan import selectors_pdf
     from kinerja.laporan.models import RekapUnit
     from tests.factories import UnitKerjaFactory
 
     with django_assert_num_queries(8):
-        sedikit = laporan_pdf.data_rekap_wilayah(rekap.jan)
+        sedikit = selectors_pdf.data_rekap_wilayah(rekap.jan)
     induk = org_a.seksi
     baru = []
     for i in range(40):
@@ -285,7 +284,7 @@ def test_rekap_wilayah_jumlah_query_tetap(org_a, rekap, django_assert_num_querie
         )  # fmt: skip
     RekapUnit.objects.bulk_create(baru)
     with django_assert_num_queries(8):
-        banyak = laporan_pdf.data_rekap_wilayah(rekap.jan)
+        banyak = selectors_pdf.data_rekap_wilayah(rekap.jan)
     assert len(banyak["units"]) == 43 > len(sedikit["units"])
     assert len(banyak["melanggar"]) == 1 + 14
     baris = _baris_unit(banyak)

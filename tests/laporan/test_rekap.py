@@ -10,8 +10,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from asn_kinerja.models import Notifikasi
-from kinerja.laporan import services, tasks
+from kinerja.laporan import tasks
 from kinerja.laporan.models import ProsesLaporan, RekapPegawai, RekapUnit, RekapWilayah
+from kinerja.laporan.selectors import periode_ditutup_tanpa_rekap_akhir, periode_perlu_rekap_malam
+from kinerja.laporan.services.pengingat import pengingat_menunggu_atasan, pengingat_tenggat
+from kinerja.laporan.services.rekap import rekap_hitung
 from tests.factories import PegawaiFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +26,7 @@ def _baris(model, **filt):
 
 
 def test_angka_rekap_sesuai_hitungan_tangan(org_a, kinerja_a):
-    hasil = services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+    hasil = rekap_hitung(periode_penilaian=kinerja_a.jan)
     assert hasil["pegawai"] == 6 and hasil["unit"] == 3 and hasil["unit_kurva"] == 1
 
     w = RekapWilayah.objects.get(periode_penilaian=kinerja_a.jan)
@@ -60,15 +63,15 @@ def test_angka_rekap_sesuai_hitungan_tangan(org_a, kinerja_a):
 
 
 def test_rekap_hanya_wilayah_periodenya(org_a, org_b, kinerja_a, kinerja_b):
-    services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+    rekap_hitung(periode_penilaian=kinerja_a.jan)
     assert not RekapPegawai.objects.filter(pegawai__wilayah=org_b.wilayah).exists()
     assert set(RekapUnit.objects.values_list("wilayah", flat=True)) == {org_a.wilayah.pk}
 
 
 def test_rekap_dua_kali_baris_sama(org_a, kinerja_a):
-    services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+    rekap_hitung(periode_penilaian=kinerja_a.jan)
     pertama = [_baris(m) for m in (RekapPegawai, RekapUnit, RekapWilayah)]
-    services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+    rekap_hitung(periode_penilaian=kinerja_a.jan)
     assert [_baris(m) for m in (RekapPegawai, RekapUnit, RekapWilayah)] == pertama
 
 
@@ -76,19 +79,19 @@ def test_rekap_ulang_hanya_menulis_baris_yang_berubah(org_a, kinerja_a):
     from pegawai.models import Kehadiran
 
     jan = kinerja_a.jan
-    assert services.rekap_hitung(periode_penilaian=jan)["pegawai_berubah"] == 6
+    assert rekap_hitung(periode_penilaian=jan)["pegawai_berubah"] == 6
     ids = dict(RekapPegawai.objects.values_list("pegawai_id", "pk"))
     waktu = dict(RekapPegawai.objects.values_list("pegawai_id", "dihitung_pada"))
     waktu_wilayah = RekapWilayah.objects.get(periode_penilaian=jan).dihitung_pada
 
-    hasil = services.rekap_hitung(periode_penilaian=jan)
+    hasil = rekap_hitung(periode_penilaian=jan)
     assert (hasil["pegawai"], hasil["unit"], hasil["pegawai_berubah"]) == (6, 3, 0)
     # Unchanged rows are not rewritten; the wilayah row carries the time of the run.
     assert dict(RekapPegawai.objects.values_list("pegawai_id", "dihitung_pada")) == waktu
     assert RekapWilayah.objects.get(periode_penilaian=jan).dihitung_pada > waktu_wilayah
 
     Kehadiran.objects.create(pegawai=org_a.staf2, tanggal=dt.date(2026, 1, 8), status="hadir")
-    assert services.rekap_hitung(periode_penilaian=jan)["pegawai_berubah"] == 1
+    assert rekap_hitung(periode_penilaian=jan)["pegawai_berubah"] == 1
     staf2 = RekapPegawai.objects.get(periode_penilaian=jan, pegawai=org_a.staf2)
     assert (staf2.hari_tercatat, staf2.hari_hadir) == (1, 1)
     assert staf2.dihitung_pada > waktu[org_a.staf2.pk]
@@ -102,9 +105,9 @@ def test_pindah_unit_dan_unit_kosong(org_a, kinerja_a):
     from pegawai.models import Pegawai
 
     jan = kinerja_a.jan
-    services.rekap_hitung(periode_penilaian=jan)
+    rekap_hitung(periode_penilaian=jan)
     Pegawai.objects.filter(pk=org_a.staf2.pk).update(unit=org_a.seksi)
-    hasil = services.rekap_hitung(periode_penilaian=jan)
+    hasil = rekap_hitung(periode_penilaian=jan)
     assert hasil["pegawai_berubah"] == 1
     jumlah = dict(
         RekapUnit.objects.filter(periode_penilaian=jan).values_list("unit", "jumlah_pegawai")
@@ -112,7 +115,7 @@ def test_pindah_unit_dan_unit_kosong(org_a, kinerja_a):
     assert jumlah == {org_a.root.pk: 1, org_a.bidang.pk: 2, org_a.seksi.pk: 3}
 
     Pegawai.objects.filter(unit=org_a.seksi).update(status_aktif="pensiun")
-    hasil = services.rekap_hitung(periode_penilaian=jan)
+    hasil = rekap_hitung(periode_penilaian=jan)
     assert (hasil["pegawai"], hasil["unit"]) == (3, 2)
     assert not RekapUnit.objects.filter(periode_penilaian=jan, unit=org_a.seksi).exists()
     assert RekapWilayah.objects.get(periode_penilaian=jan).jumlah_unit == 2
@@ -122,25 +125,25 @@ def test_kurva_diperiksa_walau_baris_unit_tidak_berubah(org_a, kinerja_a):
     from kinerja.models import PredikatUnit
 
     jan = kinerja_a.jan
-    services.rekap_hitung(periode_penilaian=jan)
+    rekap_hitung(periode_penilaian=jan)
     RekapUnit.objects.filter(unit=org_a.bidang).update(kurva_ok=True, kurva_pelanggaran=[])
-    services.rekap_hitung(periode_penilaian=jan)
+    rekap_hitung(periode_penilaian=jan)
     bidang = RekapUnit.objects.get(periode_penilaian=jan, unit=org_a.bidang)
     assert bidang.kurva_ok is False and bidang.kurva_pelanggaran
     assert RekapWilayah.objects.get(periode_penilaian=jan).jumlah_unit_melanggar_kurva == 1
 
     PredikatUnit.objects.filter(unit=org_a.bidang, periode_penilaian=jan).delete()
-    services.rekap_hitung(periode_penilaian=jan)
+    rekap_hitung(periode_penilaian=jan)
     bidang.refresh_from_db()
     assert (bidang.predikat_unit, bidang.kurva_ok, bidang.kurva_pelanggaran) == ("", None, [])
     assert RekapWilayah.objects.get(periode_penilaian=jan).jumlah_unit_melanggar_kurva == 0
 
 
 def test_pegawai_nonaktif_hilang_dari_rekap_berikutnya(org_a, kinerja_a):
-    services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+    rekap_hitung(periode_penilaian=kinerja_a.jan)
     org_a.staf2.status_aktif = "pensiun"
     org_a.staf2.save(update_fields=["status_aktif"])
-    services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+    rekap_hitung(periode_penilaian=kinerja_a.jan)
     assert RekapPegawai.objects.filter(periode_penilaian=kinerja_a.jan).count() == 5
     assert RekapWilayah.objects.get(periode_penilaian=kinerja_a.jan).jumlah_butuh_perbaikan == 0
 
@@ -149,14 +152,14 @@ def test_periode_tanpa_pegawai_tetap_punya_rekap_nol(org_a, kinerja_a):
     from pegawai.models import Pegawai
 
     Pegawai.objects.filter(wilayah=org_a.wilayah).update(status_aktif="pensiun")
-    services.rekap_hitung(periode_penilaian=kinerja_a.feb)
+    rekap_hitung(periode_penilaian=kinerja_a.feb)
     w = RekapWilayah.objects.get(periode_penilaian=kinerja_a.feb)
     assert w.jumlah_pegawai == 0 and w.jumlah_unit == 0
 
 
 def _jumlah_query(periode) -> int:
     with CaptureQueriesContext(connection) as q:
-        services.rekap_hitung(periode_penilaian=periode)
+        rekap_hitung(periode_penilaian=periode)
     return len(q)
 
 
@@ -174,19 +177,19 @@ def test_jumlah_query_rekap_tidak_bergantung_jumlah_pegawai(org_a, kinerja_a):
 def test_rekap_akhir_periode_ditutup(org_a, kinerja_a):
     kinerja_a.jan.status = "tutup"
     kinerja_a.jan.save()
-    assert kinerja_a.jan.pk in services.periode_ditutup_tanpa_rekap_akhir()
+    assert kinerja_a.jan.pk in periode_ditutup_tanpa_rekap_akhir()
     assert tasks.rekap_susulan_periode_ditutup.delay().get() == 1  # eager
     proses = ProsesLaporan.objects.get(periode_penilaian=kinerja_a.jan)
     assert proses.status == "selesai" and proses.ringkasan["pegawai"] == 6
-    assert kinerja_a.jan.pk not in services.periode_ditutup_tanpa_rekap_akhir()
+    assert kinerja_a.jan.pk not in periode_ditutup_tanpa_rekap_akhir()
 
 
 def test_rekap_malam_periode_buka(org_a, kinerja_a):
-    ids = services.periode_perlu_rekap_malam(hari_ini=dt.date(2026, 2, 3))
+    ids = periode_perlu_rekap_malam(hari_ini=dt.date(2026, 2, 3))
     assert set(ids) == {kinerja_a.jan.pk, kinerja_a.feb.pk}
     kinerja_a.jan.status = "tutup"
     kinerja_a.jan.save()
-    assert services.periode_perlu_rekap_malam(hari_ini=dt.date(2026, 2, 3)) == [kinerja_a.feb.pk]
+    assert periode_perlu_rekap_malam(hari_ini=dt.date(2026, 2, 3)) == [kinerja_a.feb.pk]
 
 
 def test_jadwal_beat_di_settings_dan_admin(settings, admin_nasional, client):
@@ -227,14 +230,14 @@ def test_pengingat_tenggat_sekali_per_orang(org_a, kinerja_a):
     for u in (org_a.user_kasi, org_a.user_staf_seksi, org_a.user_staf):
         u.email = ""
         u.save()
-    n = services.pengingat_tenggat(hari_ini=dt.date(2026, 1, 29), hari=3)
+    n = pengingat_tenggat(hari_ini=dt.date(2026, 1, 29), hari=3)
     # Unfilled January evaluation (or none) and an account: kasi, staf_seksi, sekda.
     # staf (final) and staf2 (dinilai), kabid (realisasi diajukan) are done with their part.
     penerima = set(Notifikasi.objects.values_list("penerima__username", flat=True))
     assert penerima == {"kasi_alpha", "stafseksi_alpha", "sekda_alpha"}
     assert n == 3
-    assert services.pengingat_tenggat(hari_ini=dt.date(2026, 1, 29), hari=3) == 0
-    assert services.pengingat_tenggat(hari_ini=dt.date(2026, 1, 20), hari=3) == 0
+    assert pengingat_tenggat(hari_ini=dt.date(2026, 1, 29), hari=3) == 0
+    assert pengingat_tenggat(hari_ini=dt.date(2026, 1, 20), hari=3) == 0
 
 
 def test_pengingat_menunggu_atasan(org_a, kinerja_a):
@@ -244,8 +247,8 @@ def test_pengingat_menunggu_atasan(org_a, kinerja_a):
         updated_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     )
     sekarang = dt.datetime(2026, 2, 3, 3, 0, tzinfo=dt.UTC)
-    n = services.pengingat_menunggu_atasan(sekarang=sekarang, hari=5)
+    n = pengingat_menunggu_atasan(sekarang=sekarang, hari=5)
     # kabid's realisation waits on the sekda (10 days), staf_seksi's SKP on the kasi.
     penerima = set(Notifikasi.objects.values_list("penerima__username", flat=True))
     assert penerima == {"sekda_alpha", "kasi_alpha"} and n == 2
-    assert services.pengingat_menunggu_atasan(sekarang=sekarang, hari=5) == 0
+    assert pengingat_menunggu_atasan(sekarang=sekarang, hari=5) == 0

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from kinerja.laporan import services
 from kinerja.laporan.models import ProsesLaporan
+from kinerja.laporan.services.rekap import rekap_hitung
 from tests.factories import PegawaiFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def rekap(org_a, org_b, kinerja_a, kinerja_b, hari_ini_februari):
     for k in (kinerja_a, kinerja_b):
-        services.rekap_hitung(periode_penilaian=k.jan)
-        services.rekap_hitung(periode_penilaian=k.feb)
+        rekap_hitung(periode_penilaian=k.jan)
+        rekap_hitung(periode_penilaian=k.feb)
     return kinerja_a
 
 
@@ -135,7 +135,7 @@ def test_jumlah_query_dasbor_konstan(org_a, rekap, client_as, url, user):
     sedikit = _hitung(client, url)
     for _ in range(30):
         PegawaiFactory(jabatan=org_a.j_staf)
-    services.rekap_hitung(periode_penilaian=rekap.jan)
+    rekap_hitung(periode_penilaian=rekap.jan)
     client = client_as(getattr(org_a, user))
     assert _hitung(client, url) <= sedikit
 
@@ -246,7 +246,7 @@ def test_broker_mati_pesan_jelas_bukan_500(org_a, kinerja_a, client_as, hari_ini
     last recap and starting a job says so in Indonesian."""
     from asn_kinerja.celery import app
 
-    services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+    rekap_hitung(periode_penilaian=kinerja_a.jan)
     c = client_as(org_a.user_hr)
     lama = app.conf.broker_url
     app.conf.task_always_eager = False
@@ -322,7 +322,7 @@ def test_dasbor_menjumlah_subpohon_di_sql(org_a, kinerja_a, hari_ini_februari, c
 
     cucu = UnitKerjaFactory(wilayah=org_a.wilayah, parent=org_a.seksi, nama="Subseksi Alpha")
     PegawaiFactory(jabatan=JabatanFactory(unit=cucu, nama="Pengolah Data"))
-    services.rekap_hitung(periode_penilaian=kinerja_a.jan)
+    rekap_hitung(periode_penilaian=kinerja_a.jan)
 
     def subpohon(unit, kolom="jumlah_pegawai"):
         return sum(

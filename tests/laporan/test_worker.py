@@ -8,7 +8,7 @@ import pytest
 from celery.contrib.testing.worker import start_worker
 
 from asn_kinerja.celery import app
-from kinerja.laporan import services
+from kinerja.laporan import tasks
 from kinerja.laporan.models import ProsesLaporan, RekapWilayah
 
 
@@ -18,9 +18,7 @@ def test_rekap_lewat_worker_sungguhan(org_a, kinerja_a):
     app.control.purge()
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-            proses = services.proses_rekap_mulai(
-                actor=org_a.user_hr, periode_penilaian=kinerja_a.jan
-            )
+            proses = tasks.proses_rekap_mulai(actor=org_a.user_hr, periode_penilaian=kinerja_a.jan)
             batas = time.monotonic() + 30
             while time.monotonic() < batas:
                 proses.refresh_from_db()

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from organisasi.abk import hitung_abk, kebutuhan_tugas, kelas_efisiensi
+from organisasi.abk import anotasi_abk, hitung_abk, kebutuhan_tugas, kelas_efisiensi
 from organisasi.models import Jabatan
 from tests.factories import JabatanFactory, PegawaiFactory
 from tests.organisasi.factories import TugasJabatanFactory
@@ -78,7 +78,7 @@ def test_anotasi_sql_sama_dengan_python(org_a):
         TugasJabatanFactory(jabatan=j, volume_tahunan=beban, norma_waktu_menit=1)
         PegawaiFactory(jabatan=j)
         jabatan.append(j)
-    hasil = {j.pk: j for j in Jabatan.objects.filter(pk__in=[j.pk for j in jabatan]).dengan_abk()}
+    hasil = {j.pk: j for j in anotasi_abk(Jabatan.objects.filter(pk__in=[j.pk for j in jabatan]))}
     for j, (beban, rasio, kelas) in zip(jabatan, TEPI, strict=True):
         row = hasil[j.pk]
         py = hitung_abk(beban_menit=beban, waktu_efektif=75_000, pemangku=1)
@@ -96,7 +96,7 @@ def test_anotasi_sql_contoh_tangan_dan_pemangku_nonaktif(org_a):
     for vol, menit in [(120, 300), (200, 150), (12, 2500)]:
         TugasJabatanFactory(jabatan=j, volume_tahunan=vol, norma_waktu_menit=menit)
     PegawaiFactory(jabatan=j, status_aktif="pensiun")  # tidak dihitung
-    row = Jabatan.objects.dengan_abk().get(pk=j.pk)
+    row = anotasi_abk(Jabatan.objects.all()).get(pk=j.pk)
     assert (row.beban_menit, row.pemangku, row.kebutuhan, row.kebutuhan_bulat) == (
         96_000,
         2,
@@ -106,9 +106,9 @@ def test_anotasi_sql_contoh_tangan_dan_pemangku_nonaktif(org_a):
     assert (row.selisih, row.rasio, row.kelas) == (-1, D("0.64"), "C")
     org_a.wilayah.waktu_kerja_efektif_menit = 60_000
     org_a.wilayah.save()
-    row = Jabatan.objects.dengan_abk().get(pk=j.pk)
+    row = anotasi_abk(Jabatan.objects.all()).get(pk=j.pk)
     assert (row.kebutuhan, row.kebutuhan_bulat, row.selisih, row.kelas) == (D("1.60"), 2, 0, "B")
-    kepala = Jabatan.objects.dengan_abk().get(pk=org_a.j_kabid.pk)
+    kepala = anotasi_abk(Jabatan.objects.all()).get(pk=org_a.j_kabid.pk)
     assert (kepala.kebutuhan_bulat, kepala.pemangku, kepala.selisih, kepala.kelas) == (
         1,
         1,

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from kinerja.laporan import services as laporan
+from kinerja.laporan.services.rekap import rekap_hitung
 from kinerja.laporan.models import RekapPegawai
 from pegawai.choices import STATUS_DI_KANTOR, STATUS_HADIR, StatusKehadiran
 from pegawai.models import Kehadiran
@@ -44,7 +44,7 @@ def test_halaman_kehadiran_dan_rekap_kinerja_menghitung_hadir_sama(client, org_a
         dt.date(2026, 11, 1),
         dt.date(2026, 11, 30),
     )
-    laporan.rekap_hitung(periode_penilaian=november)
+    rekap_hitung(periode_penilaian=november)
     rekap = RekapPegawai.objects.get(periode_penilaian=november, pegawai=org_a.staf)
 
     client.force_login(org_a.user_staf)

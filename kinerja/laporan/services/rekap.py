@@ -1,4 +1,4 @@
-"""Writes of the reporting app: the recap computation, the background jobs and the reminders.
+"""The recap computation of the reporting app.
 
 `rekap_hitung` is set-based: three `INSERT ... SELECT ... ON CONFLICT DO UPDATE` statements
 (employee rows from the evaluation tables, unit rows from the employee rows, the wilayah row
@@ -15,23 +15,16 @@ of the last run.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import logging
 import time
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from asn_kinerja import waktu
-from asn_kinerja.models import Notifikasi
-from kinerja.choices import Predikat, StatusEvaluasi, StatusPeriode, StatusSKP
+from kinerja.choices import Predikat
 from kinerja.models import (
     SKP,
     EvaluasiPeriodik,
@@ -43,26 +36,13 @@ from kinerja.models import (
     RencanaHasilKerja,
 )
 from kinerja.rules import cek_kurva
+from pegawai.choices import STATUS_HADIR
 from pegawai.models import Kehadiran, Pegawai
 
-from .models import ProsesLaporan, RekapPegawai, RekapUnit, RekapWilayah
-
-logger = logging.getLogger(__name__)
+from ..models import KOLOM_ANGKA, ProsesLaporan, RekapPegawai, RekapUnit, RekapWilayah
+from ..selectors import EVALUASI_DINILAI, SKP_DISETUJUI, SKP_MENUNGGU_PENILAI
 
 Kemajuan = Callable[[int, str], None]
-
-#: Attendance statuses that count as present (at work or on official duty).
-STATUS_HADIR = ("hadir", "terlambat", "pulang_cepat", "dinas_luar")
-SKP_DISETUJUI = (StatusSKP.DISETUJUI.value, StatusSKP.REVISI_DIAJUKAN.value)
-SKP_MENUNGGU_PENILAI = (StatusSKP.DIAJUKAN.value, StatusSKP.REVISI_DIAJUKAN.value)
-EVALUASI_DINILAI = (StatusEvaluasi.DINILAI.value, StatusEvaluasi.FINAL.value)
-
-
-class AntreanTidakTersedia(Exception):
-    """The broker (Redis) refused the job: the page shows the message, not a 500."""
-
-
-# --- The recap ---------------------------------------------------------------------------------
 
 
 def _t(model) -> str:
@@ -75,14 +55,6 @@ _KOLOM_PEGAWAI = [
     "rating_perilaku", "predikat", "jumlah_indikator", "jumlah_realisasi", "jumlah_log_harian",
     "hari_tercatat", "hari_hadir", "hari_terlambat", "hari_alpa", "menit_terlambat",
     "menit_pulang_cepat", "dihitung_pada",
-]  # fmt: skip
-
-_KOLOM_ANGKA = [
-    "jumlah_pegawai", "jumlah_sangat_baik", "jumlah_baik", "jumlah_butuh_perbaikan",
-    "jumlah_kurang", "jumlah_sangat_kurang", "jumlah_belum_dinilai", "jumlah_tanpa_skp",
-    "jumlah_skp_disetujui", "jumlah_evaluasi_dinilai", "jumlah_evaluasi_final",
-    "jumlah_menunggu_penilai", "hari_tercatat", "hari_hadir", "hari_alpa", "menit_terlambat",
-    "menit_pulang_cepat",
 ]  # fmt: skip
 
 
@@ -190,7 +162,7 @@ def _agregat_dari_pegawai() -> str:
 
 def _sql_rekap_unit() -> str:
     kolom = [
-        "periode_penilaian_id", "unit_id", "wilayah_id", *_KOLOM_ANGKA, "predikat_unit",
+        "periode_penilaian_id", "unit_id", "wilayah_id", *KOLOM_ANGKA, "predikat_unit",
         "kurva_ok", "kurva_pelanggaran", "dihitung_pada",
     ]  # fmt: skip
     # The curve columns are reset on a changed row and then set by _cek_kurva_unit; an
@@ -224,10 +196,10 @@ WHERE u.periode_penilaian_id = %(periode)s AND NOT EXISTS (
 
 def _sql_rekap_wilayah() -> str:
     kolom = [
-        "periode_penilaian_id", "wilayah_id", *_KOLOM_ANGKA, "jumlah_unit",
+        "periode_penilaian_id", "wilayah_id", *KOLOM_ANGKA, "jumlah_unit",
         "jumlah_unit_melanggar_kurva", "dihitung_pada",
     ]  # fmt: skip
-    jumlah = ", ".join(f"coalesce(sum(u.{k}), 0)" for k in _KOLOM_ANGKA)
+    jumlah = ", ".join(f"coalesce(sum(u.{k}), 0)" for k in KOLOM_ANGKA)
     # An aggregate without GROUP BY always yields one row: a wilayah without employees
     # still gets its (zero) recap, so pages can say "computed at ..." instead of nothing.
     return f"""
@@ -300,7 +272,7 @@ def rekap_hitung(
         "mulai": periode.tanggal_mulai,
         "selesai": periode.tanggal_selesai,
         "sekarang": sekarang,
-        "status_hadir": STATUS_HADIR,
+        "status_hadir": tuple(s.value for s in STATUS_HADIR),
         "skp_disetujui": SKP_DISETUJUI,
         "skp_menunggu": SKP_MENUNGGU_PENILAI,
         "ev_dinilai": EVALUASI_DINILAI,
@@ -353,273 +325,3 @@ def rekap_periode_ditutup(periode_penilaian: PeriodePenilaian) -> dict[str, Any]
         selesai_pada=timezone.now(),
     )
     return ringkasan
-
-
-def periode_perlu_rekap_malam(*, hari_ini: dt.date | None = None) -> list[int]:
-    """Open windows that have started: the nightly recap. Each wilayah's windows are judged
-    on that wilayah's local date (unless `hari_ini` is given)."""
-    qs = PeriodePenilaian.objects.filter(status=StatusPeriode.BUKA)
-    return list(
-        qs.filter(_tanggal_wilayah(hari_ini, lambda d: Q(tanggal_mulai__lte=d))).values_list(
-            "pk", flat=True
-        )
-    )
-
-
-def _tanggal_wilayah(hari_ini: dt.date | None, syarat) -> Q:
-    """`syarat(date)` as a Q on windows: on `hari_ini` for every wilayah when given, else
-    per wilayah on its own local date (one OR-ed condition: still one query)."""
-    if hari_ini is not None:
-        return syarat(hari_ini)
-    from organisasi.models import Wilayah
-
-    q = Q(pk__in=[])
-    for w in Wilayah.objects.only("pk", "zona_waktu"):
-        q |= Q(periode_kinerja__wilayah_id=w.pk) & syarat(waktu.hari_ini(w))
-    return q
-
-
-def periode_ditutup_tanpa_rekap_akhir() -> list[int]:
-    """Closed windows whose last recap is older than their last change (the close)."""
-    from django.db.models import F
-
-    return list(
-        PeriodePenilaian.objects.filter(status=StatusPeriode.TUTUP)
-        .filter(Q(rekap_wilayah__isnull=True) | Q(rekap_wilayah__dihitung_pada__lt=F("updated_at")))
-        .values_list("pk", flat=True)
-    )
-
-
-# --- Background jobs ---------------------------------------------------------------------------
-
-
-def _boleh_kelola(actor: Any, wilayah_id: int) -> bool:
-    return bool(
-        actor.is_admin_nasional or (actor.is_admin_kepegawaian and actor.wilayah_id == wilayah_id)
-    )
-
-
-def _antrekan(proses: ProsesLaporan, task) -> None:
-    """Sends the job to the broker once the row is committed. A broker that is down turns
-    into a failed job and `AntreanTidakTersedia` (the caller shows the message)."""
-    from kombu.exceptions import OperationalError as KombuOperationalError
-    from redis.exceptions import RedisError
-
-    try:
-        task.delay_on_commit(proses.pk)
-    except (KombuOperationalError, RedisError, OSError) as exc:
-        logger.warning("Antrean Celery tidak tersedia: %s", exc)
-        pesan = _(
-            "Antrean tugas latar belakang (Redis) sedang tidak tersedia, jadi proses tidak dapat "
-            "dimulai. Halaman tetap menampilkan rekap terakhir. Coba lagi beberapa saat lagi "
-            "atau hubungi admin sistem."
-        )
-        ProsesLaporan.objects.filter(pk=proses.pk).update(
-            status=ProsesLaporan.Status.GAGAL, pesan=pesan[:500], selesai_pada=timezone.now()
-        )
-        raise AntreanTidakTersedia(pesan) from exc
-
-
-def _proses_baru(*, actor: Any, periode_penilaian: PeriodePenilaian, jenis: str) -> ProsesLaporan:
-    wilayah_id = periode_penilaian.periode_kinerja.wilayah_id
-    if not _boleh_kelola(actor, wilayah_id):
-        raise PermissionDenied(_("Hanya admin kepegawaian wilayah ini yang dapat memulai proses."))
-    with transaction.atomic():
-        aktif = (
-            ProsesLaporan.objects.select_for_update()
-            .filter(
-                wilayah_id=wilayah_id,
-                periode_penilaian=periode_penilaian,
-                jenis=jenis,
-                status__in=[ProsesLaporan.Status.ANTRE, ProsesLaporan.Status.BERJALAN],
-                created_at__gte=timezone.now() - dt.timedelta(minutes=30),
-            )
-            .first()
-        )
-        if aktif is not None:
-            raise ValidationError(
-                _("Proses yang sama untuk periode ini masih berjalan; tunggu hingga selesai.")
-            )
-        proses = ProsesLaporan(
-            wilayah_id=wilayah_id,
-            periode_penilaian=periode_penilaian,
-            jenis=jenis,
-            dibuat_oleh=actor,
-        )
-        proses.full_clean()
-        proses.save()
-    return proses
-
-
-def proses_rekap_mulai(*, actor: Any, periode_penilaian: PeriodePenilaian) -> ProsesLaporan:
-    """HR starts a recap of a window in the worker. Raises PermissionDenied, ValidationError
-    (already running) or AntreanTidakTersedia (broker down)."""
-    from .tasks import jalankan_proses_rekap
-
-    proses = _proses_baru(
-        actor=actor, periode_penilaian=periode_penilaian, jenis=ProsesLaporan.Jenis.REKAP
-    )
-    _antrekan(proses, jalankan_proses_rekap)
-    return proses
-
-
-def proses_pdf_wilayah_mulai(*, actor: Any, periode_penilaian: PeriodePenilaian) -> ProsesLaporan:
-    """HR starts rendering the wilayah recap PDF in the worker; the file is kept."""
-    from .tasks import jalankan_proses_pdf_wilayah
-
-    proses = _proses_baru(
-        actor=actor, periode_penilaian=periode_penilaian, jenis=ProsesLaporan.Jenis.PDF_WILAYAH
-    )
-    _antrekan(proses, jalankan_proses_pdf_wilayah)
-    return proses
-
-
-def _perbarui(proses_id: int, **fields: Any) -> None:
-    ProsesLaporan.objects.filter(pk=proses_id).update(**fields)
-
-
-def proses_jalankan(*, proses_id: int) -> None:
-    """Runs a queued job (called by the worker). Safe to run twice: a finished job is left
-    alone, a recap is an upsert."""
-    proses = (
-        ProsesLaporan.objects.select_related("periode_penilaian__periode_kinerja__wilayah")
-        .filter(pk=proses_id)
-        .first()
-    )
-    if proses is None or proses.status == ProsesLaporan.Status.SELESAI:
-        return
-    _perbarui(
-        proses_id,
-        status=ProsesLaporan.Status.BERJALAN,
-        persen=1,
-        mulai_pada=timezone.now(),
-        pesan=_("Dimulai"),
-    )
-
-    def kemajuan(persen: int, pesan: str) -> None:
-        # Outside the recap transaction (its own autocommit connection is the same one, so
-        # the update is visible only at commit; the percentage still moves between steps).
-        _perbarui(proses_id, persen=min(persen, 99), pesan=str(pesan)[:500])
-
-    try:
-        if proses.jenis == ProsesLaporan.Jenis.REKAP:
-            ringkasan = rekap_hitung(periode_penilaian=proses.periode_penilaian)
-            _perbarui(
-                proses_id,
-                status=ProsesLaporan.Status.SELESAI,
-                persen=100,
-                ringkasan=ringkasan,
-                pesan=_("Rekap %(n)s pegawai selesai.") % {"n": ringkasan["pegawai"]},
-                selesai_pada=timezone.now(),
-            )
-        else:
-            from .laporan_pdf import pdf_rekap_wilayah
-
-            pdf = pdf_rekap_wilayah(periode_penilaian=proses.periode_penilaian, kemajuan=kemajuan)
-            nama = (
-                f"rekap-{proses.wilayah.kode}-{proses.periode_penilaian.tanggal_mulai:%Y-%m}-"
-                f"{proses.pk}.pdf"
-            )
-            proses.berkas.save(nama, ContentFile(pdf), save=False)
-            _perbarui(
-                proses_id,
-                berkas=proses.berkas.name,
-                status=ProsesLaporan.Status.SELESAI,
-                persen=100,
-                pesan=_("Laporan siap diunduh."),
-                ringkasan={"ukuran": len(pdf)},
-                selesai_pada=timezone.now(),
-            )
-    except Exception as exc:  # the job row must say it failed; the worker logs the trace
-        logger.exception("Proses laporan %s gagal", proses_id)
-        _perbarui(
-            proses_id,
-            status=ProsesLaporan.Status.GAGAL,
-            pesan=(_("Proses gagal: %(err)s") % {"err": exc})[:500],
-            selesai_pada=timezone.now(),
-        )
-        raise
-
-
-# --- Reminders ---------------------------------------------------------------------------------
-
-
-def _sudah_diberi_tahu(judul: str, penerima_ids: list[int]) -> set[int]:
-    return set(
-        Notifikasi.objects.filter(judul=judul[:200], penerima_id__in=penerima_ids).values_list(
-            "penerima_id", flat=True
-        )
-    )
-
-
-def pengingat_tenggat(*, hari_ini: dt.date | None = None, hari: int = 3) -> int:
-    """Employees (with an account) whose evaluation of an open window ending within `hari`
-    days is still unfilled get a reminder. Safe to rerun: one reminder per window and
-    person. Without `hari_ini`, each wilayah's windows are judged on its own local date.
-    Returns the number of notifications sent."""
-    from asn_kinerja.notifikasi import notifikasi_kirim
-
-    from .selectors import pegawai_belum_mengisi
-
-    dikirim = 0
-
-    def _syarat(d: dt.date) -> Q:
-        return Q(tanggal_selesai__gte=d, tanggal_selesai__lte=d + dt.timedelta(days=hari))
-
-    for periode in (
-        PeriodePenilaian.objects.filter(status=StatusPeriode.BUKA)
-        .filter(_tanggal_wilayah(hari_ini, _syarat))
-        .select_related("periode_kinerja")
-    ):
-        judul = _("Batas evaluasi %(periode)s: %(tanggal)s") % {
-            "periode": periode.nama,
-            "tanggal": periode.tanggal_selesai.strftime("%d-%m-%Y"),
-        }
-        penerima = list(pegawai_belum_mengisi(periode_penilaian=periode))
-        sudah = _sudah_diberi_tahu(judul, [p.pengguna_id for p in penerima])
-        for p in penerima:
-            if p.pengguna_id in sudah:
-                continue
-            notifikasi_kirim(
-                penerima=p.pengguna,
-                judul=judul,
-                pesan=_(
-                    "Isi realisasi dan unggah bukti dukung evaluasi %(periode)s sebelum "
-                    "periode berakhir."
-                )
-                % {"periode": periode.nama},
-            )
-            dikirim += 1
-    return dikirim
-
-
-def pengingat_menunggu_atasan(*, sekarang: dt.datetime, hari: int = 5) -> int:
-    """Section heads with SKP or realisations waiting on them for more than `hari` days get
-    one reminder a day with the count. Returns the number of notifications sent."""
-    from asn_kinerja.notifikasi import notifikasi_kirim
-
-    from .selectors import antrean_penilai_lama
-
-    baris = antrean_penilai_lama(sekarang=sekarang, hari=hari)
-    tanggal = timezone.localdate(sekarang).strftime("%d-%m-%Y")
-    judul = _("Pengajuan menunggu penilaian Anda (%(tanggal)s)") % {"tanggal": tanggal}
-    penilai = Pegawai.objects.filter(
-        pk__in=[b["penilai"] for b in baris], pengguna__isnull=False
-    ).select_related("pengguna")
-    sudah = _sudah_diberi_tahu(judul, [p.pengguna_id for p in penilai])
-    jumlah = {b["penilai"]: b["n"] for b in baris}
-    dikirim = 0
-    for p in penilai:
-        if p.pengguna_id in sudah:
-            continue
-        notifikasi_kirim(
-            penerima=p.pengguna,
-            judul=judul,
-            pesan=_(
-                "%(n)s pengajuan SKP atau realisasi bawahan menunggu tindakan Anda lebih dari "
-                "%(hari)s hari."
-            )
-            % {"n": jumlah[p.pk], "hari": hari},
-        )
-        dikirim += 1
-    return dikirim
