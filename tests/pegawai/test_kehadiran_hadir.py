@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from kinerja.laporan.services.rekap import rekap_hitung
 from kinerja.laporan.models import RekapPegawai
+from kinerja.laporan.services.rekap import rekap_hitung
 from pegawai.choices import STATUS_DI_KANTOR, STATUS_HADIR, StatusKehadiran
 from pegawai.models import Kehadiran
 from tests.kinerja.factories import PeriodeKinerjaFactory
