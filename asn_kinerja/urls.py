@@ -4,8 +4,6 @@ from django.http import HttpResponse
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.laporan.views import BerandaView
-
 admin.site.site_header = _("ASN Kinerja — Administrasi")
 admin.site.site_title = _("ASN Kinerja")
 admin.site.index_title = _("Administrasi sistem")
@@ -16,7 +14,7 @@ def healthz(request):
 
 
 urlpatterns = [
-    path("", BerandaView.as_view(), name="home"),
+    path("", include("kinerja.laporan.urls_beranda")),
     path("healthz", healthz, name="healthz"),
     path(
         "accounts/login/",

@@ -1,4 +1,5 @@
-"""The layers inside kinerja.laporan and inside organisasi (pyproject.toml [tool.importlinter]):
+"""The layers of the house (pyproject.toml [tool.importlinter]): between the apps
+(kinerja -> pegawai -> organisasi -> asn_kinerja), inside kinerja.laporan and inside organisasi:
 a module imports only the layers below it, function-local imports included, so no circle can
 hide behind an import inside a function. Runs `lint-imports` and fails with its report."""
 
@@ -12,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
-KONTRAK = ("kinerja.laporan layers", "organisasi layers")
+KONTRAK = ("app layers", "kinerja.laporan layers", "organisasi layers")
 
 
 def _jalankan(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -46,6 +47,30 @@ def test_lapisan_dipatuhi():
     for nama in KONTRAK:
         assert f"{nama} KEPT" in keluaran, keluaran
     assert hasil.returncode == 0, keluaran
+
+
+def _salin(tmp_path: Path) -> Path:
+    import shutil
+
+    for paket in ("asn_kinerja", "organisasi", "pegawai", "kinerja"):
+        shutil.copytree(
+            ROOT / paket, tmp_path / paket, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    return tmp_path
+
+
+def test_lantai_dasar_tidak_mengimpor_ke_atas(tmp_path):
+    """The check can fail: the ground floor importing a kinerja view (as asn_kinerja/urls.py
+    did before issue 16) breaks the app contract."""
+    akar = _salin(tmp_path)
+    urls = akar / "asn_kinerja" / "urls.py"
+    urls.write_text("from kinerja.laporan.views import BerandaView  # noqa\n" + urls.read_text())
+    hasil = _jalankan(cwd=akar)
+    keluaran = hasil.stdout + hasil.stderr
+    assert hasil.returncode != 0, keluaran
+    assert "app layers BROKEN" in keluaran, keluaran
+    assert "asn_kinerja.urls -> kinerja.laporan.views" in keluaran, keluaran
 
 
 def test_pelanggaran_terdeteksi(tmp_path):
