@@ -55,7 +55,7 @@ class KoreksiForm(forms.Form):
 
 
 class PosisiKunciForm(forms.Form):
-    jabatan = forms.ModelChoiceField(label=_("Jabatan"), queryset=Jabatan.objects.none())
+    jabatan = forms.ModelChoiceField(label=_("Jabatan"), queryset=None)  # set in __init__
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
