@@ -16,7 +16,7 @@ def test_daftar_program_sampai_selesai(org_a, live_server, page, login_browser, 
     buat_program(org_a.wilayah, judul="Pelatihan Analisis Data", jam_pelajaran=24)
     buat_program(org_a.wilayah, judul="Coaching Kepemimpinan", jenis="coaching")
     login_browser("staf_alpha")
-    page.click("#menu-pengembangan")
+    page.click("#menu-karier")
     page.click("text=Katalog program")
     page.wait_for_load_state("networkidle")
     page.fill("input[name=q]", "analisis")
@@ -37,7 +37,7 @@ def test_daftar_program_sampai_selesai(org_a, live_server, page, login_browser, 
 
     page.context.clear_cookies()
     login_browser("kabid_alpha")
-    page.click("#menu-pengembangan")
+    page.click("#menu-karier")
     page.click("text=Persetujuan pengembangan")
     page.wait_for_load_state("networkidle")
     baris = page.locator("[data-testid=tabel-pendaftaran-menunggu] tbody tr").first
@@ -61,7 +61,7 @@ def test_daftar_program_sampai_selesai(org_a, live_server, page, login_browser, 
 
     page.context.clear_cookies()
     login_browser("staf_alpha")
-    page.click("#menu-pengembangan")
+    page.click("#menu-karier")
     page.click("text=Pengembangan saya")
     page.wait_for_load_state("networkidle")
     assert page.locator("[data-testid=jp-tahun]").inner_text().startswith("20")

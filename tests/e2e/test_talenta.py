@@ -20,7 +20,7 @@ def test_hr_kalibrasi_9box(org_a, live_server, page, login_browser, screenshot_d
     services.kalibrasi_buat(actor=org_a.user_hr, wilayah=org_a.wilayah, tahun=2026)
 
     login_browser("hr_alpha")
-    page.click("#menu-talenta")
+    page.click("#menu-karier")
     page.click("text=9-box talenta")
     page.wait_for_selector("[data-testid=grid-9box]")
     assert page.locator("[data-kotak='5']").inner_text().strip().endswith("2")
