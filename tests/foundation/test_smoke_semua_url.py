@@ -226,6 +226,8 @@ def _kwargs_khusus(p: URLPattern, pemilih: Pemilih, peran: str, admin_user) -> l
         return [{"id": admin_user.pk}]
     if keys == {"uidb64", "token"}:
         return [{"uidb64": "MQ", "token": "tidak-sah"}]
+    if keys == {"kotak"}:  # a 9-box cell (talenta): the middle one, and one that is no box
+        return [{"kotak": 5}, {"kotak": 10}]
     if "token" in keys or "kunci" in keys:
         ul = (
             UnitLayanan.objects.filter(wilayah_id=fokus.wilayah_id, dibuka=True)
