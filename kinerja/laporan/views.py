@@ -23,6 +23,7 @@ from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan
 from kinerja.rules import cek_kurva
 from kinerja.skm.selectors import ikm_unit, ikm_wilayah
 from organisasi.models import UnitKerja, Wilayah
+from organisasi.peran import is_hr_wilayah
 from pegawai.cuti.selectors import saldo_cuti
 from pegawai.models import Pegawai
 from pegawai.rules import HAK_JP_TAHUNAN
@@ -31,7 +32,7 @@ from pegawai.selectors import jam_pelatihan, pegawai_dari_pengguna, pegawai_list
 from . import ekspor, pdf, selectors, tasks
 from .forms import KehadiranUnitForm, PeriodeForm, RekapFilterForm, bulan_dari_teks
 from .models import ProsesLaporan
-from .services.proses import AntreanTidakTersedia, boleh_kelola
+from .services.proses import AntreanTidakTersedia
 
 if TYPE_CHECKING:
     from organisasi.models import Pengguna
@@ -355,7 +356,7 @@ class LaporanIndexView(PeranMixin, TemplateView):
             raise PermissionDenied
         wilayah = self.wilayah_aktif() if selectors.boleh_dasbor_wilayah(user) else atasan.wilayah
         ctx["wilayah"] = wilayah
-        ctx["boleh_kelola"] = boleh_kelola(user, wilayah.pk)
+        ctx["boleh_kelola"] = is_hr_wilayah(user, wilayah.pk)
         periodes = selectors.periode_list(actor=user, wilayah=wilayah)
         ctx["form_periode"] = PeriodeForm(
             actor=user, wilayah=wilayah, initial={"periode": periodes[0] if periodes else None}

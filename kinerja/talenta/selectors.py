@@ -23,6 +23,7 @@ from django.http import Http404
 
 from kinerja.choices import Predikat, StatusEvaluasi
 from kinerja.models import EvaluasiTahunan
+from organisasi.peran import is_hr_wilayah
 from pegawai.models import Pegawai
 
 from . import rules
@@ -50,11 +51,7 @@ def boleh_lihat(actor: Any) -> bool:
 
 def boleh_kelola(actor: Any, wilayah_id: int | None) -> bool:
     """HR of the wilayah (or a national admin): potential, key positions, candidates."""
-    if not actor or not actor.is_authenticated or not actor.is_active:
-        return False
-    if actor.is_admin_nasional:
-        return True
-    return bool(actor.is_admin_kepegawaian and wilayah_id and actor.wilayah_id == wilayah_id)
+    return bool(actor and actor.is_active and is_hr_wilayah(actor, wilayah_id))
 
 
 def boleh_kalibrasi(actor: Any, wilayah_id: int | None) -> bool:

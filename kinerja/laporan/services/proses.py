@@ -16,6 +16,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import RedisError
 
 from kinerja.models import PeriodePenilaian
+from organisasi.peran import is_hr_wilayah
 
 from ..models import ProsesLaporan
 from ..pdf import pdf_rekap_wilayah
@@ -29,12 +30,6 @@ logger = logging.getLogger(__name__)
 
 class AntreanTidakTersedia(Exception):
     """The broker (Redis) refused the job: the page shows the message, not a 500."""
-
-
-def boleh_kelola(actor: Pengguna, wilayah_id: int) -> bool:
-    return bool(
-        actor.is_admin_nasional or (actor.is_admin_kepegawaian and actor.wilayah_id == wilayah_id)
-    )
 
 
 def _antrekan(proses: ProsesLaporan, task) -> None:
@@ -59,7 +54,7 @@ def _proses_baru(
     *, actor: Pengguna, periode_penilaian: PeriodePenilaian, jenis: str
 ) -> ProsesLaporan:
     wilayah_id = periode_penilaian.periode_kinerja.wilayah_id
-    if not boleh_kelola(actor, wilayah_id):
+    if not is_hr_wilayah(actor, wilayah_id):
         raise PermissionDenied(_("Hanya admin kepegawaian wilayah ini yang dapat memulai proses."))
     with transaction.atomic():
         aktif = (
