@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from asn_kinerja import formatting
 
@@ -157,34 +158,16 @@ def bidang(field: forms.BoundField):
     return mark_safe("".join(bagian))  # noqa: S308 - every value is escaped
 
 
-#: (CSS suffix, icon) of each predikat value (PermenPANRB 6/2022; "istimewa" is the
-#: predikat organisasi). The labels are the standard names, translated when rendered.
+#: (CSS suffix, icon, standard name) of each predikat value (PermenPANRB 6/2022; "istimewa"
+#: is the predikat organisasi). Names are lazy: translated once, when a badge is rendered.
 _BADGE_PREDIKAT = {
-    "sangat_baik": ("sangat-baik", "star-fill"),
-    "baik": ("baik", ""),
-    "butuh_perbaikan": ("butuh-perbaikan", ""),
-    "kurang": ("kurang", ""),
-    "sangat_kurang": ("sangat-kurang", ""),
-    "istimewa": ("istimewa", "award-fill"),
+    "sangat_baik": ("sangat-baik", "star-fill", _l("Sangat Baik")),
+    "baik": ("baik", "", _l("Baik")),
+    "butuh_perbaikan": ("butuh-perbaikan", "", _l("Butuh Perbaikan")),
+    "kurang": ("kurang", "", _l("Kurang/Misconduct")),
+    "sangat_kurang": ("sangat-kurang", "", _l("Sangat Kurang")),
+    "istimewa": ("istimewa", "award-fill", _l("Istimewa")),
 }
-
-
-def _label_predikat(nilai: str) -> str:
-    """The standard name of a predikat value, translated (one gettext call: a table row
-    renders one badge, and each call reads the active language)."""
-    if nilai == "sangat_baik":
-        return _("Sangat Baik")
-    if nilai == "baik":
-        return _("Baik")
-    if nilai == "butuh_perbaikan":
-        return _("Butuh Perbaikan")
-    if nilai == "kurang":
-        return _("Kurang/Misconduct")
-    if nilai == "sangat_kurang":
-        return _("Sangat Kurang")
-    if nilai == "istimewa":
-        return _("Istimewa")
-    return nilai
 
 
 @register.simple_tag
@@ -193,9 +176,9 @@ def predikat_badge(predikat: Any, label: Any = None) -> str:
     badge (components/predikat_badge.html documents it and calls this). Python rather than
     template logic: a list page renders one per row (50 a page)."""
     nilai = str(predikat or "")
-    kelas, ikon = _BADGE_PREDIKAT.get(nilai, ("kosong", ""))
+    kelas, ikon, nama = _BADGE_PREDIKAT.get(nilai, ("kosong", "", nilai))
     if not label:
-        label = _label_predikat(nilai) if nilai else _("Belum ada predikat")
+        label = nama if nilai else _("Belum ada predikat")
     ikon_html = f'<i class="bi bi-{ikon}" aria-hidden="true"></i>' if ikon else ""
     return mark_safe(
         f'<span class="badge badge-predikat badge-predikat-{kelas}">{ikon_html}'
