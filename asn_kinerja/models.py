@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .querysets import NotifikasiQuerySet, TransisiStatusQuerySet
@@ -42,12 +42,14 @@ class Heartbeat(models.Model):
 
 class TransisiStatus(TimeStampedModel):
     """THE log of status changes (SKP, periodic and annual evaluations, objections, daily
-    logs): who (`oleh`), when (`created_at`), from (`dari`, empty for a creation), to (`ke`)
+    logs, leave, periods, development plans, talent calibration): who (`oleh`), when (`created_at`), from (`dari`, empty for a creation), to (`ke`)
     and the note. Written only by the workflow; rows are never edited.
 
     Deliberately no GenericRelation on the logged models: deleting an object (e.g. a draft
     SKP) leaves its log in place for audit. Read an object's log with
     `TransisiStatus.objects.untuk(obj)`. `wilayah` is copied from the object for scoping.
+    `dari == ke` marks an in-place step (a re-rating: the status stays, the note says what
+    changed); the engine allows it only for transitions declared `tetap=True`.
     """
 
     content_type = models.ForeignKey(
@@ -84,10 +86,7 @@ class TransisiStatus(TimeStampedModel):
         verbose_name = _("transisi status")
         verbose_name_plural = _("transisi status")
         indexes = (models.Index(fields=["content_type", "object_id", "created_at"]),)
-        constraints = (
-            models.CheckConstraint(condition=~Q(dari=F("ke")), name="transisistatus_berubah"),
-            models.CheckConstraint(condition=~Q(ke=""), name="transisistatus_ke_wajib"),
-        )
+        constraints = (models.CheckConstraint(condition=~Q(ke=""), name="transisistatus_ke_wajib"),)
 
     def __str__(self) -> str:
         return f"{self.dari or '-'} \u2192 {self.ke}"

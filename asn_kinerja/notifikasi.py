@@ -10,18 +10,19 @@ from asn_kinerja.models import Notifikasi
 
 
 def notifikasi_kirim(
-    *, penerima: Any, judul: str, pesan: str = "", tautan: str = ""
+    *, penerima: Any, judul: str, pesan: str = "", tautan: str = "", email: bool = True
 ) -> Notifikasi | None:
     """Notifies user `penerima` (a Pengguna, or a Pegawai with an account; silently nothing
     for a Pegawai without an account). The e-mail is queued only once the surrounding
-    transaction commits, so a rolled-back action sends nothing."""
+    transaction commits, so a rolled-back action sends nothing. `email=False` for flows that
+    send their own richer e-mail (leave), so nobody gets the same news twice."""
     user = getattr(penerima, "pengguna", penerima) if hasattr(penerima, "nip") else penerima
     if user is None:
         return None
     notif = Notifikasi.objects.create(
         penerima=user, wilayah_id=user.wilayah_id, judul=judul[:200], pesan=pesan, tautan=tautan
     )
-    if user.email:
+    if email and user.email:
         from asn_kinerja.tasks import kirim_email_notifikasi
 
         antrean.kirim_setelah_commit(kirim_email_notifikasi, notif.pk)

@@ -483,7 +483,7 @@ def cuti(k: KonteksBench) -> int:
     - `jumlah_hari_kerja` counted on the wilayah's calendar (weekends and HariLibur
       excluded), `atasan` = the SKP's pejabat penilai, the decision by the wilayah's
       designated official or its first admin kepegawaian, a letter number on approval, and
-      the RiwayatStatusCuti rows of every transition.
+      the TransisiStatus rows (the workflow engine's log) of every transition.
 
     Requests of one employee never overlap: each short kind has its own quarter of the
     window (rotated per employee), the long kinds go to employees without others, and a
@@ -690,11 +690,16 @@ def cuti(k: KonteksBench) -> int:
             "a_teks": [a[2] for a in alasan],
         },
     )
-    # Every transition of the new requests (the ones without history yet).
+    # Every transition of the new requests (the ones without history yet), in the engine's
+    # log (TransisiStatus) as `asn_kinerja.workflow` writes it.
+    from django.contrib.contenttypes.models import ContentType
+
+    ct_cuti = ContentType.objects.get_for_model(Cuti).pk
     n_riwayat = k.sql(
         """
-        INSERT INTO pegawai_riwayatstatuscuti (dari, ke, oleh_id, pada, catatan, cuti_id)
-        SELECT l.dari, l.ke, l.oleh_id, l.pada, l.catatan, c.id
+        INSERT INTO kinerja_transisistatus (dari, ke, oleh_id, created_at, updated_at, catatan,
+                                            object_id, content_type_id, wilayah_id)
+        SELECT l.dari, l.ke, l.oleh_id, l.pada, l.pada, l.catatan, c.id, %(ct)s, p.wilayah_id
         FROM pegawai_cuti c
         JOIN pegawai_pegawai p ON p.id = c.pegawai_id
         LEFT JOIN pegawai_pegawai a ON a.id = c.atasan_id
@@ -712,9 +717,11 @@ def cuti(k: KonteksBench) -> int:
                 c.status = 'dibatalkan')
         ) AS l(urutan, dari, ke, oleh_id, pada, catatan, ada)
         WHERE l.ada
-          AND NOT EXISTS (SELECT 1 FROM pegawai_riwayatstatuscuti x WHERE x.cuti_id = c.id)
+          AND NOT EXISTS (SELECT 1 FROM kinerja_transisistatus x
+                          WHERE x.content_type_id = %(ct)s AND x.object_id = c.id)
         ORDER BY c.id, l.urutan
-        """
+        """,
+        {"ct": ct_cuti},
     )
     hari = _hari_kerja(k)
     n_hadir = n_izin = 0

@@ -1,8 +1,9 @@
 """Admin of leave, holidays and attendance (imported by pegawai/admin.py)."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from .models import Cuti, HariLibur, ImporKehadiran, PengaturanCuti, RiwayatStatusCuti
+from .models import Cuti, HariLibur, ImporKehadiran, PengaturanCuti
 
 
 @admin.register(HariLibur)
@@ -19,13 +20,6 @@ class PengaturanCutiAdmin(admin.ModelAdmin):
     autocomplete_fields = ["pejabat_pemutus"]
 
 
-class RiwayatStatusCutiInline(admin.TabularInline):
-    model = RiwayatStatusCuti
-    extra = 0
-    readonly_fields = ["dari", "ke", "oleh", "pada", "catatan"]
-    can_delete = False
-
-
 @admin.register(Cuti)
 class CutiAdmin(admin.ModelAdmin):
     """Read mostly: the flow goes through the services (pages), which log every change."""
@@ -36,8 +30,25 @@ class CutiAdmin(admin.ModelAdmin):
     search_fields = ["pegawai__nip", "pegawai__nama"]
     list_select_related = ["pegawai"]
     date_hierarchy = "tanggal_mulai"
-    inlines = [RiwayatStatusCutiInline]
-    readonly_fields = [f.name for f in Cuti._meta.fields if f.name not in {"id"}]
+    readonly_fields = [f.name for f in Cuti._meta.fields if f.name not in {"id"}] + [
+        "riwayat_status"
+    ]
+
+    @admin.display(description=_("Riwayat status"))
+    def riwayat_status(self, obj: Cuti) -> str:
+        """The leave's log, written by the workflow engine (TransisiStatus)."""
+        from django.utils.html import format_html_join
+
+        from pegawai.cuti.selectors import cuti_riwayat
+
+        baris = [
+            (f"{t.created_at:%d-%m-%Y %H:%M}", t.dari_label or "-", t.ke_label,
+             t.oleh or "-", t.catatan)
+            for t in cuti_riwayat(obj)
+        ]  # fmt: skip
+        if not baris:
+            return "-"
+        return format_html_join("", "<div>{} · {} → {} · {} {}</div>", baris)
 
     def has_add_permission(self, request):
         return False

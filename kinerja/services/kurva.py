@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_update_with_history
 
-from asn_kinerja.models import TransisiStatus
 from asn_kinerja.notifikasi import notifikasi_kirim
+from asn_kinerja.workflow import jalankan_massal
 from kinerja.models import (
     EvaluasiPeriodik,
     EvaluasiTahunan,
@@ -25,6 +23,7 @@ from kinerja.models import (
 from kinerja.rules import cek_kurva
 from kinerja.selectors.kurva import anggota_skp
 from kinerja.services.periode import pastikan_terbuka
+from kinerja.workflow.evaluasi import FINAL
 from organisasi.models import UnitKerja
 from pegawai.selectors import kepala_unit, pegawai_dari_pengguna
 
@@ -162,22 +161,17 @@ def kurva_finalisasi(
     if not hasil.ok:
         raise ValidationError(hasil.pelanggaran, code="kurva")
     sekarang = timezone.now()
-    for e in siap:
-        e.status = S.FINAL
-        e.final_pada = sekarang
-        e.updated_at = sekarang
-    bulk_update_with_history(siap, model, ["status", "final_pada", "updated_at"])
-    ct = ContentType.objects.get_for_model(model)
-    TransisiStatus.objects.bulk_create(
-        [
-            TransisiStatus(
-                content_type=ct, object_id=e.pk, wilayah_id=unit.wilayah_id, dari=S.DINILAI,
-                ke=S.FINAL, oleh=actor,
-                catatan=_("Finalisasi unit %(unit)s (predikat unit %(p)s)")
-                % {"unit": unit.nama, "p": pu.get_predikat_display()},
-            )
-            for e in siap
-        ]
+
+    def ubah(e: EvaluasiPeriodik | EvaluasiTahunan) -> None:
+        e.final_pada = e.updated_at = sekarang
+
+    # Set-based through the engine: the rows are locked above, one bulk UPDATE (with
+    # history), one bulk INSERT of log rows.
+    jalankan_massal(
+        siap, FINAL, oleh=actor, ubah=ubah, fields=("final_pada", "updated_at"),
+        wilayah_id=unit.wilayah_id,
+        catatan=_("Finalisasi unit %(unit)s (predikat unit %(p)s)")
+        % {"unit": unit.nama, "p": pu.get_predikat_display()},
     )  # fmt: skip
     hari = periode_kinerja.batas_hari_keberatan
     for e in model.objects.filter(pk__in=[e.pk for e in siap]).select_related("skp__pegawai"):

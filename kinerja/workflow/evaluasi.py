@@ -32,39 +32,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from asn_kinerja import workflow
 from asn_kinerja.notifikasi import notifikasi_kirim
-from asn_kinerja.workflow import Transisi, bersihkan, jalankan
+from asn_kinerja.workflow import Transisi, jalankan
 from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan
 from kinerja.rules import predikat_dari_rating
 from kinerja.services.periode import pastikan_terbuka
 from kinerja.workflow.skp import is_hr_wilayah, is_pemilik, is_penilai
-
-S = EvaluasiPeriodik.Status
-
-AJUKAN = Transisi(
-    "ajukan", frozenset({S.BELUM_DIISI}), S.REALISASI_DIAJUKAN, gettext_lazy("Ajukan realisasi")
-)
-NILAI = Transisi("nilai", frozenset({S.REALISASI_DIAJUKAN}), S.DINILAI, gettext_lazy("Menilai"))
-KEMBALIKAN = Transisi(
-    "kembalikan",
-    frozenset({S.REALISASI_DIAJUKAN}),
-    S.BELUM_DIISI,
-    gettext_lazy("Kembalikan realisasi"),
-    catatan_wajib=True,
-)
-FINAL = Transisi("final", frozenset({S.DINILAI}), S.FINAL, gettext_lazy("Finalisasi"))
-BUKA_KEMBALI = Transisi(
-    "buka_kembali",
-    frozenset({S.REALISASI_DIAJUKAN, S.DINILAI, S.FINAL}),
-    S.BELUM_DIISI,
-    gettext_lazy("Buka kembali"),
-    catatan_wajib=True,
-)
-
-TRANSISI = {t.nama: t for t in (AJUKAN, NILAI, KEMBALIKAN, FINAL, BUKA_KEMBALI)}
-
-Evaluasi = EvaluasiPeriodik | EvaluasiTahunan
-
 
 # --- Who is who ----------------------------------------------------------------------------
 
@@ -74,6 +48,73 @@ def is_atasan_penilai(actor: Any, skp: SKP) -> bool:
     if skp.atasan_pejabat_penilai_id is None:
         return is_hr_wilayah(actor, skp)
     return bool(actor.is_authenticated and skp.atasan_pejabat_penilai.pengguna_id == actor.pk)
+
+
+S = EvaluasiPeriodik.Status
+Evaluasi = EvaluasiPeriodik | EvaluasiTahunan
+
+
+def _pemilik(actor: Any, ev: Evaluasi) -> bool:
+    return is_pemilik(actor, ev.skp)
+
+
+def _penilai(actor: Any, ev: Evaluasi) -> bool:
+    return is_penilai(actor, ev.skp)
+
+
+def _hr(actor: Any, ev: Evaluasi) -> bool:
+    return is_hr_wilayah(actor, ev.skp)
+
+
+_MENILAI = gettext_lazy("Hanya pejabat penilai SKP ini yang dapat menilai.")
+
+# Who runs each step is declared with it (services through `jalankan`, buttons through
+# `aksi_tersedia`). FINAL has no `boleh`: it runs only set-based, through
+# `services.kurva.kurva_finalisasi`, which checks the unit head once for the whole unit.
+AJUKAN = Transisi(
+    "ajukan",
+    frozenset({S.BELUM_DIISI}),
+    S.REALISASI_DIAJUKAN,
+    gettext_lazy("Ajukan realisasi"),
+    boleh=_pemilik,
+    pesan_tolak=gettext_lazy("Hanya pegawai pemilik SKP yang dapat mengajukan realisasi."),
+)
+NILAI = Transisi(
+    "nilai",
+    frozenset({S.REALISASI_DIAJUKAN}),
+    S.DINILAI,
+    gettext_lazy("Menilai"),
+    boleh=_penilai,
+    pesan_tolak=_MENILAI,
+)
+#: Re-rating a `dinilai` evaluation (e.g. to bring the unit within its curve): an in-place
+#: step, logged with the old and new predikat in its note.
+UBAH_NILAI = Transisi(
+    "ubah_nilai",
+    frozenset({S.DINILAI}),
+    S.DINILAI,
+    gettext_lazy("Ubah penilaian"),
+    boleh=_penilai,
+    pesan_tolak=_MENILAI,
+    tetap=True,
+)
+KEMBALIKAN = Transisi(
+    "kembalikan",
+    frozenset({S.REALISASI_DIAJUKAN}),
+    S.BELUM_DIISI,
+    gettext_lazy("Kembalikan realisasi"),
+    catatan_wajib=True,
+    boleh=_penilai,
+    pesan_tolak=_MENILAI,
+)
+FINAL = Transisi("final", frozenset({S.DINILAI}), S.FINAL, gettext_lazy("Finalisasi"))
+BUKA_KEMBALI = Transisi(
+    "buka_kembali", frozenset({S.REALISASI_DIAJUKAN, S.DINILAI, S.FINAL}), S.BELUM_DIISI,
+    gettext_lazy("Buka kembali"), catatan_wajib=True, boleh=_hr,
+    pesan_tolak=gettext_lazy("Hanya admin kepegawaian yang dapat membuka kembali evaluasi."),
+)  # fmt: skip
+
+TRANSISI = {t.nama: t for t in (AJUKAN, NILAI, UBAH_NILAI, KEMBALIKAN, FINAL, BUKA_KEMBALI)}
 
 
 def _relasi(model: type[Evaluasi]) -> list[str]:
@@ -143,8 +184,6 @@ def evaluasi_ajukan(*, evaluasi: Evaluasi, oleh: Any) -> Evaluasi:
     model = type(evaluasi)
 
     def izin(obj: Evaluasi) -> None:
-        if not is_pemilik(oleh, obj.skp):
-            raise PermissionDenied(_("Hanya pegawai pemilik SKP yang dapat mengajukan realisasi."))
         _pastikan_terbuka(obj)
         if isinstance(obj, EvaluasiPeriodik):
             if obj.periode_penilaian.tanggal_mulai > timezone.localdate():
@@ -173,9 +212,10 @@ def evaluasi_ajukan(*, evaluasi: Evaluasi, oleh: Any) -> Evaluasi:
 
 
 def _izin_penilai(oleh: Any):
+    """The step's precondition besides the role (declared on the transition): an open
+    window."""
+
     def izin(obj: Evaluasi) -> None:
-        if not is_penilai(oleh, obj.skp):
-            raise PermissionDenied(_("Hanya pejabat penilai SKP ini yang dapat menilai."))
         _pastikan_terbuka(obj)
 
     return izin
@@ -229,32 +269,32 @@ def evaluasi_ubah_nilai(
     catatan: str = "",
 ) -> Evaluasi:
     """Pejabat penilai changes the ratings of an evaluation still `dinilai` (not final), e.g.
-    to bring the unit's distribution within its curve. Not a status change: the row's
-    history (simple_history) keeps the previous ratings."""
-    from django.db import transaction
-
+    to bring the unit's distribution within its curve. An in-place step of the engine
+    (`UBAH_NILAI`): locked, checked, logged once with the old and new predikat, and the
+    employee is notified. The row's history (simple_history) keeps the previous ratings."""
     model = type(evaluasi)
-    hitung_predikat(rating_hasil, rating_perilaku)
+    baru = hitung_predikat(rating_hasil, rating_perilaku)
     penilai = _pegawai_dari(oleh)
-    with transaction.atomic():
-        # Locks the evaluation row only; its relations come in the same query (the checks
-        # below read them).
-        obj = (
-            model.objects.select_for_update(of=("self",))
-            .select_related(*_relasi(model))
-            .get(pk=evaluasi.pk)
-        )
-        if obj.status != S.DINILAI:
-            raise ValidationError(
-                _(
-                    "Penilaian hanya dapat diubah selama berstatus Dinilai (belum final). Muat ulang halaman."
-                ),
-                code="status_berubah",
-            )
-        _izin_penilai(oleh)(obj)
+    lama: dict[str, Any] = {}
+
+    def ubah(obj: Evaluasi) -> None:
+        lama["predikat"] = obj.get_predikat_display()
         _pasang_nilai(obj, penilai, rating_hasil, rating_perilaku, catatan)
-        bersihkan(obj)
-        obj.save()
+
+    label = EvaluasiPeriodik.Predikat(baru).label
+    obj = jalankan(
+        model, evaluasi.pk, UBAH_NILAI, oleh=oleh, izin=_izin_penilai(oleh), ubah=ubah,
+        catatan=_("Penilaian diubah; predikat: %(p)s") % {"p": label},
+        relasi=_relasi(model),
+    )  # fmt: skip
+    if lama.get("predikat") != obj.get_predikat_display():
+        _kabari(
+            obj.skp.pegawai,
+            _("Penilaian %(periode)s Anda diubah: %(lama)s \u2192 %(baru)s")
+            % {"periode": _nama_periode(obj), "lama": lama.get("predikat"), "baru": label},
+            obj,
+            obj.catatan_penilai,
+        )
     return obj
 
 
@@ -302,23 +342,12 @@ def evaluasi_buka_kembali(*, evaluasi: Evaluasi, oleh: Any, alasan: str) -> Eval
 
 
 def aksi_tersedia(actor: Any, ev: Evaluasi) -> set[str]:
-    """Names of the steps `actor` may try on `ev` now (for buttons; services check again).
-    `ubah_nilai` is the re-rating of a `dinilai` evaluation."""
+    """Names of the steps `actor` may try on `ev` now (for buttons; services ask the same
+    declarations again). `isi` (filling in the realisation) goes with `ajukan`."""
     periode = ev.periode_penilaian if isinstance(ev, EvaluasiPeriodik) else None
     if ev.skp.periode_kinerja.status != "buka" or (periode and periode.status != "buka"):
         return set()
-    pemilik, penilai, hr = (
-        is_pemilik(actor, ev.skp),
-        is_penilai(actor, ev.skp),
-        is_hr_wilayah(actor, ev.skp),
-    )
-    hasil: set[str] = set()
-    if pemilik and ev.status == S.BELUM_DIISI:
-        hasil |= {"ajukan", "isi"}
-    if penilai and ev.status == S.REALISASI_DIAJUKAN:
-        hasil |= {"nilai", "kembalikan"}
-    if penilai and ev.status == S.DINILAI:
-        hasil.add("ubah_nilai")
-    if hr and ev.status in BUKA_KEMBALI.dari:
-        hasil.add("buka_kembali")
+    hasil = workflow.aksi_tersedia(actor, ev, (t for t in TRANSISI.values() if t is not FINAL))
+    if "ajukan" in hasil:
+        hasil.add("isi")
     return hasil

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from asn_kinerja import workflow
 from asn_kinerja.notifikasi import notifikasi_kirim
 from asn_kinerja.workflow import Transisi, jalankan
 from kinerja.models import SKP, RencanaHasilKerja
@@ -36,48 +37,6 @@ from kinerja.services.periode import pastikan_terbuka
 from organisasi import peran
 from organisasi.models import GRUP_ADMIN_KEPEGAWAIAN, Pengguna
 from pegawai.selectors import atasan_pejabat_penilai, pejabat_penilai
-
-S = SKP.Status
-
-AJUKAN = Transisi("ajukan", frozenset({S.DRAF, S.DIKEMBALIKAN}), S.DIAJUKAN, gettext_lazy("Ajukan"))
-SETUJUI = Transisi("setujui", frozenset({S.DIAJUKAN}), S.DISETUJUI, gettext_lazy("Setujui"))
-KEMBALIKAN = Transisi(
-    "kembalikan",
-    frozenset({S.DIAJUKAN}),
-    S.DIKEMBALIKAN,
-    gettext_lazy("Kembalikan"),
-    catatan_wajib=True,
-)
-AJUKAN_REVISI = Transisi(
-    "ajukan_revisi",
-    frozenset({S.DISETUJUI}),
-    S.REVISI_DIAJUKAN,
-    gettext_lazy("Ajukan revisi"),
-    catatan_wajib=True,
-)
-TERIMA_REVISI = Transisi(
-    "terima_revisi", frozenset({S.REVISI_DIAJUKAN}), S.DRAF, gettext_lazy("Terima revisi")
-)
-TOLAK_REVISI = Transisi(
-    "tolak_revisi",
-    frozenset({S.REVISI_DIAJUKAN}),
-    S.DISETUJUI,
-    gettext_lazy("Tolak revisi"),
-    catatan_wajib=True,
-)
-BUKA_KEMBALI = Transisi(
-    "buka_kembali",
-    frozenset({S.DIAJUKAN, S.DIKEMBALIKAN, S.DISETUJUI, S.REVISI_DIAJUKAN}),
-    S.DRAF,
-    gettext_lazy("Buka kembali"),
-    catatan_wajib=True,
-)
-
-TRANSISI = {
-    t.nama: t
-    for t in (AJUKAN, SETUJUI, KEMBALIKAN, AJUKAN_REVISI, TERIMA_REVISI, TOLAK_REVISI, BUKA_KEMBALI)
-}
-
 
 # --- Who is who ----------------------------------------------------------------------------
 
@@ -97,12 +56,71 @@ def is_penilai(actor: Any, skp: SKP) -> bool:
     return bool(actor.is_authenticated and skp.pejabat_penilai.pengguna_id == actor.pk)
 
 
-def _hanya(cek, pesan: str):
-    def izin(skp: SKP) -> None:
-        if not cek(skp):
-            raise PermissionDenied(pesan)
+S = SKP.Status
 
-    return izin
+
+def _t(nama, dari, ke, label, boleh, tolak, catatan_wajib=False) -> Transisi:
+    return Transisi(nama, frozenset(dari), ke, label, catatan_wajib, boleh=boleh, pesan_tolak=tolak)
+
+
+# Who runs each step is declared with it: the services (through `jalankan`) and the buttons
+# (`aksi_tersedia`) ask the same `boleh`.
+AJUKAN = _t(
+    "ajukan",
+    {S.DRAF, S.DIKEMBALIKAN},
+    S.DIAJUKAN,
+    gettext_lazy("Ajukan"),
+    is_pemilik,
+    gettext_lazy("Hanya pemilik SKP yang dapat mengajukannya."),
+)
+SETUJUI = _t(
+    "setujui",
+    {S.DIAJUKAN},
+    S.DISETUJUI,
+    gettext_lazy("Setujui"),
+    is_penilai,
+    gettext_lazy("Hanya pejabat penilai SKP ini yang dapat menyetujuinya."),
+)
+KEMBALIKAN = _t(
+    "kembalikan",
+    {S.DIAJUKAN},
+    S.DIKEMBALIKAN,
+    gettext_lazy("Kembalikan"),
+    is_penilai,
+    gettext_lazy("Hanya pejabat penilai SKP ini yang dapat mengembalikannya."),
+    catatan_wajib=True,
+)
+AJUKAN_REVISI = _t(
+    "ajukan_revisi",
+    {S.DISETUJUI},
+    S.REVISI_DIAJUKAN,
+    gettext_lazy("Ajukan revisi"),
+    is_pemilik,
+    gettext_lazy("Hanya pemilik SKP yang dapat mengajukan revisi."),
+    catatan_wajib=True,
+)
+_REVISI = gettext_lazy("Hanya pejabat penilai SKP ini yang dapat memutuskan revisi.")
+TERIMA_REVISI = _t(
+    "terima_revisi", {S.REVISI_DIAJUKAN}, S.DRAF, gettext_lazy("Terima revisi"), is_penilai, _REVISI
+)
+TOLAK_REVISI = _t(
+    "tolak_revisi",
+    {S.REVISI_DIAJUKAN},
+    S.DISETUJUI,
+    gettext_lazy("Tolak revisi"),
+    is_penilai,
+    _REVISI,
+    catatan_wajib=True,
+)
+BUKA_KEMBALI = _t("buka_kembali", {S.DIAJUKAN, S.DIKEMBALIKAN, S.DISETUJUI, S.REVISI_DIAJUKAN},
+                  S.DRAF, gettext_lazy("Buka kembali"), is_hr_wilayah,
+                  gettext_lazy("Hanya admin kepegawaian yang dapat membuka kembali SKP."),
+                  catatan_wajib=True)  # fmt: skip
+
+TRANSISI = {
+    t.nama: t
+    for t in (AJUKAN, SETUJUI, KEMBALIKAN, AJUKAN_REVISI, TERIMA_REVISI, TOLAK_REVISI, BUKA_KEMBALI)
+}
 
 
 # --- Rules checked at submission / approval ------------------------------------------------
@@ -206,8 +224,6 @@ def skp_ajukan(*, skp: SKP, oleh: Any) -> SKP:
     pejabat penilai from the org tree, then refuses unless every RHK cascades correctly."""
 
     def izin(obj: SKP) -> None:
-        if not is_pemilik(oleh, obj):
-            raise PermissionDenied(_("Hanya pemilik SKP yang dapat mengajukannya."))
         pastikan_terbuka(obj.periode_kinerja)
         obj.pejabat_penilai = pejabat_penilai(obj.pegawai)
         obj.atasan_pejabat_penilai = atasan_pejabat_penilai(obj.pegawai)
@@ -229,8 +245,6 @@ def skp_setujui(*, skp: SKP, oleh: Any) -> SKP:
     identities (`snapshot`) and locks the SKP."""
 
     def izin(obj: SKP) -> None:
-        if not is_penilai(oleh, obj):
-            raise PermissionDenied(_("Hanya pejabat penilai SKP ini yang dapat menyetujuinya."))
         pastikan_terbuka(obj.periode_kinerja)
         _pastikan_lengkap(obj)
         kosong = ekspektasi_kosong(obj)
@@ -256,8 +270,6 @@ def skp_kembalikan(*, skp: SKP, oleh: Any, catatan: str) -> SKP:
     """Pejabat penilai: diajukan -> dikembalikan, with a required note."""
 
     def izin(obj: SKP) -> None:
-        if not is_penilai(oleh, obj):
-            raise PermissionDenied(_("Hanya pejabat penilai SKP ini yang dapat mengembalikannya."))
         pastikan_terbuka(obj.periode_kinerja)
 
     obj = _muat(jalankan(SKP, skp.pk, KEMBALIKAN, oleh=oleh, catatan=catatan, izin=izin))
@@ -269,8 +281,6 @@ def skp_ajukan_revisi(*, skp: SKP, oleh: Any, alasan: str) -> SKP:
     """Employee: disetujui -> revisi_diajukan (the approved SKP stays in force meanwhile)."""
 
     def izin(obj: SKP) -> None:
-        if not is_pemilik(oleh, obj):
-            raise PermissionDenied(_("Hanya pemilik SKP yang dapat mengajukan revisi."))
         pastikan_terbuka(obj.periode_kinerja)
 
     obj = _muat(jalankan(SKP, skp.pk, AJUKAN_REVISI, oleh=oleh, catatan=alasan, izin=izin))
@@ -282,8 +292,6 @@ def skp_terima_revisi(*, skp: SKP, oleh: Any, catatan: str = "") -> SKP:
     """Pejabat penilai: revisi_diajukan -> draf. The approved content stays in the history."""
 
     def izin(obj: SKP) -> None:
-        if not is_penilai(oleh, obj):
-            raise PermissionDenied(_("Hanya pejabat penilai SKP ini yang dapat memutuskan revisi."))
         pastikan_terbuka(obj.periode_kinerja)
 
     obj = _muat(jalankan(SKP, skp.pk, TERIMA_REVISI, oleh=oleh, catatan=catatan, izin=izin))
@@ -295,8 +303,6 @@ def skp_tolak_revisi(*, skp: SKP, oleh: Any, catatan: str) -> SKP:
     """Pejabat penilai: revisi_diajukan -> disetujui, with a required note."""
 
     def izin(obj: SKP) -> None:
-        if not is_penilai(oleh, obj):
-            raise PermissionDenied(_("Hanya pejabat penilai SKP ini yang dapat memutuskan revisi."))
         pastikan_terbuka(obj.periode_kinerja)
 
     obj = _muat(jalankan(SKP, skp.pk, TOLAK_REVISI, oleh=oleh, catatan=catatan, izin=izin))
@@ -308,8 +314,6 @@ def skp_buka_kembali(*, skp: SKP, oleh: Any, alasan: str) -> SKP:
     """HR: administrative reopening to draf, with a required reason."""
 
     def izin(obj: SKP) -> None:
-        if not is_hr_wilayah(oleh, obj):
-            raise PermissionDenied(_("Hanya admin kepegawaian yang dapat membuka kembali SKP."))
         pastikan_terbuka(obj.periode_kinerja)
 
     obj = _muat(jalankan(SKP, skp.pk, BUKA_KEMBALI, oleh=oleh, catatan=alasan, izin=izin))
@@ -324,21 +328,7 @@ def skp_buka_kembali(*, skp: SKP, oleh: Any, alasan: str) -> SKP:
 
 def aksi_tersedia(actor: Any, skp: SKP) -> set[str]:
     """Names of the transitions `actor` may try on `skp` now (for showing buttons; the
-    services check again)."""
+    services ask the same declarations again)."""
     if skp.periode_kinerja.status != skp.periode_kinerja.Status.BUKA:
         return set()
-    hasil = set()
-    pemilik, penilai, hr = is_pemilik(actor, skp), is_penilai(actor, skp), is_hr_wilayah(actor, skp)
-    for t in TRANSISI.values():
-        if skp.status not in t.dari:
-            continue
-        if (
-            t in (AJUKAN, AJUKAN_REVISI)
-            and pemilik
-            or t in (SETUJUI, KEMBALIKAN, TERIMA_REVISI, TOLAK_REVISI)
-            and penilai
-            or t is BUKA_KEMBALI
-            and hr
-        ):
-            hasil.add(t.nama)
-    return hasil
+    return workflow.aksi_tersedia(actor, skp, TRANSISI.values())

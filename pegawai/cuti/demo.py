@@ -10,7 +10,10 @@ import random
 import time
 import zoneinfo
 
+from django.contrib.contenttypes.models import ContentType
+
 from asn_kinerja.demo import DemoContext, upsert
+from asn_kinerja.models import TransisiStatus
 from organisasi.models import Pengguna, Wilayah
 from pegawai.choices import StatusKehadiran
 from pegawai.models import (
@@ -19,7 +22,6 @@ from pegawai.models import (
     ImporKehadiran,
     Kehadiran,
     Pegawai,
-    RiwayatStatusCuti,
 )
 from pegawai.selectors import pejabat_penilai
 
@@ -261,18 +263,20 @@ def _satu_cuti(p, w, jenis, mulai, selesai, status, alasan, hr_user) -> int:
         langkah.append((Cuti.Status.DIREKOMENDASIKAN, Cuti.Status.DISETUJUI, hr_user, ""))
     if status == Cuti.Status.DIBATALKAN:
         langkah.append((Cuti.Status.DIAJUKAN, Cuti.Status.DIBATALKAN, p.pengguna, ""))
-    for i, (dari, ke, oleh, catatan) in enumerate(langkah):
-        upsert(
-            RiwayatStatusCuti,
-            {
-                "dari": dari,
-                "oleh": oleh,
-                "catatan": catatan,
-                "pada": diajukan_pada + dt.timedelta(days=i),
-            },
-            cuti=cuti,
-            ke=ke,
-        )
+    # The transition log (as the workflow engine writes it), once: a rerun adds nothing.
+    ct = ContentType.objects.get_for_model(Cuti)
+    log = TransisiStatus.objects.filter(content_type=ct, object_id=cuti.pk)
+    if not log.exists():
+        baris = TransisiStatus.objects.bulk_create(
+            [
+                TransisiStatus(content_type=ct, object_id=cuti.pk, wilayah=w, dari=dari, ke=ke,
+                               oleh=oleh, catatan=catatan)
+                for dari, ke, oleh, catatan in langkah
+            ]
+        )  # fmt: skip
+        for i, t in enumerate(baris):  # created_at is auto_now_add: dated by an UPDATE
+            pada = diajukan_pada + dt.timedelta(days=i)
+            TransisiStatus.objects.filter(pk=t.pk).update(created_at=pada, updated_at=pada)
     return 1
 
 

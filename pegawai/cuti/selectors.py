@@ -12,6 +12,7 @@ from django.db.models import Count, IntegerField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from asn_kinerja.models import TransisiStatus
 from pegawai.choices import STATUS_HADIR, StatusKehadiran
 from pegawai.models import Cuti, HariLibur, ImporKehadiran, Kehadiran, Pegawai, PengaturanCuti
 from pegawai.selectors import pegawai_dari_pengguna, pegawai_list
@@ -401,3 +402,14 @@ def lengkapi_sanksi(pegawai_page: list[Pegawai], tahun: int) -> list[Pegawai]:
         p.beruntun = runs.get(p.pk, 0)
         p.sanksi = tingkat_sanksi(p.alpa, p.beruntun)
     return pegawai_page
+
+
+def cuti_riwayat(cuti: Cuti) -> list[Any]:
+    """The leave's status log (written by the workflow engine), oldest first, each with
+    `dari_label` / `ke_label`. One query."""
+    label = dict(Cuti.Status.choices)
+    hasil = list(TransisiStatus.objects.untuk(cuti).select_related("oleh"))
+    for t in hasil:
+        t.dari_label = label.get(t.dari, t.dari)
+        t.ke_label = label.get(t.ke, t.ke)
+    return hasil

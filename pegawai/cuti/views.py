@@ -36,6 +36,7 @@ from .forms import (
     KehadiranUbahForm,
 )
 from .services.cuti import (
+    aksi_tersedia,
     cuti_ajukan,
     cuti_batalkan,
     cuti_putuskan,
@@ -182,14 +183,12 @@ class CutiDetailView(DetailView):
         ctx = super().get_context_data(**kwargs)
         cuti: Cuti = self.object
         user = self.request.user
-        ctx["riwayat"] = cuti.riwayat_set.select_related("oleh")
-        ctx["boleh_rekomendasi"] = (
-            cuti.status == Cuti.Status.DIAJUKAN and selectors.boleh_merekomendasi(user, cuti)
-        )
-        ctx["boleh_putus"] = cuti.status == Cuti.Status.DIREKOMENDASIKAN and (
-            selectors.boleh_memutus(user, cuti)
-        )
-        ctx["boleh_batal"] = cuti.menunggu and cuti.pegawai.pengguna_id == user.pk
+        ctx["riwayat"] = selectors.cuti_riwayat(cuti)
+        # The buttons ask the transitions' own declarations (the services ask them again).
+        aksi = aksi_tersedia(user, cuti)
+        ctx["boleh_rekomendasi"] = "rekomendasikan" in aksi
+        ctx["boleh_putus"] = "setujui" in aksi
+        ctx["boleh_batal"] = "batalkan" in aksi
         if cuti.jenis == Cuti.Jenis.TAHUNAN:
             ctx["saldo"] = selectors.saldo_cuti(cuti.pegawai, cuti.tanggal_mulai.year)
         ctx["catatan_form"] = CatatanForm(actor=user)

@@ -18,7 +18,6 @@ __all__ = [
     "HariLibur",
     "PengaturanCuti",
     "Cuti",
-    "RiwayatStatusCuti",
     "ImporKehadiran",
     "PresensiMesin",
 ]
@@ -207,40 +206,6 @@ class Cuti(TimeStampedModel):
     @property
     def menunggu(self) -> bool:
         return self.status in self.STATUS_MENUNGGU
-
-
-class RiwayatStatusCutiQuerySet(WilayahScopedQuerySet):
-    wilayah_lookup = "cuti__pegawai__wilayah"
-
-
-class RiwayatStatusCuti(models.Model):
-    """Every state change of a leave request: who, when, from, to and the note."""
-
-    cuti = models.ForeignKey(
-        Cuti, on_delete=models.CASCADE, related_name="riwayat_set", verbose_name=_("cuti")
-    )
-    dari = models.CharField(_("dari"), max_length=20, choices=Cuti.Status.choices, blank=True)
-    ke = models.CharField(_("ke"), max_length=20, choices=Cuti.Status.choices)
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("oleh"),
-    )
-    pada = models.DateTimeField(_("pada"))
-    catatan = models.CharField(_("catatan"), max_length=500, blank=True)
-
-    objects = RiwayatStatusCutiQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["pada", "pk"]
-        verbose_name = _("riwayat status cuti")
-        verbose_name_plural = _("riwayat status cuti")
-
-    def __str__(self) -> str:
-        return f"{self.cuti_id}: {self.dari or '-'} -> {self.ke}"
 
 
 class ImporKehadiranQuerySet(WilayahScopedQuerySet):

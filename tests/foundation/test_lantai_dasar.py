@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from asn_kinerja.models import TransisiStatus
 from asn_kinerja.workflow import catat_transisi, status_berubah
 from pegawai.selectors import is_atasan
@@ -80,3 +82,69 @@ def test_is_hr_wilayah_satu_aturan(org_a, org_b, admin_nasional, pengguna_tanpa_
     assert is_hr_wilayah(admin_nasional, w)
     assert not is_hr_wilayah(pengguna_tanpa_wilayah, w)
     assert not is_hr_wilayah(AnonymousUser(), w)
+
+
+# --- the engine's declarations (issue 16) ----------------------------------------------------
+
+
+def test_transisi_di_tempat_harus_dinyatakan():
+    from asn_kinerja.workflow import Transisi
+
+    with pytest.raises(ValueError):
+        Transisi("x", frozenset({"a"}), "a", "X")
+    assert Transisi("x", frozenset({"a"}), "a", "X", tetap=True).tetap
+
+
+def test_boleh_menjawab_tombol_dan_layanan(org_a):
+    from types import SimpleNamespace
+
+    from django.core.exceptions import PermissionDenied
+
+    from asn_kinerja.workflow import Transisi, aksi_tersedia, pastikan_boleh
+
+    t = Transisi("setujui", frozenset({"a"}), "b", "Menyetujui", boleh=lambda u, o: u is org_a.user_hr,
+                 pesan_tolak="Hanya HR.")  # fmt: skip
+    obj = SimpleNamespace(status="a")
+    assert aksi_tersedia(org_a.user_hr, obj, [t]) == {"setujui"}
+    assert aksi_tersedia(org_a.user_staf, obj, [t]) == set()
+    assert aksi_tersedia(org_a.user_hr, SimpleNamespace(status="b"), [t]) == set()
+    with pytest.raises(PermissionDenied, match="Hanya HR."):
+        pastikan_boleh(t, org_a.user_staf, obj)
+
+
+def test_jalankan_massal_satu_log_per_baris_dan_sinyal(org_a, django_capture_on_commit_callbacks):
+    import datetime as dt
+
+    from django.db import transaction
+
+    from asn_kinerja.workflow import Transisi, jalankan_massal
+    from pegawai.models import Cuti
+
+    d = dt.date(2026, 3, 2)
+    rows = [
+        Cuti.objects.create(pegawai=org_a.staf, jenis="sakit", tanggal_mulai=d + dt.timedelta(i),
+                            tanggal_selesai=d + dt.timedelta(i), jumlah_hari_kerja=1, alasan="x",
+                            status=s)
+        for i, s in enumerate(["diajukan", "diajukan", "disetujui"])
+    ]  # fmt: skip
+    t = Transisi("batal", frozenset({"diajukan"}), "dibatalkan", "Membatalkan")
+    diterima = []
+
+    def penerima(sender, obj, dari, ke, oleh, **kw):
+        diterima.append((obj.pk, dari, ke))
+
+    status_berubah.connect(penerima)
+    try:
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            kunci = list(Cuti.objects.filter(pk__in=[r.pk for r in rows]).select_for_update())
+            hasil = jalankan_massal(kunci, t, oleh=org_a.user_hr, catatan="Massal",
+                                    wilayah_id=org_a.wilayah.pk)  # fmt: skip
+    finally:
+        status_berubah.disconnect(penerima)
+    assert sorted(o.pk for o in hasil) == sorted(r.pk for r in rows[:2])
+    assert sorted(Cuti.objects.values_list("status", flat=True)) == [
+        "dibatalkan", "dibatalkan", "disetujui"
+    ]  # fmt: skip
+    log = TransisiStatus.objects.filter(catatan="Massal")
+    assert log.count() == 2 and {x.oleh_id for x in log} == {org_a.user_hr.pk}
+    assert sorted(diterima) == sorted((r.pk, "diajukan", "dibatalkan") for r in rows[:2])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from asn_kinerja.models import TransisiStatus
+from asn_kinerja.models import Notifikasi, TransisiStatus
 from kinerja.models import EvaluasiPeriodik
 from kinerja.services import evaluasi as svc
 from kinerja.workflow import evaluasi as wf
@@ -145,7 +145,18 @@ def test_ubah_nilai_hanya_saat_dinilai(org_a):
         evaluasi=ev, oleh=org_a.user_kabid, rating_hasil="di_bawah", rating_perilaku="sesuai"
     )
     ev.refresh_from_db()
-    assert ev.predikat == "butuh_perbaikan" and _log(ev) == []
+    # Re-rating runs through the engine as an in-place step: logged once, with the new
+    # predikat in its note, and the employee is told.
+    assert ev.predikat == "butuh_perbaikan" and _log(ev) == [("dinilai", "dinilai")]
+    t = TransisiStatus.objects.untuk(ev).get()
+    assert "Butuh Perbaikan" in t.catatan and t.oleh == org_a.user_kabid
+    assert Notifikasi.objects.filter(
+        penerima=org_a.user_staf, judul__contains="\u2192 Butuh Perbaikan"
+    ).exists()
+    with pytest.raises(PermissionDenied):
+        wf.evaluasi_ubah_nilai(
+            evaluasi=ev, oleh=org_a.user_staf, rating_hasil="sesuai", rating_perilaku="sesuai"
+        )
     ev.status = "final"
     ev.final_pada = ev.dinilai_pada
     ev.save()

@@ -9,11 +9,12 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from asn_kinerja.models import TransisiStatus
 from pegawai.choices import StatusKehadiran
 from pegawai.cuti import selectors
 from pegawai.cuti.selectors import saldo_cuti
 from pegawai.cuti.services.cuti import cuti_batalkan, cuti_putuskan, cuti_rekomendasikan
-from pegawai.models import Cuti, Kehadiran, PengaturanCuti, RiwayatStatusCuti
+from pegawai.models import Cuti, Kehadiran, PengaturanCuti
 from tests.pegawai.fixtures_cuti import (
     ajukan,
     libur,
@@ -259,7 +260,7 @@ def test_alur_lengkap_dengan_log_email_dan_kehadiran(org_a, django_capture_on_co
     assert c.status == Cuti.Status.DISETUJUI and c.nomor_surat
     assert mail.outbox[-1].to == ["staf@contoh.go.id"]
     assert "Disetujui" in mail.outbox[-1].subject
-    log = list(RiwayatStatusCuti.objects.filter(cuti=c).values_list("dari", "ke", "oleh__username"))
+    log = list(TransisiStatus.objects.untuk(c).values_list("dari", "ke", "oleh__username"))
     assert log == [
         ("", "diajukan", "staf_alpha"),
         ("diajukan", "direkomendasikan", "kabid_alpha"),
@@ -291,7 +292,7 @@ def test_hanya_atasan_langsung_yang_merekomendasi(org_a):
 
 def test_keputusan_hanya_oleh_pemutus_dan_urutan_status(org_a, org_b):
     c = ajukan(org_a.user_staf, senin_depan(2))
-    with pytest.raises(ValidationError, match="tidak sedang menunggu keputusan"):
+    with pytest.raises(ValidationError, match="status saat ini sudah .Menunggu rekomendasi atasan"):
         cuti_putuskan(actor=org_a.user_hr, cuti=c, setujui=True)
     cuti_rekomendasikan(actor=org_a.user_kabid, cuti=c, setuju=True)
     for user in (org_b.user_hr, org_a.user_kabid, org_a.user_pimpinan, org_a.user_staf):
@@ -349,7 +350,7 @@ def test_batal_hanya_oleh_pemohon(org_a):
         cuti_batalkan(actor=org_a.user_hr, cuti=c)
     c = cuti_batalkan(actor=org_a.user_staf, cuti=c)
     assert c.status == Cuti.Status.DIBATALKAN
-    assert c.riwayat_set.last().ke == "dibatalkan"
+    assert TransisiStatus.objects.untuk(c).last().ke == "dibatalkan"
 
 
 def test_persetujuan_memeriksa_ulang_saldo(org_a):

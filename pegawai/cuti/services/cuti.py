@@ -4,37 +4,41 @@ Leave flow (DOMAIN.md section 5): the employee submits (`diajukan`), the direct 
 (`pejabat_penilai` at submission time) recommends (`direkomendasikan`) or refuses, the
 designated official (default: the wilayah's admin kepegawaian on behalf of the PPK) approves
 (`disetujui`) or refuses (`ditolak`); the employee may withdraw a pending request
-(`dibatalkan`). Every change writes a RiwayatStatusCuti row and e-mails the people concerned
-after the commit. Approval marks the leave's working days as `cuti` in Kehadiran.
+(`dibatalkan`). Every change runs through the shared workflow engine
+(`asn_kinerja.workflow`, issue 16): the row is locked and its status re-checked, the
+transition's declared `boleh` decides who may run it (the detail page's buttons ask the same
+declarations), and one `TransisiStatus` row is written. The person who must act next gets an
+in-app notification, and so does the employee when it is decided; the e-mails go out after
+the commit. Approval marks the leave's working days as `cuti` in Kehadiran.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from asn_kinerja import antrean
+from asn_kinerja import antrean, workflow
 from asn_kinerja.formatting import tanggal_indonesia
+from asn_kinerja.notifikasi import notifikasi_kirim
+from asn_kinerja.workflow import Transisi, catat_transisi
+from organisasi.models import GRUP_ADMIN_KEPEGAWAIAN, Pengguna
 from pegawai.choices import JenisKelamin, StatusKehadiran
 from pegawai.models import (
     Cuti,
     Kehadiran,
     Pegawai,
-    RiwayatStatusCuti,
 )
 from pegawai.selectors import pegawai_dari_pengguna, pejabat_penilai
 
 from .. import selectors
-
-if TYPE_CHECKING:
-    from organisasi.models import Pengguna
 
 UKURAN_LAMPIRAN_MAKS = 2 * 1024 * 1024
 EKSTENSI_LAMPIRAN = {".pdf": b"%PDF", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff",
@@ -70,15 +74,110 @@ def validasi_lampiran(berkas: Any) -> None:
         raise ValidationError(_("Isi lampiran tidak sesuai dengan jenis berkasnya."))
 
 
-def _catat(cuti: Cuti, *, dari: str, ke: str, oleh: Any, catatan: str = "") -> None:
-    RiwayatStatusCuti.objects.create(
-        cuti=cuti,
-        dari=dari,
-        ke=ke,
-        oleh=oleh if getattr(oleh, "is_authenticated", False) else None,
-        pada=timezone.now(),
-        catatan=catatan,
+S = Cuti.Status
+
+
+def _is_pemohon(actor: Any, cuti: Cuti) -> bool:
+    return bool(getattr(actor, "is_authenticated", False) and cuti.pegawai.pengguna_id == actor.pk)
+
+
+# The leave machine, declared once; who may run each step is declared with it.
+_HANYA_ATASAN = gettext_lazy("Hanya atasan langsung pegawai yang dapat memberi rekomendasi.")
+_HANYA_PEMUTUS = gettext_lazy("Anda tidak berwenang memutus pengajuan cuti ini.")
+REKOMENDASIKAN = Transisi(
+    "rekomendasikan",
+    frozenset({S.DIAJUKAN}),
+    S.DIREKOMENDASIKAN,
+    gettext_lazy("Merekomendasikan cuti"),
+    boleh=selectors.boleh_merekomendasi,
+    pesan_tolak=_HANYA_ATASAN,
+)
+TOLAK_ATASAN = Transisi(
+    "tolak_atasan",
+    frozenset({S.DIAJUKAN}),
+    S.DITOLAK,
+    gettext_lazy("Menolak cuti"),
+    catatan_wajib=True,
+    boleh=selectors.boleh_merekomendasi,
+    pesan_tolak=_HANYA_ATASAN,
+)
+SETUJUI = Transisi(
+    "setujui",
+    frozenset({S.DIREKOMENDASIKAN}),
+    S.DISETUJUI,
+    gettext_lazy("Menyetujui cuti"),
+    boleh=selectors.boleh_memutus,
+    pesan_tolak=_HANYA_PEMUTUS,
+)
+TOLAK = Transisi(
+    "tolak",
+    frozenset({S.DIREKOMENDASIKAN}),
+    S.DITOLAK,
+    gettext_lazy("Menolak cuti"),
+    catatan_wajib=True,
+    boleh=selectors.boleh_memutus,
+    pesan_tolak=_HANYA_PEMUTUS,
+)
+BATALKAN = Transisi(
+    "batalkan", frozenset(Cuti.STATUS_MENUNGGU), S.DIBATALKAN, gettext_lazy("Membatalkan cuti"),
+    boleh=_is_pemohon,
+    pesan_tolak=gettext_lazy("Hanya pegawai yang mengajukan yang dapat membatalkan."),
+)  # fmt: skip
+TRANSISI = {t.nama: t for t in (REKOMENDASIKAN, TOLAK_ATASAN, SETUJUI, TOLAK, BATALKAN)}
+
+
+def aksi_tersedia(actor: Any, cuti: Cuti) -> set[str]:
+    """Names of the steps `actor` may run on `cuti` now (the detail page's buttons)."""
+    return workflow.aksi_tersedia(actor, cuti, TRANSISI.values())
+
+
+_RELASI = ("pegawai__wilayah", "pegawai__unit", "pegawai__jabatan", "pegawai__pengguna",
+           "atasan__pengguna")  # fmt: skip
+
+
+def _alasan_wajib(catatan: str) -> None:
+    if not (catatan or "").strip():
+        raise ValidationError({"catatan": _("Tuliskan alasan penolakan.")})
+
+
+def _pemutus(cuti: Cuti) -> list[Any]:
+    """Who decides a recommended request: the official the wilayah designated, else its
+    active admin kepegawaian (not the employee themself)."""
+    pengaturan = selectors.pengaturan_cuti(cuti.pegawai.wilayah_id)
+    if pengaturan and pengaturan.pejabat_pemutus_id:
+        return [pengaturan.pejabat_pemutus]
+    return list(
+        Pengguna.objects.filter(
+            wilayah_id=cuti.pegawai.wilayah_id, groups__name=GRUP_ADMIN_KEPEGAWAIAN,
+            is_active=True,
+        ).exclude(pk=cuti.pegawai.pengguna_id)
+    )  # fmt: skip
+
+
+def _notifikasi(cuti: Cuti) -> None:
+    """In-app: the person who must act next, or the employee once it is decided. The
+    e-mails are the leave's own (`cuti_email`), so these send none."""
+    jenis, nama = cuti.get_jenis_display(), cuti.pegawai.nama_lengkap
+    rentang = (
+        f"{tanggal_indonesia(cuti.tanggal_mulai)} s.d. {tanggal_indonesia(cuti.tanggal_selesai)}"
     )
+    tautan = cuti.get_absolute_url()
+    if cuti.status == S.DIAJUKAN and cuti.atasan_id:
+        penerima = [cuti.atasan]
+        judul = _("%(nama)s mengajukan %(jenis)s: menunggu rekomendasi Anda")
+    elif cuti.status == S.DIREKOMENDASIKAN:
+        penerima = _pemutus(cuti)
+        judul = _("%(jenis)s %(nama)s menunggu keputusan Anda")
+    elif cuti.status in (S.DISETUJUI, S.DITOLAK):
+        penerima = [cuti.pegawai]
+        judul = _("%(jenis)s Anda: %(status)s")
+    else:
+        return
+    judul = judul % {"nama": nama, "jenis": jenis, "status": cuti.get_status_display()}
+    pesan = cuti.catatan_keputusan or cuti.catatan_atasan or ""
+    for p in penerima:
+        notifikasi_kirim(penerima=p, judul=judul, pesan=f"{rentang}. {pesan}".strip(),
+                         tautan=tautan, email=False)  # fmt: skip
 
 
 def _kabari(cuti: Cuti, peristiwa: str) -> None:
@@ -281,48 +380,42 @@ def cuti_ajukan(
         cuti.status = Cuti.Status.DIREKOMENDASIKAN
     cuti.full_clean()
     cuti.save()
-    _catat(cuti, dari="", ke=Cuti.Status.DIAJUKAN, oleh=actor, catatan=alasan[:500])
+    catat_transisi(cuti, dari="", ke=Cuti.Status.DIAJUKAN, oleh=actor, catatan=alasan[:500])
     if atasan is None:
-        _catat(
+        catat_transisi(
             cuti,
             dari=Cuti.Status.DIAJUKAN,
             ke=Cuti.Status.DIREKOMENDASIKAN,
             oleh=None,
             catatan=_("Tanpa atasan langsung: diteruskan ke pejabat yang memutus."),
         )
+    _notifikasi(cuti)
     _kabari(cuti, "diajukan")
     return cuti
 
 
-def _kunci(cuti: Cuti) -> Cuti:
-    return (
-        Cuti.objects.select_for_update(of=("self",))
-        .select_related("pegawai__wilayah", "pegawai__unit", "pegawai__jabatan")
-        .get(pk=cuti.pk)
-    )
+def _jalankan(cuti: Cuti, transisi: Transisi, *, actor: Pengguna, catatan: str = "",
+              izin: Any = None, ubah: Any = None) -> Cuti:  # fmt: skip
+    return workflow.jalankan(Cuti, cuti.pk, transisi, oleh=actor, catatan=catatan, izin=izin,
+                             ubah=ubah, relasi=_RELASI)  # fmt: skip
 
 
 @transaction.atomic
 def cuti_rekomendasikan(*, actor: Pengguna, cuti: Cuti, setuju: bool, catatan: str = "") -> Cuti:
     """The direct superior recommends the request (it goes on to the decision) or refuses it
     (final; a refusal needs a reason)."""
-    cuti = _kunci(cuti)
-    if not selectors.boleh_merekomendasi(actor, cuti):
-        raise PermissionDenied(_("Hanya atasan langsung pegawai yang dapat memberi rekomendasi."))
-    if cuti.status != Cuti.Status.DIAJUKAN:
-        raise ValidationError(
-            _("Pengajuan ini tidak sedang menunggu rekomendasi (status: %(s)s).")
-            % {"s": cuti.get_status_display()}
-        )
-    if not setuju and not catatan.strip():
-        raise ValidationError({"catatan": _("Tuliskan alasan penolakan.")})
-    dari = cuti.status
-    cuti.status = Cuti.Status.DIREKOMENDASIKAN if setuju else Cuti.Status.DITOLAK
-    cuti.catatan_atasan = catatan
-    cuti.direkomendasikan_pada = timezone.now()
-    cuti.full_clean()
-    cuti.save()
-    _catat(cuti, dari=dari, ke=cuti.status, oleh=actor, catatan=catatan)
+
+    def izin(obj: Cuti) -> None:
+        if not setuju:
+            _alasan_wajib(catatan)
+
+    def ubah(obj: Cuti) -> None:
+        obj.catatan_atasan = catatan
+        obj.direkomendasikan_pada = timezone.now()
+
+    transisi = REKOMENDASIKAN if setuju else TOLAK_ATASAN
+    cuti = _jalankan(cuti, transisi, actor=actor, catatan=catatan, izin=izin, ubah=ubah)
+    _notifikasi(cuti)
     _kabari(cuti, "direkomendasikan" if setuju else "ditolak")
     return cuti
 
@@ -332,36 +425,30 @@ def cuti_putuskan(*, actor: Pengguna, cuti: Cuti, setujui: bool, catatan: str = 
     """The designated official (default: HR of the wilayah, on behalf of the PPK) approves or
     refuses a recommended request. Approval re-checks overlap and balance (something may have
     been approved meanwhile), numbers the letter and marks the attendance days as cuti."""
-    cuti = _kunci(cuti)
-    if not selectors.boleh_memutus(actor, cuti):
-        raise PermissionDenied(_("Anda tidak berwenang memutus pengajuan cuti ini."))
-    if cuti.status != Cuti.Status.DIREKOMENDASIKAN:
-        raise ValidationError(
-            _("Pengajuan ini tidak sedang menunggu keputusan (status: %(s)s).")
-            % {"s": cuti.get_status_display()}
-        )
-    if not setujui and not catatan.strip():
-        raise ValidationError({"catatan": _("Tuliskan alasan penolakan.")})
-    dari = cuti.status
-    if setujui:
-        Pegawai.objects.select_for_update().filter(pk=cuti.pegawai_id).exists()
+
+    def izin(obj: Cuti) -> None:
+        if not setujui:
+            _alasan_wajib(catatan)
+            return
+        Pegawai.objects.select_for_update().filter(pk=obj.pegawai_id).exists()
         # Decisions may come after the start date; only the balance/overlap rules apply.
-        _validasi_pengajuan(cuti, hari_ini=cuti.tanggal_mulai)
-        cuti.status = Cuti.Status.DISETUJUI
-        cuti.nomor_surat = (
-            f"800.1.11.4/{cuti.pk:05d}/{cuti.pegawai.wilayah.kode.upper()[:3]}/"
-            f"{timezone.localdate().year}"
-        )
-    else:
-        cuti.status = Cuti.Status.DITOLAK
-    cuti.diputuskan_oleh = actor
-    cuti.diputuskan_pada = timezone.now()
-    cuti.catatan_keputusan = catatan
-    cuti.full_clean()
-    cuti.save()
-    _catat(cuti, dari=dari, ke=cuti.status, oleh=actor, catatan=catatan)
+        _validasi_pengajuan(obj, hari_ini=obj.tanggal_mulai)
+
+    def ubah(obj: Cuti) -> None:
+        if setujui:
+            obj.nomor_surat = (
+                f"800.1.11.4/{obj.pk:05d}/{obj.pegawai.wilayah.kode.upper()[:3]}/"
+                f"{timezone.localdate().year}"
+            )
+        obj.diputuskan_oleh = actor
+        obj.diputuskan_pada = timezone.now()
+        obj.catatan_keputusan = catatan
+
+    transisi = SETUJUI if setujui else TOLAK
+    cuti = _jalankan(cuti, transisi, actor=actor, catatan=catatan, izin=izin, ubah=ubah)
     if setujui:
         _tandai_kehadiran_cuti(cuti)
+    _notifikasi(cuti)
     _kabari(cuti, cuti.status)
     return cuti
 
@@ -369,16 +456,7 @@ def cuti_putuskan(*, actor: Pengguna, cuti: Cuti, setujui: bool, catatan: str = 
 @transaction.atomic
 def cuti_batalkan(*, actor: Pengguna, cuti: Cuti, catatan: str = "") -> Cuti:
     """The employee withdraws their own pending request."""
-    cuti = _kunci(cuti)
-    if cuti.pegawai.pengguna_id != actor.pk:
-        raise PermissionDenied(_("Hanya pegawai yang mengajukan yang dapat membatalkan."))
-    if cuti.status not in Cuti.STATUS_MENUNGGU:
-        raise ValidationError(_("Hanya pengajuan yang masih menunggu yang dapat dibatalkan."))
-    dari = cuti.status
-    cuti.status = Cuti.Status.DIBATALKAN
-    cuti.full_clean()
-    cuti.save()
-    _catat(cuti, dari=dari, ke=cuti.status, oleh=actor, catatan=catatan)
+    cuti = _jalankan(cuti, BATALKAN, actor=actor, catatan=catatan)
     _kabari(cuti, "dibatalkan")
     return cuti
 
@@ -416,9 +494,9 @@ def _tandai_kehadiran_cuti(cuti: Cuti) -> int:
 
 
 def cuti_email(cuti: Cuti, peristiwa: str) -> list[tuple[str, str, list[str]]]:
-    """The e-mails one event sends: (subject, body, recipients). In-app notifications live in
-    kinerja, which pegawai may not import; the employee sees the status on their own leave
-    list, and these e-mails go out after the commit (tasks.kirim_email_cuti)."""
+    """The e-mails one event sends: (subject, body, recipients), after the commit
+    (tasks.kirim_email_cuti). The in-app notifications (`_notifikasi`) send no e-mail of
+    their own, so nobody gets the same news twice."""
     from django.conf import settings
 
     def alamat(p: Pegawai | None) -> list[str]:
