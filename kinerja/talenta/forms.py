@@ -35,6 +35,10 @@ class HasilPotensiForm(_NipMixin, forms.Form):
         choices=[("", _("Otomatis dari skor"))] + list(Level.choices),
         required=False,
     )
+    catatan = forms.CharField(
+        label=_("Catatan"), max_length=1000, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         self.actor = actor
@@ -42,6 +46,14 @@ class HasilPotensiForm(_NipMixin, forms.Form):
 
     def clean_nip(self) -> Pegawai:
         return self._pegawai_dari_nip(self.cleaned_data["nip"])
+
+
+class ImporPotensiForm(forms.Form):
+    berkas = forms.FileField(
+        label=_("Berkas Excel"),
+        help_text=_("Format .xlsx sesuai templat (atau .csv), paling besar 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
 
 
 class KoreksiForm(forms.Form):

@@ -29,6 +29,7 @@ from pegawai.models import Pegawai
 from . import rules
 from .models import (
     HasilPotensi,
+    ImporPotensi,
     Kalibrasi,
     KandidatSuksesi,
     KoreksiKotak,
@@ -153,6 +154,18 @@ def pegawai_di_kotak(*, actor: Any, tahun: int, kotak: int, unit: Any = None) ->
 def pengaturan(wilayah_id: int) -> PengaturanTalenta:
     obj = PengaturanTalenta.objects.filter(wilayah_id=wilayah_id).first()
     return obj or PengaturanTalenta(wilayah_id=wilayah_id)
+
+
+def impor_potensi_list(*, actor: Any) -> QuerySet[ImporPotensi]:
+    """Potential imports of the actor's wilayah: HR of that wilayah only."""
+    wilayah_id = getattr(actor, "wilayah_id", None)
+    if not wilayah_id or not boleh_kelola(actor, wilayah_id):
+        return ImporPotensi.objects.none()
+    return (
+        ImporPotensi.objects.visible_to(actor)
+        .filter(wilayah_id=wilayah_id)
+        .select_related("diunggah_oleh")
+    )
 
 
 def kalibrasi_list(*, actor: Any) -> QuerySet[Kalibrasi]:

@@ -58,7 +58,7 @@ def pengaturan_untuk(wilayah: Any) -> PengaturanTalenta:
 @transaction.atomic
 def hasil_potensi_catat(
     *, actor: Any, pegawai: Pegawai, sumber: str, tanggal: dt.date, skor: Decimal,
-    level: str | None = None,
+    level: str | None = None, catatan: str = "",
 ) -> HasilPotensi:  # fmt: skip
     """Records one assessment result; without `level` it is derived from the score by the
     wilayah's thresholds."""
@@ -70,7 +70,7 @@ def hasil_potensi_catat(
         )
     hasil = HasilPotensi(
         wilayah_id=pegawai.wilayah_id, pegawai=pegawai, sumber=sumber, tanggal=tanggal,
-        skor=skor, level=level or "",
+        skor=skor, level=level or "", catatan=(catatan or "").strip(),
         dicatat_oleh=actor if getattr(actor, "is_authenticated", False) else None,
     )  # fmt: skip
     hasil.full_clean()

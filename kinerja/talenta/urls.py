@@ -8,6 +8,23 @@ urlpatterns = [
     path("", views.NineBoxView.as_view(), name="9box"),
     path("kotak/<int:kotak>/", views.KotakPegawaiListView.as_view(), name="kotak_pegawai"),
     path("potensi/", views.HasilPotensiListView.as_view(), name="hasilpotensi_list"),
+    path("potensi/impor/", views.ImporPotensiListView.as_view(), name="imporpotensi_list"),
+    path("potensi/impor/templat.xlsx", views.imporpotensi_templat, name="imporpotensi_templat"),
+    path(
+        "potensi/impor/<int:pk>/",
+        views.ImporPotensiDetailView.as_view(),
+        name="imporpotensi_detail",
+    ),
+    path(
+        "potensi/impor/<int:pk>/jalankan/",
+        views.imporpotensi_jalankan,
+        name="imporpotensi_jalankan",
+    ),
+    path(
+        "potensi/impor/<int:pk>/batalkan/",
+        views.imporpotensi_batalkan,
+        name="imporpotensi_batalkan",
+    ),
     path("kalibrasi/buat/", views.kalibrasi_buat, name="kalibrasi_buat"),
     path("kalibrasi/<int:pk>/", views.KalibrasiDetailView.as_view(), name="kalibrasi_detail"),
     path("kalibrasi/<int:pk>/koreksi/", views.kalibrasi_koreksi, name="kalibrasi_koreksi"),
