@@ -74,6 +74,7 @@ class PengaturanTalenta(TimeStampedModel):
         default=rules.BATAS_TINGGI_BAWAAN, validators=SKOR,
     )  # fmt: skip
 
+    history = HistoricalRecords()
     objects = WilayahQS.as_manager()
 
     class Meta:

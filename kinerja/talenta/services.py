@@ -56,6 +56,30 @@ def pengaturan_untuk(wilayah: Any) -> PengaturanTalenta:
 
 
 @transaction.atomic
+def pengaturan_simpan(
+    *, actor: Any, wilayah: Any, kotak_pool: list[int], batas_menengah: Decimal,
+    batas_tinggi: Decimal,
+) -> PengaturanTalenta:  # fmt: skip
+    """Saves the wilayah's pool boxes and potential thresholds (HR of the wilayah). The
+    model's rules decide: boxes 1-9, at least one; scores 0-100; menengah below tinggi (the
+    CHECK constraint, through `full_clean`, so it reaches the form as a message)."""
+    wilayah_id = getattr(wilayah, "pk", wilayah)
+    _wajib_kelola(actor, wilayah_id)
+    obj = PengaturanTalenta.objects.select_for_update().filter(
+        wilayah_id=wilayah_id
+    ).first() or PengaturanTalenta(wilayah_id=wilayah_id)
+    kotak = sorted({int(k) for k in kotak_pool})
+    if not kotak:
+        raise ValidationError(
+            {"kotak_pool": _("Pilih paling sedikit satu kotak untuk talent pool.")}
+        )
+    obj.kotak_pool, obj.batas_menengah, obj.batas_tinggi = kotak, batas_menengah, batas_tinggi
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@transaction.atomic
 def hasil_potensi_catat(
     *, actor: Any, pegawai: Pegawai, sumber: str, tanggal: dt.date, skor: Decimal,
     level: str | None = None, catatan: str = "",

@@ -25,6 +25,8 @@ urlpatterns = [
         views.imporpotensi_batalkan,
         name="imporpotensi_batalkan",
     ),
+    path("pengaturan/", views.pengaturan_saya, name="pengaturan_saya"),
+    path("pengaturan/<int:pk>/", views.PengaturanTalentaView.as_view(), name="pengaturan"),
     path("kalibrasi/buat/", views.kalibrasi_buat, name="kalibrasi_buat"),
     path("kalibrasi/<int:pk>/", views.KalibrasiDetailView.as_view(), name="kalibrasi_detail"),
     path("kalibrasi/<int:pk>/koreksi/", views.kalibrasi_koreksi, name="kalibrasi_koreksi"),

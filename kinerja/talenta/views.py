@@ -12,17 +12,24 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from asn_kinerja.pdf import pdf_response, render_pdf
 from asn_kinerja.waktu import hari_ini
-from organisasi.models import UnitKerja
+from organisasi.models import UnitKerja, Wilayah
 from pegawai.models import Pegawai
 from pegawai.pengembangan.selectors import ringkasan_karier
 from pegawai.selectors import pegawai_dari_pengguna
 
 from . import impor, rules, selectors, services
-from .forms import HasilPotensiForm, ImporPotensiForm, KandidatForm, KoreksiForm, PosisiKunciForm
+from .forms import (
+    HasilPotensiForm,
+    ImporPotensiForm,
+    KandidatForm,
+    KoreksiForm,
+    PengaturanTalentaForm,
+    PosisiKunciForm,
+)
 from .models import (
     HasilPotensi,
     ImporPotensi,
@@ -403,6 +410,64 @@ def imporpotensi_templat(request: HttpRequest) -> HttpResponse:
     )
     resp["Content-Disposition"] = 'attachment; filename="templat-impor-potensi.xlsx"'
     return resp
+
+
+# --- settings of the wilayah: pool boxes and potential thresholds ---------------------------
+
+
+def pengaturan_saya(request: HttpRequest) -> HttpResponse:
+    """/talenta/pengaturan/: the settings of the HR officer's own wilayah."""
+    _wajib_hr_wilayah(request)
+    return redirect("talenta:pengaturan", pk=request.user.wilayah_id)
+
+
+class PengaturanTalentaView(FormView):
+    """The wilayah's pool boxes and thresholds (HR of the wilayah; `pk` is the Wilayah's, so
+    another wilayah is a 404 before any role check). A GET writes nothing: the settings row
+    is created by the first save."""
+
+    template_name = "talenta/pengaturantalenta_form.html"
+    form_class = PengaturanTalentaForm
+    scoped_model = Wilayah
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.wilayah = get_object_or_404(Wilayah.objects.visible_to(request.user), pk=kwargs["pk"])
+        if not selectors.boleh_kelola(request.user, self.wilayah.pk):
+            raise PermissionDenied
+        self.pengaturan = selectors.pengaturan(self.wilayah.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self) -> dict[str, Any]:
+        p = self.pengaturan
+        return {"kotak_pool": list(p.kotak_pool), "batas_menengah": p.batas_menengah,
+                "batas_tinggi": p.batas_tinggi}  # fmt: skip
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        ctx["wilayah"] = self.wilayah
+        ctx["riwayat"] = (
+            list(self.pengaturan.history.select_related("history_user")[:5])
+            if self.pengaturan.pk
+            else []
+        )
+        return ctx
+
+    def form_valid(self, form: PengaturanTalentaForm) -> HttpResponse:
+        d = form.cleaned_data
+        try:
+            services.pengaturan_simpan(actor=self.request.user, wilayah=self.wilayah,
+                                       kotak_pool=d["kotak_pool"], batas_menengah=d["batas_menengah"],
+                                       batas_tinggi=d["batas_tinggi"])  # fmt: skip
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("Pengaturan talenta %(w)s disimpan.") % {"w": self.wilayah}
+        )
+        return redirect("talenta:pengaturan", pk=self.wilayah.pk)
+
+    def form_invalid(self, form: PengaturanTalentaForm) -> HttpResponse:
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 class PosisiKunciListView(ListView):
