@@ -132,6 +132,9 @@ HALAMAN: list[Halaman] = [
     Halaman("9-box talenta", "pimpinan", "talenta:9box", kelompok="dashboard"),
     Halaman("pegawai per kotak 9-box", "hr", "talenta:kotak_pegawai", lookup="kotak_tengah"),
     Halaman("rencana suksesi", "hr", "talenta:posisikunci_list"),
+    # issue 17: "the 9-box and succession pages ... p95 <= 100 ms": the dashboard target
+    Halaman("suksesi posisi kunci (detail)", "hr", "talenta:posisikunci_detail",
+            lookup="posisi_kunci_pertama", kelompok="dashboard"),
     Halaman("karier saya", "pegawai", "talenta:karier"),
 ]  # fmt: skip
 
@@ -245,6 +248,22 @@ def _bulan_tpp(user: Any) -> dict[str, Any]:
     return kw
 
 
+def _posisi_kunci_pertama(user: Any) -> dict[str, Any]:
+    """The first key position of the user's wilayah (the talent demo flags three)."""
+    from kinerja.talenta.models import PosisiKunci
+
+    pk = (
+        PosisiKunci.objects.visible_to(user)
+        .filter(wilayah_id=user.wilayah_id)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if pk is None:
+        raise LookupError(f"{user}: wilayah tanpa posisi kunci")
+    return {"pk": pk}
+
+
 LOOKUP: dict[str, Callable[[Any], dict[str, Any]]] = {
     "pegawai_saya": lambda u: {"pk": _pegawai(u).pk},
     "unit_saya": lambda u: {"pk": _pegawai(u).unit_id},
@@ -257,6 +276,7 @@ LOOKUP: dict[str, Callable[[Any], dict[str, Any]]] = {
     "evaluasi_dinilai": _evaluasi_dinilai,
     "bulan_tpp": _bulan_tpp,
     "kotak_tengah": lambda u: {"kotak": 5},
+    "posisi_kunci_pertama": _posisi_kunci_pertama,
 }
 
 

@@ -967,6 +967,88 @@ _CALON_ATASAN = """
             GROUP BY p.id"""
 
 
+def evaluasi_tahunan(k: KonteksBench) -> int:
+    """A FINAL annual evaluation for the year's SKP of every active employee without one, so
+    the talent 9-box (`kinerja.talenta`, axis = the final annual predikat) has its kinerja
+    axis at scale: each rating ~15% di atas, ~75% sesuai, ~10% di bawah, the predikat from
+    the matrix (the database checks it), rated by the SKP's pejabat penilai."""
+    from kinerja.rules import MATRIKS_PREDIKAT
+
+    matriks = ", ".join(
+        f"('{h.value}', '{p.value}', '{pr.value}')" for (h, p), pr in MATRIKS_PREDIKAT.items()
+    )
+    return k.sql(
+        f"""
+        WITH e AS (
+            SELECT s.id AS skp_id, s.pejabat_penilai_id,
+                CASE WHEN x.a < 15 THEN 'di_atas' WHEN x.a < 90 THEN 'sesuai'
+                     ELSE 'di_bawah' END AS rh,
+                CASE WHEN x.b < 15 THEN 'di_atas' WHEN x.b < 90 THEN 'sesuai'
+                     ELSE 'di_bawah' END AS rp
+            FROM kinerja_skp s
+            JOIN kinerja_periodekinerja pk ON pk.id = s.periode_kinerja_id
+                AND pk.tahun = %(tahun)s
+            JOIN pegawai_pegawai p ON p.id = s.pegawai_id AND p.status_aktif = 'aktif'
+            CROSS JOIN LATERAL (SELECT
+                pg_temp.h(%(seed)s || ':th:' || s.id) %% 100 AS a,
+                pg_temp.h(%(seed)s || ':tp:' || s.id) %% 100 AS b) x
+            WHERE s.status = 'disetujui'
+        )
+        INSERT INTO kinerja_evaluasitahunan (created_at, updated_at, status, rating_hasil,
+            rating_perilaku, predikat, predikat_usulan, catatan_penilai, diajukan_pada,
+            dinilai_pada, final_pada, dinilai_oleh_id, skp_id)
+        SELECT now(), now(), 'final', e.rh, e.rp, m.predikat, m.predikat, '',
+            %(hari_ini)s - 9 + time '10:00', %(hari_ini)s - 6 + time '09:00',
+            %(hari_ini)s - 3 + time '09:00', e.pejabat_penilai_id, e.skp_id
+        FROM e
+        JOIN (VALUES {matriks}) AS m(rh, rp, predikat) ON m.rh = e.rh AND m.rp = e.rp
+        ORDER BY e.skp_id
+        ON CONFLICT (skp_id) DO NOTHING
+        """
+    )
+
+
+def potensi(k: KonteksBench) -> int:
+    """Potential results (`talenta_hasilpotensi`) for the 9-box: ~80% of active employees
+    without one get a result of this year (score 40-100 by hash, dated between 15 January
+    and today, one of the three sources), and ~30% an older one of last year too,
+    so "the latest result on or before 31 December" chooses among several rows. The level
+    comes from the wilayah's thresholds (`talenta_pengaturantalenta`, else 60/80), as
+    `kinerja.talenta.services.hasil_potensi_catat` derives it."""
+    sql = """
+        INSERT INTO talenta_hasilpotensi (created_at, updated_at, wilayah_id, pegawai_id,
+            sumber, tanggal, skor, level, catatan, dicatat_oleh_id)
+        SELECT now(), now(), p.id_wilayah, p.id, x.sumber, x.tanggal, x.skor,
+            CASE WHEN x.skor >= coalesce(t.batas_tinggi, 80) THEN 'tinggi'
+                 WHEN x.skor >= coalesce(t.batas_menengah, 60) THEN 'menengah'
+                 ELSE 'rendah' END,
+            '', NULL
+        FROM (SELECT id, wilayah_id AS id_wilayah FROM pegawai_pegawai
+              WHERE status_aktif = 'aktif') p
+        LEFT JOIN talenta_pengaturantalenta t ON t.wilayah_id = p.id_wilayah
+        CROSS JOIN LATERAL (SELECT
+            (ARRAY['assessment_center', 'uji_kompetensi', 'penilaian_atasan'])[
+                1 + pg_temp.h(%(seed)s || ':ps{tag}:' || p.id) %% 3] AS sumber,
+            {tanggal} AS tanggal,
+            (40 + pg_temp.h(%(seed)s || ':pk{tag}:' || p.id) %% 6001 / 100.0)::numeric(5, 2)
+                AS skor,
+            pg_temp.h(%(seed)s || ':pa{tag}:' || p.id) %% 100 AS r) x
+        WHERE x.r < {persen}
+          AND NOT EXISTS (SELECT 1 FROM talenta_hasilpotensi h WHERE h.pegawai_id = p.id
+                          AND {sudah})
+        ORDER BY p.id
+        ON CONFLICT (pegawai_id, sumber, tanggal) DO NOTHING
+    """
+    awal = "make_date(%(tahun)s, 1, 15)"
+    ini = f"""least(%(hari_ini)s, {awal} + (pg_temp.h(%(seed)s || ':pt:' || p.id)
+              %% greatest(1, %(hari_ini)s - {awal}))::int)"""
+    lalu = "make_date(%(tahun)s - 1, 3, 1) + (pg_temp.h(%(seed)s || ':pl:' || p.id) %% 270)::int"
+    n = k.sql(sql.format(tag="", tanggal=ini, persen=80,
+                         sudah="h.tanggal >= make_date(%(tahun)s, 1, 1)"))  # fmt: skip
+    n += k.sql(sql.format(tag="l", tanggal=lalu, persen=30, sudah="h.tanggal < make_date(%(tahun)s, 1, 1)"))  # fmt: skip
+    return n
+
+
 def akun_bench(k: KonteksBench) -> int:
     """Accounts for the month-end rush: `bench_pegawai_NNN` (employees with an evaluation
     they can still fill: belum_diisi in an open window) and `bench_atasan_NN` (heads with
@@ -1066,6 +1148,8 @@ LANGKAH: list[Callable[[KonteksBench], int]] = [
     kehadiran,
     cuti,
     skm,
+    evaluasi_tahunan,
+    potensi,
     akun_bench,
     analisis,
 ]

@@ -95,9 +95,10 @@ def _teks(v: Any) -> str:
     return str(v).strip()
 
 
-def baca_berkas(berkas: Any) -> list[dict[str, str]]:
+def baca_berkas(berkas: Any, *, kolom: list[Kolom] | None = None) -> list[dict[str, str]]:
     """Rows of an .xlsx or .csv upload as {COLUMN: text}. Raises ValidationError for an
-    unreadable file, a missing required column or too many rows.
+    unreadable file, a missing required column (of `kolom`, default the employee layout
+    `KOLOM`; the potential import `kinerja.talenta.impor` passes its own) or too many rows.
 
     Hostile files cost little: rows are streamed, never more than `MAKS_KOLOM` columns and
     `MAKS_BARIS_FISIK` physical rows are read whatever the sheet declares (a 5 KB .xlsx
@@ -119,7 +120,7 @@ def baca_berkas(berkas: Any) -> list[dict[str, str]]:
     if kepala is None:
         raise ValidationError(_("Berkas kosong: tidak ada baris judul kolom."))
     judul = [_kunci(h) for h in kepala]
-    kurang = [k.nama for k in KOLOM if k.wajib and k.nama not in judul]
+    kurang = [k.nama for k in (kolom or KOLOM) if k.wajib and k.nama not in judul]
     if kurang:
         raise ValidationError(
             _("Kolom wajib tidak ada: %(k)s. Gunakan templat impor.") % {"k": ", ".join(kurang)}

@@ -7,6 +7,7 @@ from django.contrib import admin
 
 from .models import (
     HasilPotensi,
+    ImporPotensi,
     Kalibrasi,
     KandidatSuksesi,
     KoreksiKotak,
@@ -37,6 +38,15 @@ class HasilPotensiAdmin(_HanyaBaca):
     list_filter = ("wilayah", "sumber", "level")
     search_fields = ("pegawai__nama", "pegawai__nip")
     list_select_related = ("pegawai", "wilayah")
+
+
+@admin.register(ImporPotensi)
+class ImporPotensiAdmin(_HanyaBaca):
+    list_display = ("nama_file", "wilayah", "status", "jumlah_baris", "jumlah_galat",
+                    "jumlah_dibuat", "diunggah_oleh", "created_at")  # fmt: skip
+    list_filter = ("wilayah", "status")
+    exclude = ("baris",)
+    list_select_related = ("wilayah", "diunggah_oleh")
 
 
 @admin.register(Kalibrasi)

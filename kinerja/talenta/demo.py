@@ -17,12 +17,12 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from asn_kinerja.demo import DemoContext
+from asn_kinerja.demo import DemoContext, upsert
 from kinerja.models import SKP, EvaluasiTahunan
 from organisasi.models import GRUP_ADMIN_KEPEGAWAIAN, Jabatan, Pengguna, Wilayah
 
 from . import rules, services
-from .models import HasilPotensi, KandidatSuksesi, PosisiKunci
+from .models import HasilPotensi, ImporPotensi, KandidatSuksesi, PosisiKunci
 
 JUMLAH = 36
 #: predikat -> the two ratings that give it through the matrix
@@ -71,6 +71,7 @@ def seed(ctx: DemoContext) -> None:
                     actor=None, pegawai=skp.pegawai, sumber=HasilPotensi.Sumber.ASSESSMENT_CENTER,
                     tanggal=dt.date(tahun, 6, 30), skor=SKOR[level], level=level,
                 )  # fmt: skip
+        _impor_contoh(wilayah, kode, hr, [skp.pegawai for skp in skps[:3]], tahun)
         services.kalibrasi_buat(actor=None, wilayah=wilayah, tahun=tahun)
         jabatan = list(
             Jabatan.objects.filter(
@@ -96,3 +97,27 @@ def seed(ctx: DemoContext) -> None:
                     )
         ctx.log(f"  talenta {kode}: {len(skps)} pegawai 9-box {tahun}, {len(jabatan)} posisi kunci, "
                 f"{PosisiKunci.objects.filter(wilayah=wilayah).count()} tercatat")  # fmt: skip
+
+
+def _impor_contoh(wilayah, kode: str, hr, pegawai: list, tahun: int) -> None:
+    """The log of one finished Excel import of potential results (its rows as the preview
+    stored them), so the import pages have something to show."""
+    baris = []
+    for i, p in enumerate(pegawai):
+        h = HasilPotensi.objects.filter(pegawai=p).order_by("-tanggal", "-pk").first()
+        if h is None:
+            continue
+        baris.append({
+            "no": i + 2, "galat": [], "sel_galat": [],
+            "mentah": {"NIP": p.nip, "SUMBER": h.get_sumber_display(), "TANGGAL": f"{h.tanggal:%d-%m-%Y}",
+                       "SKOR": str(h.skor), "LEVEL": "", "CATATAN": ""},
+            "data": {"pegawai_id": p.pk, "nama": p.nama_lengkap, "sumber": h.sumber,
+                     "tanggal": h.tanggal.isoformat(), "skor": str(h.skor), "level": h.level,
+                     "level_otomatis": True, "catatan": ""},
+        })  # fmt: skip
+    upsert(
+        ImporPotensi,
+        {"status": ImporPotensi.Status.DIIMPOR, "jumlah_baris": len(baris), "jumlah_galat": 0,
+         "jumlah_dibuat": len(baris), "diunggah_oleh": hr, "baris": baris},
+        wilayah=wilayah, nama_file=f"hasil-asesmen-{kode}-{tahun}.xlsx",
+    )  # fmt: skip

@@ -3,12 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from organisasi.models import Jabatan
 from pegawai.models import Pegawai
 
-from .models import HasilPotensi, KandidatSuksesi, Level
+from . import rules
+from .models import HasilPotensi, KandidatSuksesi, Level, SumbuKinerja
 from .services import JENIS_KUNCI
 
 
@@ -35,6 +37,10 @@ class HasilPotensiForm(_NipMixin, forms.Form):
         choices=[("", _("Otomatis dari skor"))] + list(Level.choices),
         required=False,
     )
+    catatan = forms.CharField(
+        label=_("Catatan"), max_length=1000, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         self.actor = actor
@@ -42,6 +48,43 @@ class HasilPotensiForm(_NipMixin, forms.Form):
 
     def clean_nip(self) -> Pegawai:
         return self._pegawai_dari_nip(self.cleaned_data["nip"])
+
+
+class ImporPotensiForm(forms.Form):
+    berkas = forms.FileField(
+        label=_("Berkas Excel"),
+        help_text=_("Format .xlsx sesuai templat (atau .csv), paling besar 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+
+def _pilihan_kotak() -> list[tuple[int, Any]]:
+    level, sumbu = dict(Level.choices), dict(SumbuKinerja.choices)
+    return sorted(
+        (n, format_lazy("{} — {} {} / {}", n, _("potensi"), level[lv], sumbu[sb]))
+        for (lv, sb), n in rules.KOTAK.items()
+    )
+
+
+class PengaturanTalentaForm(forms.Form):
+    """The shape of the settings; the rules between the fields (menengah below tinggi) are
+    the model's constraint, checked by `services.pengaturan_simpan`."""
+
+    kotak_pool = forms.TypedMultipleChoiceField(
+        label=_("Kotak kelompok rencana suksesi (talent pool)"),
+        help_text=_("Pegawai di kotak yang dicentang masuk talent pool dan dapat dipilih "
+                    "sebagai kandidat suksesi."),
+        coerce=int, choices=_pilihan_kotak, widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Pilih paling sedikit satu kotak untuk talent pool.")},
+    )  # fmt: skip
+    batas_menengah = forms.DecimalField(
+        label=_("Skor minimal potensi menengah"), min_value=0, max_value=100, max_digits=5,
+        decimal_places=2,
+    )  # fmt: skip
+    batas_tinggi = forms.DecimalField(
+        label=_("Skor minimal potensi tinggi"), min_value=0, max_value=100, max_digits=5,
+        decimal_places=2,
+    )  # fmt: skip
 
 
 class KoreksiForm(forms.Form):

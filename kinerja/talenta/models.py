@@ -1,7 +1,9 @@
 """Talent management (issue 17 part A, DOMAIN.md section 8; docs/talenta.md).
 
 - `PengaturanTalenta`: per wilayah, the pool boxes and the score thresholds of the levels.
-- `HasilPotensi`: one assessment result of an employee (source, date, score, level).
+- `HasilPotensi`: one assessment result of an employee (source, date, score, level); one
+  per (employee, source, date).
+- `ImporPotensi`: an uploaded Excel file of results, its preview and outcome.
 - `Kalibrasi`: the 9-box year of a wilayah, draf -> dikalibrasi -> dikunci (workflow engine,
   logged in TransisiStatus); `KoreksiKotak`: an override of one employee's box with a
   required note (history kept by simple_history).
@@ -72,6 +74,7 @@ class PengaturanTalenta(TimeStampedModel):
         default=rules.BATAS_TINGGI_BAWAAN, validators=SKOR,
     )  # fmt: skip
 
+    history = HistoricalRecords()
     objects = WilayahQS.as_manager()
 
     class Meta:
@@ -116,6 +119,7 @@ class HasilPotensi(TimeStampedModel):
     tanggal = models.DateField(_("tanggal asesmen"))
     skor = models.DecimalField(_("skor (0-100)"), max_digits=5, decimal_places=2, validators=SKOR)
     level = models.CharField(_("level potensi"), max_length=10, choices=Level.choices)
+    catatan = models.TextField(_("catatan"), max_length=1000, blank=True)
     dicatat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -138,10 +142,62 @@ class HasilPotensi(TimeStampedModel):
                 name="hasilpotensi_skor_0_100",
                 violation_error_message=_("Skor potensi harus antara 0 dan 100."),
             ),
+            models.UniqueConstraint(
+                fields=["pegawai", "sumber", "tanggal"],
+                name="hasilpotensi_satu_per_sumber_tanggal",
+                violation_error_message=_(
+                    "Hasil potensi pegawai ini dari sumber dan tanggal yang sama sudah tercatat."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.pegawai} {self.tanggal:%d/%m/%Y} {self.get_level_display()}"
+
+
+class ImporPotensi(TimeStampedModel):
+    """One uploaded Excel file of potential results: its checked rows with per-row errors
+    (the preview), then the result. All rows are saved in one transaction or none
+    (`kinerja.talenta.impor`)."""
+
+    class Status(models.TextChoices):
+        PRATINJAU = "pratinjau", _("Pratinjau")
+        DIIMPOR = "diimpor", _("Diimpor")
+        DIBATALKAN = "dibatalkan", _("Dibatalkan")
+
+    wilayah = models.ForeignKey(
+        "organisasi.Wilayah", on_delete=models.CASCADE, related_name="+", verbose_name=_("wilayah")
+    )
+    nama_file = models.CharField(_("nama file"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PRATINJAU
+    )
+    baris = models.JSONField(_("baris"), default=list, blank=True)
+    jumlah_baris = models.PositiveIntegerField(_("jumlah baris"), default=0)
+    jumlah_galat = models.PositiveIntegerField(_("baris bermasalah"), default=0)
+    jumlah_dibuat = models.PositiveIntegerField(_("hasil dibuat"), default=0)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diunggah oleh"),
+    )
+    diimpor_pada = models.DateTimeField(_("diimpor pada"), null=True, blank=True)
+
+    objects = WilayahQS.as_manager()
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+        verbose_name = _("impor hasil potensi")
+        verbose_name_plural = _("impor hasil potensi")
+
+    def __str__(self) -> str:
+        return self.nama_file
+
+    def get_absolute_url(self) -> str:
+        return reverse("talenta:imporpotensi_detail", args=[self.pk])
 
 
 class Kalibrasi(TimeStampedModel):

@@ -8,8 +8,10 @@ from typing import Any
 
 from django.db.models import (
     Case,
+    CharField,
     Count,
     Exists,
+    Func,
     IntegerField,
     OuterRef,
     Q,
@@ -18,7 +20,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Concat
 from django.http import Http404
 
 from kinerja.choices import Predikat, StatusEvaluasi
@@ -29,6 +31,7 @@ from pegawai.models import Pegawai
 from . import rules
 from .models import (
     HasilPotensi,
+    ImporPotensi,
     Kalibrasi,
     KandidatSuksesi,
     KoreksiKotak,
@@ -69,18 +72,40 @@ def boleh_kalibrasi(actor: Any, wilayah_id: int | None) -> bool:
 
 
 # --- the 9-box in SQL ------------------------------------------------------------------------
-def _kotak_case() -> Case:
-    whens = []
-    for (level, sumbu), n in rules.KOTAK.items():
-        predikat = [p for p, s in rules.SUMBU_KINERJA.items() if s == sumbu]
-        whens.append(When(level_potensi=level, predikat_tahunan__in=predikat, then=Value(n)))
-    return Case(*whens, default=None, output_field=IntegerField())
+class _PilihNilai(Func):
+    """`CASE <expr> WHEN k1 THEN v1 ... END` (a *simple* CASE): `expr` is evaluated once per
+    row. The searched form (`When(level_potensi=..., predikat_tahunan__in=...)`) repeats the
+    annotated subqueries in every WHEN: 9 boxes x 2 subqueries were 18 subplans per
+    employee, and the estimated cost switched PostgreSQL's JIT on (bench: half of 700 ms)."""
+
+    def __init__(self, expression: Any, peta: dict[str, Any], output_field: Any) -> None:
+        self.peta = peta
+        super().__init__(expression, output_field=output_field)
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list]:
+        sql, params = compiler.compile(self.source_expressions[0])
+        whens = " ".join("WHEN %s THEN %s" for _ in self.peta)
+        nilai = [x for k, v in self.peta.items() for x in (k, v)]
+        return f"(CASE {sql} {whens} END)", [*params, *nilai]
 
 
-def _sumbu_case() -> Case:
-    return Case(
-        *[When(predikat_tahunan=p, then=Value(s)) for p, s in rules.SUMBU_KINERJA.items()],
-        default=Value(""),
+def _kotak_case() -> _PilihNilai:
+    """The box from `level_potensi || ':' || predikat_tahunan` (rules.KOTAK, rules.SUMBU_KINERJA);
+    no match (either missing) is NULL = belum lengkap."""
+    peta = {
+        f"{level}:{p}": n
+        for (level, sumbu), n in rules.KOTAK.items()
+        for p, s in rules.SUMBU_KINERJA.items()
+        if s == sumbu
+    }
+    kunci = Concat("level_potensi", Value(":"), "predikat_tahunan", output_field=CharField())
+    return _PilihNilai(kunci, peta, output_field=IntegerField())
+
+
+def _sumbu_case() -> Coalesce:
+    return Coalesce(
+        _PilihNilai("predikat_tahunan", dict(rules.SUMBU_KINERJA), output_field=CharField()),
+        Value(""),
     )
 
 
@@ -153,6 +178,18 @@ def pegawai_di_kotak(*, actor: Any, tahun: int, kotak: int, unit: Any = None) ->
 def pengaturan(wilayah_id: int) -> PengaturanTalenta:
     obj = PengaturanTalenta.objects.filter(wilayah_id=wilayah_id).first()
     return obj or PengaturanTalenta(wilayah_id=wilayah_id)
+
+
+def impor_potensi_list(*, actor: Any) -> QuerySet[ImporPotensi]:
+    """Potential imports of the actor's wilayah: HR of that wilayah only."""
+    wilayah_id = getattr(actor, "wilayah_id", None)
+    if not wilayah_id or not boleh_kelola(actor, wilayah_id):
+        return ImporPotensi.objects.none()
+    return (
+        ImporPotensi.objects.visible_to(actor)
+        .filter(wilayah_id=wilayah_id)
+        .select_related("diunggah_oleh")
+    )
 
 
 def kalibrasi_list(*, actor: Any) -> QuerySet[Kalibrasi]:

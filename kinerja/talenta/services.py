@@ -56,9 +56,33 @@ def pengaturan_untuk(wilayah: Any) -> PengaturanTalenta:
 
 
 @transaction.atomic
+def pengaturan_simpan(
+    *, actor: Any, wilayah: Any, kotak_pool: list[int], batas_menengah: Decimal,
+    batas_tinggi: Decimal,
+) -> PengaturanTalenta:  # fmt: skip
+    """Saves the wilayah's pool boxes and potential thresholds (HR of the wilayah). The
+    model's rules decide: boxes 1-9, at least one; scores 0-100; menengah below tinggi (the
+    CHECK constraint, through `full_clean`, so it reaches the form as a message)."""
+    wilayah_id = getattr(wilayah, "pk", wilayah)
+    _wajib_kelola(actor, wilayah_id)
+    obj = PengaturanTalenta.objects.select_for_update().filter(
+        wilayah_id=wilayah_id
+    ).first() or PengaturanTalenta(wilayah_id=wilayah_id)
+    kotak = sorted({int(k) for k in kotak_pool})
+    if not kotak:
+        raise ValidationError(
+            {"kotak_pool": _("Pilih paling sedikit satu kotak untuk talent pool.")}
+        )
+    obj.kotak_pool, obj.batas_menengah, obj.batas_tinggi = kotak, batas_menengah, batas_tinggi
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@transaction.atomic
 def hasil_potensi_catat(
     *, actor: Any, pegawai: Pegawai, sumber: str, tanggal: dt.date, skor: Decimal,
-    level: str | None = None,
+    level: str | None = None, catatan: str = "",
 ) -> HasilPotensi:  # fmt: skip
     """Records one assessment result; without `level` it is derived from the score by the
     wilayah's thresholds."""
@@ -70,7 +94,7 @@ def hasil_potensi_catat(
         )
     hasil = HasilPotensi(
         wilayah_id=pegawai.wilayah_id, pegawai=pegawai, sumber=sumber, tanggal=tanggal,
-        skor=skor, level=level or "",
+        skor=skor, level=level or "", catatan=(catatan or "").strip(),
         dicatat_oleh=actor if getattr(actor, "is_authenticated", False) else None,
     )  # fmt: skip
     hasil.full_clean()

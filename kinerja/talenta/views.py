@@ -6,23 +6,39 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from asn_kinerja.pdf import pdf_response, render_pdf
 from asn_kinerja.waktu import hari_ini
-from organisasi.models import UnitKerja
+from organisasi.models import UnitKerja, Wilayah
 from pegawai.models import Pegawai
 from pegawai.pengembangan.selectors import ringkasan_karier
 from pegawai.selectors import pegawai_dari_pengguna
 
-from . import rules, selectors, services
-from .forms import HasilPotensiForm, KandidatForm, KoreksiForm, PosisiKunciForm
-from .models import HasilPotensi, Kalibrasi, KandidatSuksesi, Level, PosisiKunci, SumbuKinerja
+from . import impor, rules, selectors, services
+from .forms import (
+    HasilPotensiForm,
+    ImporPotensiForm,
+    KandidatForm,
+    KoreksiForm,
+    PengaturanTalentaForm,
+    PosisiKunciForm,
+)
+from .models import (
+    HasilPotensi,
+    ImporPotensi,
+    Kalibrasi,
+    KandidatSuksesi,
+    Level,
+    PosisiKunci,
+    SumbuKinerja,
+)
 
 NAMA_LEVEL = dict(Level.choices)
 NAMA_SUMBU = dict(SumbuKinerja.choices)
@@ -235,6 +251,7 @@ class HasilPotensiListView(ListView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         ctx["boleh_kelola"] = selectors.boleh_kelola(user, user.wilayah_id)
+        ctx["boleh_impor"] = ctx["boleh_kelola"] and bool(user.wilayah_id)
         ctx["form"] = kwargs.get("form") or HasilPotensiForm(actor=user)
         ctx["q"] = self.request.GET.get("q", "")
         return ctx
@@ -246,7 +263,8 @@ class HasilPotensiListView(ListView):
             d = form.cleaned_data
             try:
                 services.hasil_potensi_catat(actor=request.user, pegawai=d["nip"], sumber=d["sumber"],
-                                             tanggal=d["tanggal"], skor=d["skor"], level=d["level"] or None)  # fmt: skip
+                                             tanggal=d["tanggal"], skor=d["skor"], level=d["level"] or None,
+                                             catatan=d["catatan"])  # fmt: skip
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -255,6 +273,200 @@ class HasilPotensiListView(ListView):
                 )
                 return redirect("talenta:hasilpotensi_list")
         self.object_list = self.get_queryset()
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+# --- import of potential results (kinerja.talenta.impor) ------------------------------------
+
+
+def _wajib_hr_wilayah(request: HttpRequest) -> None:
+    """HR of the actor's own wilayah: the import looks NIPs up there only."""
+    user = request.user
+    if not user.wilayah_id or not selectors.boleh_kelola(user, user.wilayah_id):
+        raise PermissionDenied
+
+
+class ImporPotensiListView(ListView):
+    """Upload of an Excel file (checked first, preview) and the history of imports."""
+
+    template_name = "talenta/imporpotensi_list.html"
+    context_object_name = "daftar"
+    paginate_by = 25
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        _wajib_hr_wilayah(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return selectors.impor_potensi_list(actor=self.request.user)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        ctx["form"] = kwargs.get("form") or ImporPotensiForm()
+        ctx["kolom"] = impor.KOLOM
+        return ctx
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = ImporPotensiForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                hasil = impor.impor_pratinjau(
+                    actor=request.user, berkas=form.cleaned_data["berkas"]
+                )
+            except ValidationError as exc:
+                form.add_error("berkas", exc.messages)
+            else:
+                return redirect(hasil)
+        self.object_list = self.get_queryset()
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+NAMA_SUMBER = dict(HasilPotensi.Sumber.choices)
+
+
+def _baris_pratinjau(b: dict[str, Any]) -> dict[str, Any]:
+    """One preview row with every cell the page shows (the stored JSON may lack a key)."""
+    mentah, data = b.get("mentah") or {}, b.get("data") or {}
+    tanggal = data.get("tanggal") or ""
+    return {
+        "no": b.get("no"),
+        "nip": mentah.get("NIP", ""),
+        "nama": data.get("nama") or "",
+        "sumber": NAMA_SUMBER.get(data.get("sumber"), mentah.get("SUMBER", "")),
+        "tanggal": "-".join(reversed(tanggal.split("-"))) if tanggal else mentah.get("TANGGAL", ""),
+        "skor": data.get("skor") or mentah.get("SKOR", ""),
+        "level": NAMA_LEVEL.get(data.get("level"), mentah.get("LEVEL", "")),
+        "level_otomatis": bool(data.get("level_otomatis")),
+        "catatan": data.get("catatan") or mentah.get("CATATAN", ""),
+        "galat": b.get("galat") or [],
+        "salah": set(b.get("sel_galat") or []),
+    }
+
+
+class ImporPotensiDetailView(DetailView):
+    """The preview (rows with their errors per cell) and, once run, the result."""
+
+    model = ImporPotensi
+    template_name = "talenta/imporpotensi_detail.html"
+    context_object_name = "impor"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        _wajib_hr_wilayah(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return selectors.impor_potensi_list(actor=self.request.user)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        baris = self.object.baris
+        hanya_galat = self.request.GET.get("galat") == "1"
+        if hanya_galat:
+            baris = [b for b in baris if b.get("galat")]
+        page = Paginator(baris, 50).get_page(self.request.GET.get("page"))
+        page.object_list = [_baris_pratinjau(b) for b in page.object_list]
+        ctx.update(page_obj=page, hanya_galat=hanya_galat)
+        return ctx
+
+
+def _impor_objek(request: HttpRequest, pk: int) -> ImporPotensi:
+    _wajib_hr_wilayah(request)
+    return get_object_or_404(selectors.impor_potensi_list(actor=request.user), pk=pk)
+
+
+@require_POST
+def imporpotensi_jalankan(request: HttpRequest, pk: int) -> HttpResponse:
+    objek = _impor_objek(request, pk)
+    try:
+        n = impor.impor_jalankan(actor=request.user, impor=objek)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("%(n)s hasil potensi berhasil diimpor.") % {"n": n})
+    return redirect(objek)
+
+
+@require_POST
+def imporpotensi_batalkan(request: HttpRequest, pk: int) -> HttpResponse:
+    objek = _impor_objek(request, pk)
+    try:
+        impor.impor_batalkan(actor=request.user, impor=objek)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(objek)
+    messages.info(request, _("Impor dibatalkan; tidak ada data yang ditulis."))
+    return redirect("talenta:imporpotensi_list")
+
+
+for _v in (imporpotensi_jalankan, imporpotensi_batalkan):
+    _v.scoped_model = ImporPotensi
+
+
+def imporpotensi_templat(request: HttpRequest) -> HttpResponse:
+    _wajib_hr_wilayah(request)
+    resp = HttpResponse(
+        impor.templat_xlsx(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    resp["Content-Disposition"] = 'attachment; filename="templat-impor-potensi.xlsx"'
+    return resp
+
+
+# --- settings of the wilayah: pool boxes and potential thresholds ---------------------------
+
+
+def pengaturan_saya(request: HttpRequest) -> HttpResponse:
+    """/talenta/pengaturan/: the settings of the HR officer's own wilayah."""
+    _wajib_hr_wilayah(request)
+    return redirect("talenta:pengaturan", pk=request.user.wilayah_id)
+
+
+class PengaturanTalentaView(FormView):
+    """The wilayah's pool boxes and thresholds (HR of the wilayah; `pk` is the Wilayah's, so
+    another wilayah is a 404 before any role check). A GET writes nothing: the settings row
+    is created by the first save."""
+
+    template_name = "talenta/pengaturantalenta_form.html"
+    form_class = PengaturanTalentaForm
+    scoped_model = Wilayah
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.wilayah = get_object_or_404(Wilayah.objects.visible_to(request.user), pk=kwargs["pk"])
+        if not selectors.boleh_kelola(request.user, self.wilayah.pk):
+            raise PermissionDenied
+        self.pengaturan = selectors.pengaturan(self.wilayah.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self) -> dict[str, Any]:
+        p = self.pengaturan
+        return {"kotak_pool": list(p.kotak_pool), "batas_menengah": p.batas_menengah,
+                "batas_tinggi": p.batas_tinggi}  # fmt: skip
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        ctx["wilayah"] = self.wilayah
+        ctx["riwayat"] = (
+            list(self.pengaturan.history.select_related("history_user")[:5])
+            if self.pengaturan.pk
+            else []
+        )
+        return ctx
+
+    def form_valid(self, form: PengaturanTalentaForm) -> HttpResponse:
+        d = form.cleaned_data
+        try:
+            services.pengaturan_simpan(actor=self.request.user, wilayah=self.wilayah,
+                                       kotak_pool=d["kotak_pool"], batas_menengah=d["batas_menengah"],
+                                       batas_tinggi=d["batas_tinggi"])  # fmt: skip
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("Pengaturan talenta %(w)s disimpan.") % {"w": self.wilayah}
+        )
+        return redirect("talenta:pengaturan", pk=self.wilayah.pk)
+
+    def form_invalid(self, form: PengaturanTalentaForm) -> HttpResponse:
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 

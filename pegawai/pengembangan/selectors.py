@@ -9,6 +9,7 @@ from django.db.models import (
     Count,
     F,
     IntegerField,
+    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -162,6 +163,96 @@ def kesenjangan_per_unit(*, actor: Any, batas: int = 50) -> list[dict[str, Any]]
         }
         for r in qs[:batas]
     ]
+
+
+def _gap_per_pegawai() -> QuerySet:
+    """The required competencies of the outer employee's position that they fall short of,
+    each with `gap` (required - held level); for correlated subqueries."""
+    return (
+        KebutuhanKompetensi.objects.filter(jabatan_id=OuterRef("jabatan_id"))
+        .annotate(dimiliki=_level_dimiliki(OuterRef(OuterRef("pk")), OuterRef("kompetensi_id")))
+        .filter(dimiliki__lt=F("level"))
+        .annotate(gap=F("level") - F("dimiliki"))
+        .order_by()
+        .values("jabatan_id")
+    )
+
+
+URUTAN_KESENJANGAN = {
+    "nama": ("nama", "pk"), "-nama": ("-nama", "-pk"),
+    "unit": ("unit__nama", "nama", "pk"), "-unit": ("-unit__nama", "nama", "pk"),
+    "jumlah": ("jumlah_kesenjangan", "nama", "pk"),
+    "-jumlah": ("-jumlah_kesenjangan", "-total_kesenjangan", "nama", "pk"),
+    "total": ("total_kesenjangan", "nama", "pk"),
+    "-total": ("-total_kesenjangan", "-jumlah_kesenjangan", "nama", "pk"),
+    "terbesar": ("kesenjangan_terbesar", "nama", "pk"),
+    "-terbesar": ("-kesenjangan_terbesar", "-total_kesenjangan", "nama", "pk"),
+}  # fmt: skip
+
+
+def kesenjangan_pegawai_list(
+    *, actor: Any, unit: Any = None, q: str = "", urut: str = "", semua: bool = False
+) -> QuerySet[Pegawai]:
+    """HR list: the active employees of the wilayah with `jumlah_kesenjangan` (required
+    competencies they fall short of), `total_kesenjangan` (sum of the level gaps) and
+    `kesenjangan_terbesar`; only those with a gap unless `semua`. One query per page (three
+    correlated subqueries), whatever the number of rows; `kesenjangan_terbesar_per_pegawai`
+    adds the names for the page in one more."""
+    if not is_hr(actor):
+        return Pegawai.objects.none()
+    gap = _gap_per_pegawai()
+    qs = (
+        Pegawai.objects.visible_to(actor)
+        .aktif()
+        .select_related("unit", "jabatan")
+        .annotate(
+            jumlah_kesenjangan=Coalesce(
+                Subquery(gap.annotate(n=Count("pk")).values("n"), output_field=IntegerField()),
+                Value(0),
+            ),
+            total_kesenjangan=Coalesce(
+                Subquery(gap.annotate(n=Sum("gap")).values("n"), output_field=IntegerField()),
+                Value(0),
+            ),
+            kesenjangan_terbesar=Coalesce(
+                Subquery(gap.annotate(n=Max("gap")).values("n"), output_field=IntegerField()),
+                Value(0),
+            ),
+        )
+    )
+    if not semua:
+        qs = qs.filter(jumlah_kesenjangan__gt=0)
+    if unit is not None:
+        qs = qs.di_subtree(unit)
+    if q:
+        qs = qs.filter(Q(nama__icontains=q) | Q(nip=q.replace(" ", "")))
+    return qs.order_by(*URUTAN_KESENJANGAN.get(urut, URUTAN_KESENJANGAN["-jumlah"]))
+
+
+def kesenjangan_terbesar_per_pegawai(pegawai: list[Pegawai], *, batas: int = 3) -> dict:
+    """{pegawai pk: [(competency, required, held, gap), ...]} the `batas` biggest gaps of each
+    employee of a page, in one query."""
+    if not pegawai:
+        return {}
+    baris = (
+        Pegawai.objects.filter(pk__in=[p.pk for p in pegawai])
+        .annotate(
+            k_level=F("jabatan__kebutuhankompetensi__level"),
+            k_id=F("jabatan__kebutuhankompetensi__kompetensi_id"),
+            k_nama=F("jabatan__kebutuhankompetensi__kompetensi__nama"),
+        )
+        .annotate(dimiliki=_level_dimiliki(OuterRef("pk"), OuterRef("k_id")))
+        .filter(dimiliki__lt=F("k_level"))
+        .annotate(gap=F("k_level") - F("dimiliki"))
+        .order_by("pk", "-gap", "k_nama")
+        .values_list("pk", "k_nama", "k_level", "dimiliki", "gap")
+    )
+    hasil: dict[int, list] = {}
+    for pk, nama, perlu, punya, gap in baris:
+        daftar = hasil.setdefault(pk, [])
+        if len(daftar) < batas:
+            daftar.append({"kompetensi": nama, "perlu": perlu, "dimiliki": punya, "gap": gap})
+    return hasil
 
 
 # --- the IDP ---------------------------------------------------------------------------------

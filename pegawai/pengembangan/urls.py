@@ -31,4 +31,5 @@ urlpatterns = [
     path("pendaftaran/<int:pk>/selesai/", views.pendaftaran_selesai, name="pendaftaran_selesai"),
     path("pendaftaran/<int:pk>/batalkan/", views.pendaftaran_batalkan, name="pendaftaran_batalkan"),
     path("dasbor/", views.DasborView.as_view(), name="dasbor"),
+    path("kesenjangan/", views.KesenjanganListView.as_view(), name="kesenjangan_list"),
 ]

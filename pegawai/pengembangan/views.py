@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from django.views.generic import (
 )
 
 from asn_kinerja.waktu import hari_ini
+from organisasi.models import UnitKerja
 from pegawai.selectors import pegawai_dari_pengguna
 
 from . import selectors, services
@@ -512,6 +513,56 @@ for _v in (
     pendaftaran_batalkan,
 ):
     _v.scoped_model = PendaftaranProgram
+
+
+# --- competence gaps per employee (HR) -------------------------------------------------------
+
+
+class KesenjanganListView(_HRMixin, ListView):
+    """HR of the wilayah: the active employees with competence gaps (count, sum of level
+    gaps, the biggest three), filter by unit (subtree), search by name/NIP, sorting `o`,
+    50 per page. A unit of another wilayah is a 404. Constant queries per page."""
+
+    template_name = "pengembangan/kesenjangan_list.html"
+    context_object_name = "pegawai_list"
+    paginate_by = 50
+
+    def _unit(self) -> UnitKerja | None:
+        u = self.request.GET.get("unit", "")
+        if not u:
+            return None
+        unit = (
+            UnitKerja.objects.visible_to(self.request.user).filter(pk=u).first()
+            if u.isdigit()
+            else None
+        )
+        if unit is None:
+            raise Http404
+        return unit
+
+    def get_queryset(self):
+        g = self.request.GET
+        self.unit = self._unit()
+        return selectors.kesenjangan_pegawai_list(
+            actor=self.request.user, unit=self.unit, q=g.get("q", "").strip(),
+            urut=g.get("o", ""), semua=g.get("semua") == "1",
+        )  # fmt: skip
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)
+        terbesar = selectors.kesenjangan_terbesar_per_pegawai(list(ctx["pegawai_list"]))
+        for p in ctx["pegawai_list"]:
+            p.terbesar = terbesar.get(p.pk, [])
+        ctx.update(
+            unit_pk=self.unit.pk if self.unit else None,
+            unit_list=UnitKerja.objects.visible_to(self.request.user)
+            .filter(aktif=True)
+            .order_by("path")
+            .only("pk", "nama", "path"),
+            q=self.request.GET.get("q", ""),
+            semua=self.request.GET.get("semua") == "1",
+        )
+        return ctx
 
 
 # --- dashboard -------------------------------------------------------------------------------

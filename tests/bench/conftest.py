@@ -24,6 +24,8 @@ LANGKAH_DATA = [
     seed_bench.kehadiran,
     seed_bench.cuti,
     seed_bench.skm,
+    seed_bench.evaluasi_tahunan,
+    seed_bench.potensi,
 ]
 
 
@@ -61,8 +63,17 @@ def isi_data(org_a, monkeypatch):
                 langkah(k)
         _siapkan_status(org_a)
         _tpp_bulan_lalu(org_a)
+        _posisi_kunci(org_a)
 
     return _isi
+
+
+def _posisi_kunci(org_a) -> None:
+    """The head of bidang is a key position (the talent demo flags three per wilayah), so
+    the succession detail page has its recommendations from the 9-box pool."""
+    from kinerja.talenta import services
+
+    services.posisi_kunci_tandai(actor=org_a.user_hr, jabatan=org_a.j_kabid)
 
 
 def _tpp_bulan_lalu(org_a) -> None:

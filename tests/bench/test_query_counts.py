@@ -60,14 +60,31 @@ def test_query_konstan(halaman, client, pengguna_peran, isi_data):
 
 def test_data_bench_tumbuh_dengan_pegawai(org_a, isi_data):
     """The fixture really adds rows: 30 employees have ~10x the data of 3."""
-    from kinerja.models import SKP, EvaluasiPeriodik, LogHarian
+    from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan, LogHarian
+    from kinerja.talenta.models import HasilPotensi
     from pegawai.models import Kehadiran
 
+    model = (SKP, EvaluasiPeriodik, LogHarian, Kehadiran, EvaluasiTahunan, HasilPotensi)
     isi_data(3)
-    sebelum = [m.objects.count() for m in (SKP, EvaluasiPeriodik, LogHarian, Kehadiran)]
+    sebelum = [m.objects.count() for m in model]
     isi_data(30)
-    sesudah = [m.objects.count() for m in (SKP, EvaluasiPeriodik, LogHarian, Kehadiran)]
+    sesudah = [m.objects.count() for m in model]
     assert all(b > a for a, b in zip(sebelum, sesudah, strict=True)), (sebelum, sesudah)
     assert SKP.objects.filter(pegawai__unit=org_a.seksi).count() >= 30
     isi_data(30)  # idempotent: a rerun inserts nothing
-    assert [m.objects.count() for m in (SKP, EvaluasiPeriodik, LogHarian, Kehadiran)] == sesudah
+    assert [m.objects.count() for m in model] == sesudah
+
+
+def test_data_bench_mengisi_9box(org_a, isi_data):
+    """The generated annual evaluations and potential results place most employees in the
+    9-box (the bench measures the grid with real data)."""
+    from django.utils import timezone
+
+    from kinerja.talenta import selectors
+
+    isi_data(30)  # the year of the generated SKPs: the fixture's today
+    grid = selectors.grid_9box(
+        actor=org_a.user_hr, tahun=timezone.localdate().year, unit=org_a.seksi
+    )
+    assert sum(grid["per_kotak"].values()) >= 15, grid
+    assert sum(1 for n in grid["per_kotak"].values() if n) >= 3, grid

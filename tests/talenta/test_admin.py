@@ -12,7 +12,7 @@ from kinerja.talenta.models import PengaturanTalenta
 pytestmark = pytest.mark.django_db
 
 MODEL = ["pengaturantalenta", "hasilpotensi", "kalibrasi", "koreksikotak", "posisikunci",
-         "kandidatsuksesi"]  # fmt: skip
+         "kandidatsuksesi", "imporpotensi"]  # fmt: skip
 
 
 @pytest.fixture
