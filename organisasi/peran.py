@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import PermissionDenied
+
 if TYPE_CHECKING:
     from organisasi.models import Pengguna
 
@@ -21,3 +23,28 @@ def is_hr_wilayah(actor: Pengguna, wilayah_id: int | None) -> bool:
     if actor.is_admin_nasional:
         return True
     return bool(actor.is_admin_kepegawaian and actor.wilayah_id and actor.wilayah_id == wilayah_id)
+
+
+def is_hr_wilayah_sendiri(actor: Pengguna) -> bool:
+    """HR officer acting in their OWN wilayah, for work that looks rows up there (the Excel
+    imports find NIPs in the actor's wilayah). A national admin has no wilayah of their
+    own, so no. An inactive account, no."""
+    return bool(
+        getattr(actor, "is_authenticated", False)
+        and actor.is_active
+        and actor.is_admin_kepegawaian
+        and actor.wilayah_id
+    )
+
+
+def wajib_hr_wilayah(actor: Pengguna, wilayah_id: int | None, pesan: str) -> None:
+    """Raises PermissionDenied(`pesan`) unless `is_hr_wilayah(actor, wilayah_id)`. The one
+    guard of the services that only HR of the wilayah may run."""
+    if not is_hr_wilayah(actor, wilayah_id):
+        raise PermissionDenied(pesan)
+
+
+def wajib_hr_wilayah_sendiri(actor: Pengguna, pesan: str) -> None:
+    """Raises PermissionDenied(`pesan`) unless `is_hr_wilayah_sendiri(actor)`."""
+    if not is_hr_wilayah_sendiri(actor):
+        raise PermissionDenied(pesan)

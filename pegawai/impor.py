@@ -26,12 +26,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from organisasi import peran
 from organisasi.choices import TingkatPendidikan
 from organisasi.models import Jabatan, UnitKerja
 
 from .choices import GOLONGAN_CHOICES, JenisKelamin, StatusKepegawaian
 from .models import ImporPegawai, Pegawai, RiwayatPangkat
-from .selectors import boleh_kelola
 from .services import pegawai_simpan
 from .validators import urai_nip_pns, validasi_nip
 
@@ -341,8 +341,9 @@ def _pegawai(data: dict[str, Any], wilayah: Any) -> Pegawai:
 
 
 def _wajib_hr(actor: Any) -> None:
-    if not boleh_kelola(actor) or not actor.wilayah_id:
-        raise PermissionDenied(_("Hanya admin kepegawaian wilayah yang dapat mengimpor pegawai."))
+    peran.wajib_hr_wilayah_sendiri(
+        actor, _("Hanya admin kepegawaian wilayah yang dapat mengimpor pegawai.")
+    )
 
 
 @transaction.atomic

@@ -20,8 +20,8 @@ from asn_kinerja.workflow import Transisi, catat_transisi, jalankan
 from kinerja.choices import StatusPeriode
 from kinerja.models import SKP, Keberatan, PeriodeKinerja, PeriodePenilaian, TargetUnit
 from kinerja.signals import periode_penilaian_ditutup
+from organisasi import peran
 from organisasi.models import UnitKerja, Wilayah
-from organisasi.peran import is_hr_wilayah
 from pegawai.selectors import kepala_unit, pegawai_dari_pengguna
 
 
@@ -48,10 +48,9 @@ def pastikan_terbuka(obj: PeriodeKinerja | PeriodePenilaian | SKP) -> None:
 
 
 def _wajib_hr(actor: Any, wilayah_id: int | None) -> None:
-    if not is_hr_wilayah(actor, wilayah_id):
-        raise PermissionDenied(
-            _("Hanya admin kepegawaian wilayah ini yang dapat mengelola periode.")
-        )
+    peran.wajib_hr_wilayah(
+        actor, wilayah_id, _("Hanya admin kepegawaian wilayah ini yang dapat mengelola periode.")
+    )
 
 
 def granularitas_wilayah(wilayah: Wilayah) -> str:

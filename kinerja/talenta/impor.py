@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from asn_kinerja.waktu import hari_ini
+from organisasi import peran
 from pegawai.impor import Kolom, baca_berkas
 from pegawai.impor import _tanggal as baca_tanggal
 from pegawai.models import Pegawai
@@ -208,11 +209,9 @@ def _hasil(data: dict[str, Any], *, wilayah_id: int, actor: Any) -> HasilPotensi
 
 
 def _wajib_hr(actor: Any) -> None:
-    wilayah_id = getattr(actor, "wilayah_id", None)
-    if not wilayah_id or not selectors.boleh_kelola(actor, wilayah_id):
-        raise PermissionDenied(
-            _("Hanya admin kepegawaian wilayah yang dapat mengimpor hasil potensi.")
-        )
+    peran.wajib_hr_wilayah_sendiri(
+        actor, _("Hanya admin kepegawaian wilayah yang dapat mengimpor hasil potensi.")
+    )
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from asn_kinerja.pdf import pdf_response, render_pdf
 from asn_kinerja.waktu import hari_ini
+from organisasi import peran
 from organisasi.models import UnitKerja, Wilayah
 from pegawai.models import Pegawai
 from pegawai.pengembangan.selectors import ringkasan_karier
@@ -281,8 +282,7 @@ class HasilPotensiListView(ListView):
 
 def _wajib_hr_wilayah(request: HttpRequest) -> None:
     """HR of the actor's own wilayah: the import looks NIPs up there only."""
-    user = request.user
-    if not user.wilayah_id or not selectors.boleh_kelola(user, user.wilayah_id):
+    if not peran.is_hr_wilayah_sendiri(request.user):
         raise PermissionDenied
 
 
