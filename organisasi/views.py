@@ -33,6 +33,7 @@ from django.views.generic import (
 
 from asn_kinerja.ekspor import aman_sel, baris_aman
 from asn_kinerja.pengalihan import alihkan_next
+from asn_kinerja.views import galat_ke_form
 
 from . import services
 from .abk import hitung_abk, kebutuhan_tugas, ringkasan_abk
@@ -86,16 +87,6 @@ class AksesMixin:
         ctx = super().get_context_data(**kwargs)
         ctx["hak"] = self.hak
         return ctx
-
-
-def _terapkan_error(form, e: ValidationError) -> None:
-    """A service's ValidationError onto the form: field errors under their field when the
-    form has it, the rest above the form."""
-    if hasattr(e, "error_dict"):
-        for field, errors in e.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, e.messages)
 
 
 def _kembali(request: HttpRequest, bawaan: str) -> HttpResponseRedirect:
@@ -195,7 +186,7 @@ class UnitCreateView(UnitFormMixin, CreateView):
         try:
             unit = services.unit_buat(actor=self.request.user, **form.cleaned_data)
         except ValidationError as e:
-            _terapkan_error(form, e)
+            galat_ke_form(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Unit „%(nama)s“ dibuat.") % {"nama": unit.nama})
         return HttpResponseRedirect(unit.get_absolute_url())
@@ -214,7 +205,7 @@ class UnitUpdateView(UnitFormMixin, UpdateView):
                 actor=self.request.user, unit=self.object, **form.cleaned_data
             )
         except ValidationError as e:
-            _terapkan_error(form, e)
+            galat_ke_form(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Unit „%(nama)s“ disimpan.") % {"nama": unit.nama})
         return HttpResponseRedirect(unit.get_absolute_url())
@@ -363,7 +354,7 @@ class JabatanCreateView(JabatanFormMixin, CreateView):
         try:
             jab = services.jabatan_buat(actor=self.request.user, unit=data.pop("unit"), **data)
         except ValidationError as e:
-            _terapkan_error(form, e)
+            galat_ke_form(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Jabatan „%(nama)s“ dibuat.") % {"nama": jab.nama})
         return HttpResponseRedirect(jab.get_absolute_url())
@@ -383,7 +374,7 @@ class JabatanUpdateView(JabatanFormMixin, UpdateView):
                 actor=self.request.user, jabatan=self.object, unit=data.pop("unit"), **data
             )
         except ValidationError as e:
-            _terapkan_error(form, e)
+            galat_ke_form(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Jabatan „%(nama)s“ disimpan.") % {"nama": jab.nama})
         return HttpResponseRedirect(jab.get_absolute_url())
@@ -481,7 +472,7 @@ class TugasCreateView(TugasFormMixin, FormView):
         try:
             services.tugas_buat(actor=self.request.user, jabatan=self.jabatan, **form.cleaned_data)
         except ValidationError as e:
-            _terapkan_error(form, e)
+            galat_ke_form(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Tugas ditambahkan ke analisis beban kerja."))
         if "simpan_tambah" in self.request.POST:
@@ -509,7 +500,7 @@ class TugasUpdateView(TugasFormMixin, FormView):
         try:
             services.tugas_ubah(actor=self.request.user, tugas=self.object, **form.cleaned_data)
         except ValidationError as e:
-            _terapkan_error(form, e)
+            galat_ke_form(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Tugas disimpan."))
         return HttpResponseRedirect(self.jabatan.get_absolute_url() + "#abk")

@@ -26,6 +26,7 @@ from django.views.generic import DetailView, FormView, ListView, RedirectView
 from django_filters.views import FilterView
 
 from asn_kinerja.ekspor import baris_aman
+from asn_kinerja.views import galat_ke_form
 from organisasi.models import Jabatan
 
 from . import forms, impor, penempatan, rules, selectors, services
@@ -47,14 +48,6 @@ from .models import (
 def _wajib(boleh: bool) -> None:
     if not boleh:
         raise PermissionDenied(_("Anda tidak berhak membuka halaman ini."))
-
-
-def _pesan_galat(form: Any, e: ValidationError) -> None:
-    if hasattr(e, "error_dict"):
-        for field, errs in e.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, e.messages)
 
 
 class HRMixin:
@@ -276,7 +269,7 @@ class PegawaiCreateView(HRMixin, FormView):
         try:
             p = services.pegawai_simpan(actor=self.request.user, pegawai=form.instance)
         except ValidationError as e:
-            _pesan_galat(form, e)
+            galat_ke_form(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Data pegawai %(n)s disimpan.") % {"n": p.nama_lengkap})
         return redirect(p)
@@ -301,7 +294,7 @@ class PegawaiUpdateView(HRMixin, FormView):
         try:
             p = services.pegawai_simpan(actor=self.request.user, pegawai=form.instance)
         except ValidationError as e:
-            _pesan_galat(form, e)
+            galat_ke_form(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Data pegawai %(n)s disimpan.") % {"n": p.nama_lengkap})
         return redirect(p)
@@ -333,7 +326,7 @@ class PegawaiKontakView(FormView):
                 email=d["email"], telepon=d["telepon"], alamat=d["alamat"],
             )  # fmt: skip
         except ValidationError as e:
-            _pesan_galat(form, e)
+            galat_ke_form(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Data kontak disimpan."))
         return redirect(self.object)
@@ -371,7 +364,7 @@ class RiwayatCreateView(HRMixin, FormView):
         try:
             services.riwayat_simpan(actor=self.request.user, obj=form.instance)
         except ValidationError as e:
-            _pesan_galat(form, e)
+            galat_ke_form(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("%(j)s disimpan.") % {"j": self.jenis.judul})
         return redirect(f"{self.pegawai.get_absolute_url()}?tab={self.jenis.tab}")
@@ -651,7 +644,7 @@ class UsulanMutasiSetujuiView(UsulanMutasiDetailView):
                 services.usulan_mutasi_setujui(actor=request.user, usulan=self.object,
                                                **form.cleaned_data)  # fmt: skip
             except ValidationError as e:
-                _pesan_galat(form, e)
+                galat_ke_form(form, e)
             else:
                 messages.success(
                     request,
@@ -673,7 +666,7 @@ class UsulanMutasiTolakView(UsulanMutasiDetailView):
                 services.usulan_mutasi_tolak(actor=request.user, usulan=self.object,
                                              catatan=form.cleaned_data["catatan"])  # fmt: skip
             except ValidationError as e:
-                _pesan_galat(form, e)
+                galat_ke_form(form, e)
             else:
                 messages.info(request, _("Usulan mutasi ditolak."))
                 return redirect("pegawai:penempatan_list")

@@ -15,6 +15,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from asn_kinerja.pdf import pdf_response, render_pdf
+from asn_kinerja.views import galat_ke_form
 
 from . import selectors, services
 from .akses import boleh_kelola, boleh_melihat, boleh_menjawab
@@ -104,21 +105,13 @@ class UnitLayananCreateView(AksesMixin, FormView):
                 jenis_layanan=form.daftar_layanan(),
             )
         except ValidationError as exc:
-            _tempel_galat(form, exc)
+            galat_ke_form(form, exc)
             return self.form_invalid(form)
         messages.success(
             self.request,
             _("Unit layanan dibuka untuk survei. Cetak posternya dan pasang di loket."),
         )
         return redirect(ul)
-
-
-def _tempel_galat(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
 
 
 class UnitLayananDetailView(AksesMixin, PeriodeMixin, DetailView):
@@ -197,7 +190,7 @@ class UnitLayananUpdateView(AksesMixin, FormView):
                 petugas=form.cleaned_data["petugas"],
             )
         except ValidationError as exc:
-            _tempel_galat(form, exc)
+            galat_ke_form(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Perubahan unit layanan disimpan."))
         return redirect(self.object)
@@ -307,7 +300,7 @@ class TanggapanDetailView(AksesMixin, DetailView):
                     ditindaklanjuti=form.cleaned_data["ditindaklanjuti"],
                 )
             except ValidationError as exc:
-                _tempel_galat(form, exc)
+                galat_ke_form(form, exc)
             else:
                 messages.success(
                     request, _("Jawaban disimpan dan tampil di halaman tindak lanjut warga.")

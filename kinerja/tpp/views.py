@@ -17,6 +17,7 @@ from django.views.generic import DetailView, FormView, ListView
 
 from asn_kinerja.formatting import tanggal_indonesia
 from asn_kinerja.pdf import pdf_response, render_pdf
+from asn_kinerja.views import galat_ke_form
 from asn_kinerja.waktu import hari_ini
 
 from . import ekspor, rules, selectors, services
@@ -305,11 +306,7 @@ class PengaturanView(FormView):
             services.pengaturan_simpan(actor=self.request.user, pengaturan=self.pengaturan,
                                        data=form.data_aturan())  # fmt: skip
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errs in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errs)
-            else:
-                form.add_error(None, exc.messages)
+            galat_ke_form(form, exc)
             return self.form_invalid(form)
         messages.success(
             self.request,

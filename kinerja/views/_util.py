@@ -28,12 +28,3 @@ def jalankan_aksi(
     else:
         messages.success(request, berhasil)
     return alihkan_next(request, kembali)
-
-
-def form_dari_error(form: Any, e: ValidationError) -> None:
-    """Puts a service's ValidationError onto the form (field errors where the field exists)."""
-    if hasattr(e, "error_dict"):
-        for field, errs in e.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, e.messages)

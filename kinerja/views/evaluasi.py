@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from asn_kinerja.views import galat_ke_form
 from kinerja.choices import Perilaku
 from kinerja.forms.evaluasi import (
     RATING_UNTUK_PREDIKAT,
@@ -41,7 +42,7 @@ from kinerja.workflow import evaluasi as wf
 from kinerja.workflow.skp import is_penilai
 from pegawai.selectors import pegawai_dari_pengguna
 
-from ._util import form_dari_error, jalankan_aksi
+from ._util import jalankan_aksi
 
 
 def matriks_json() -> dict[str, list[str]]:
@@ -179,7 +180,7 @@ def evaluasi_realisasi(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             svc.realisasi_simpan(actor=request.user, evaluasi=ev, isian=form.isian())
         except ValidationError as e:
-            form_dari_error(form, e)
+            galat_ke_form(form, e)
         else:
             messages.success(request, _("Realisasi disimpan. Lengkapi bukti dukung, lalu ajukan."))
             return HttpResponseRedirect(ev.get_absolute_url())
@@ -201,7 +202,7 @@ def evaluasi_bukti_tambah(request: HttpRequest, pk: int) -> HttpResponse:
                 nama=d.get("nama", ""), realisasi=d.get("realisasi"),
             )  # fmt: skip
         except ValidationError as e:
-            form_dari_error(form, e)
+            galat_ke_form(form, e)
         else:
             messages.success(request, _("Bukti dukung ditambahkan."))
             return HttpResponseRedirect(ev.get_absolute_url() + "#bukti")
@@ -312,7 +313,7 @@ def evaluasi_nilai(request: HttpRequest, pk: int) -> HttpResponse:
                     ubah=request.POST.get("mode") == "ubah",
                 )  # fmt: skip
             except ValidationError as e:
-                form_dari_error(form, e)
+                galat_ke_form(form, e)
             else:
                 messages.success(
                     request,
@@ -398,7 +399,7 @@ def evaluasi_tahunan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 fungsi(evaluasi=ev, oleh=request.user, rating_hasil=d["rating_hasil"],
                        rating_perilaku=d["rating_perilaku"], catatan=d["catatan"])  # fmt: skip
             except ValidationError as e:
-                form_dari_error(form, e)
+                galat_ke_form(form, e)
             else:
                 messages.success(request, _("Penilaian tahunan disimpan."))
                 return HttpResponseRedirect(ev.get_absolute_url())

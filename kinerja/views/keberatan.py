@@ -10,13 +10,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from asn_kinerja.views import galat_ke_form
 from kinerja.forms.keberatan import KeberatanForm, KeputusanKeberatanForm
 from kinerja.models import EvaluasiPeriodik, Keberatan
 from kinerja.selectors import evaluasi as sel
 from kinerja.services import keberatan as svc
 from kinerja.workflow.evaluasi import is_atasan_penilai
 
-from ._util import form_dari_error
 from .evaluasi import _evaluasi, _render_detail, matriks_json
 
 
@@ -30,7 +30,7 @@ def keberatan_ajukan(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, evaluasi=ev, alasan=form.cleaned_data["alasan"]
             )
         except ValidationError as e:
-            form_dari_error(form, e)
+            galat_ke_form(form, e)
         else:
             messages.success(request, _("Keberatan diajukan kepada atasan pejabat penilai."))
             return HttpResponseRedirect(k.evaluasi.get_absolute_url())
@@ -66,7 +66,7 @@ def keberatan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     rating_perilaku=d["rating_perilaku"],
                 )  # fmt: skip
             except ValidationError as e:
-                form_dari_error(form, e)
+                galat_ke_form(form, e)
             else:
                 messages.success(request, _("Keputusan atas keberatan disimpan."))
                 return HttpResponseRedirect(request.path)

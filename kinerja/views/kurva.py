@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asn_kinerja.views import galat_ke_form
 from kinerja.forms.evaluasi import PredikatUnitForm
 from kinerja.models import PeriodePenilaian
 from kinerja.selectors import kurva as sel
@@ -24,8 +25,6 @@ from kinerja.selectors.periode import (
 )
 from kinerja.services import kurva as svc
 from pegawai.selectors import pegawai_dari_pengguna
-
-from ._util import form_dari_error
 
 
 def _pilihan(request: HttpRequest) -> dict[str, Any]:
@@ -104,7 +103,7 @@ def kurva_unit(request: HttpRequest) -> HttpResponse:
                         predikat=form.cleaned_data["predikat"], catatan=form.cleaned_data["catatan"],
                     )  # fmt: skip
                 except ValidationError as e:
-                    form_dari_error(form, e)
+                    galat_ke_form(form, e)
                 else:
                     messages.success(request, _("Predikat unit ditetapkan."))
                     return HttpResponseRedirect(request.path + _url(unit, pp))

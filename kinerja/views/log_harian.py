@@ -16,13 +16,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
+from asn_kinerja.views import galat_ke_form
 from kinerja.forms.log_harian import LogFilterForm, LogHarianForm
 from kinerja.models import LogHarian
 from kinerja.selectors.log_harian import log_list, log_visible
 from kinerja.services import log_harian as svc
 from pegawai.selectors import is_atasan, pegawai_dari_pengguna
 
-from ._util import form_dari_error, jalankan_aksi
+from ._util import jalankan_aksi
 
 
 class LogListView(ListView):
@@ -71,7 +72,7 @@ class _LogFormView(FormView):
         try:
             svc.log_harian_simpan(actor=self.request.user, log=self.log, **form.cleaned_data)
         except ValidationError as e:
-            form_dari_error(form, e)
+            galat_ke_form(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Log harian disimpan."))
         return HttpResponseRedirect(reverse("kinerja:log_list"))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, FormView, ListView
 
+from asn_kinerja.views import galat_ke_form
 from kinerja.forms.periode import CatatanForm, PeriodeBukaForm, TargetUnitForm
 from kinerja.models import PeriodeKinerja, PeriodePenilaian, TargetUnit
 from kinerja.selectors.periode import periode_list, periode_penilaian_list, target_unit_list
@@ -20,7 +21,7 @@ from kinerja.services import periode as svc
 from organisasi.models import UnitKerja
 from pegawai.selectors import is_atasan, pegawai_dari_pengguna
 
-from ._util import form_dari_error, jalankan_aksi
+from ._util import jalankan_aksi
 
 
 def _wajib_hr(user: Any) -> None:
@@ -71,7 +72,7 @@ class PeriodeBukaView(FormView):
         try:
             periode = svc.periode_buka(actor=self.request.user, **form.cleaned_data)
         except ValidationError as e:
-            form_dari_error(form, e)
+            galat_ke_form(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Periode kinerja %(t)s dibuka.") % {"t": periode.tahun})
         return HttpResponseRedirect(periode.get_absolute_url())
@@ -235,7 +236,7 @@ class TargetFormView(FormView):
                 **form.cleaned_data,
             )  # fmt: skip
         except ValidationError as e:
-            form_dari_error(form, e)
+            galat_ke_form(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Target unit disimpan."))
         return HttpResponseRedirect(self.periode.get_absolute_url() + "#target")

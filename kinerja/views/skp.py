@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView
 
+from asn_kinerja.views import galat_ke_form
 from kinerja.choices import StatusSKP
 from kinerja.forms.skp import EkspektasiForm, IndikatorForm, RHKForm, SKPForm
 from kinerja.forms.umpan_balik import UmpanBalikForm
@@ -27,7 +28,7 @@ from kinerja.workflow import skp as wf
 from organisasi.models import UnitKerja
 from pegawai.selectors import is_atasan, pegawai_dari_pengguna
 
-from ._util import form_dari_error, jalankan_aksi
+from ._util import jalankan_aksi
 
 
 class SKPSayaView(TemplateView):
@@ -311,7 +312,7 @@ class _EditorSKP(FormView):
         try:
             self.simpan(form.cleaned_data)
         except ValidationError as e:
-            form_dari_error(form, e)
+            galat_ke_form(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Perubahan disimpan."))
         return HttpResponseRedirect(self.skp.get_absolute_url())
@@ -469,7 +470,7 @@ class EkspektasiUpdateView(FormView):
                 actor=self.request.user, skp=self.skp, ekspektasi=form.cleaned_data
             )
         except ValidationError as e:
-            form_dari_error(form, e)
+            galat_ke_form(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Ekspektasi perilaku disimpan."))
         return HttpResponseRedirect(self.skp.get_absolute_url() + "#perilaku")

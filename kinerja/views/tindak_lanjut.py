@@ -77,9 +77,9 @@ def pembinaan_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             rencana_pembinaan_buat(actor=request.user, evaluasi=ev, **form.cleaned_data)
         except ValidationError as e:
-            from ._util import form_dari_error
+            from asn_kinerja.views import galat_ke_form
 
-            form_dari_error(form, e)
+            galat_ke_form(form, e)
         else:
             messages.success(request, _("Rencana pembinaan dicatat."))
             return HttpResponseRedirect(reverse("kinerja:tindak_lanjut") + "?tampil=rencana")

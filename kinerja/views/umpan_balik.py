@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
+from asn_kinerja.views import galat_ke_form
 from kinerja.choices import JenisUmpanBalik
 from kinerja.forms.umpan_balik import UmpanBalikForm
 from kinerja.models import UmpanBalik
@@ -20,7 +21,7 @@ from kinerja.selectors.umpan_balik import umpan_balik_list
 from kinerja.services.umpan_balik import umpan_balik_kirim, umpan_balik_tandai_dibaca
 from pegawai.selectors import pegawai_dari_pengguna
 
-from ._util import form_dari_error, jalankan_aksi
+from ._util import jalankan_aksi
 
 
 class UmpanBalikListView(ListView):
@@ -54,7 +55,7 @@ class UmpanBalikListView(ListView):
             try:
                 umpan_balik_kirim(actor=request.user, **self.form.cleaned_data)
             except ValidationError as e:
-                form_dari_error(self.form, e)
+                galat_ke_form(self.form, e)
             else:
                 messages.success(request, _("Umpan balik terkirim."))
                 return HttpResponseRedirect(reverse("kinerja:umpan_balik_list"))

@@ -22,6 +22,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from asn_kinerja.formatting import bulan_tahun, tanggal_indonesia
 from asn_kinerja.pdf import pdf_response, render_pdf
 from asn_kinerja.pengalihan import alihkan_next
+from asn_kinerja.views import galat_ke_form
 from pegawai.choices import StatusKehadiran
 from pegawai.models import Cuti, HariLibur, ImporKehadiran, Kehadiran
 from pegawai.selectors import is_atasan, pegawai_dari_pengguna, pegawai_list
@@ -55,15 +56,6 @@ PER_HALAMAN = 25
 
 def _pesan_error(exc: ValidationError) -> str:
     return " ".join(exc.messages)
-
-
-def _form_error(form: Any, exc: ValidationError) -> None:
-    """Puts a service's ValidationError on the form (per field when it names one)."""
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc)
 
 
 class HRRequiredMixin:
@@ -155,7 +147,7 @@ class CutiCreateView(FormView):
         try:
             cuti = cuti_ajukan(actor=self.request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_error(form, exc)
+            galat_ke_form(form, exc)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -402,7 +394,7 @@ class LiburCreateView(HRRequiredMixin, FormView):
                 jenis=data["jenis"],
             )
         except ValidationError as exc:
-            _form_error(form, exc)
+            galat_ke_form(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Hari libur disimpan."))
         return redirect(f"{reverse('pegawai:libur_list')}?tahun={data['tanggal'].year}")
@@ -540,7 +532,7 @@ class KehadiranImporView(HRRequiredMixin, FormView):
                 nama_file=form.cleaned_data["berkas"].name,
             )
         except ValidationError as exc:
-            _form_error(form, exc)
+            galat_ke_form(form, exc)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -587,7 +579,7 @@ class KehadiranUbahView(HRRequiredMixin, FormView):
                 actor=self.request.user, kehadiran=self.kehadiran, **form.cleaned_data
             )
         except ValidationError as exc:
-            _form_error(form, exc)
+            galat_ke_form(form, exc)
             return self.form_invalid(form)
         messages.success(
             self.request, _("Kehadiran %(tgl)s disimpan.") % {"tgl": tanggal_indonesia(k.tanggal)}

@@ -22,6 +22,7 @@ from django.views.generic import (
     UpdateView,
 )
 
+from asn_kinerja.views import galat_ke_form
 from asn_kinerja.waktu import hari_ini
 from organisasi.models import UnitKerja
 from pegawai.selectors import pegawai_dari_pengguna
@@ -46,14 +47,6 @@ from .models import (
 
 def _tahun(request: HttpRequest) -> int:
     return hari_ini(getattr(request.user, "wilayah", None)).year
-
-
-def _ke_form(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _aksi(request: HttpRequest, fn: Callable[[], Any], pesan: str, tujuan: str) -> HttpResponse:
@@ -149,7 +142,7 @@ class ProgramBuatView(_HRMixin, CreateView):
         try:
             self.object = services.program_simpan(actor=self.request.user, program=form.instance)
         except ValidationError as exc:
-            _ke_form(form, exc)
+            galat_ke_form(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Program “%(p)s” disimpan.") % {"p": self.object})
         return redirect(self.object.get_absolute_url())
@@ -244,7 +237,7 @@ class RencanaBuatView(FormView):
                 rencana=getattr(self, "rencana", None),
             )  # fmt: skip
         except ValidationError as exc:
-            _ke_form(form, exc)
+            galat_ke_form(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Rencana pengembangan disimpan."))
         return redirect(r.get_absolute_url())

@@ -148,3 +148,23 @@ def test_jalankan_massal_satu_log_per_baris_dan_sinyal(org_a, django_capture_on_
     log = TransisiStatus.objects.filter(catatan="Massal")
     assert log.count() == 2 and {x.oleh_id for x in log} == {org_a.user_hr.pk}
     assert sorted(diterima) == sorted((r.pk, "diajukan", "dibatalkan") for r in rows[:2])
+
+
+def test_galat_ke_form_per_field_dan_umum():
+    from django import forms
+    from django.core.exceptions import ValidationError
+
+    from asn_kinerja.views import galat_ke_form
+
+    class F(forms.Form):
+        nama = forms.CharField()
+
+    f = F(data={"nama": "x"})
+    assert f.is_valid()
+    galat_ke_form(f, ValidationError({"nama": "Nama sudah dipakai.", "lain": "Tanggal salah."}))
+    assert f.errors["nama"] == ["Nama sudah dipakai."]
+    assert f.non_field_errors() == ["Tanggal salah."]
+    g = F(data={"nama": "x"})
+    g.is_valid()
+    galat_ke_form(g, ValidationError("Periode %(t)s ditutup.", params={"t": 2026}))
+    assert g.non_field_errors() == ["Periode 2026 ditutup."]
