@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 
 if TYPE_CHECKING:
     from organisasi.models import Pengguna
@@ -48,3 +49,13 @@ def wajib_hr_wilayah_sendiri(actor: Pengguna, pesan: str) -> None:
     """Raises PermissionDenied(`pesan`) unless `is_hr_wilayah_sendiri(actor)`."""
     if not is_hr_wilayah_sendiri(actor):
         raise PermissionDenied(pesan)
+
+
+def pengguna_hr_wilayah(wilayah_id: int | None) -> QuerySet[Pengguna]:
+    """The active HR officers (admin kepegawaian) of a wilayah: who is told when a step
+    waits for HR. One definition for every flow that notifies them."""
+    from organisasi.models import GRUP_ADMIN_KEPEGAWAIAN, Pengguna
+
+    return Pengguna.objects.filter(
+        wilayah_id=wilayah_id, groups__name=GRUP_ADMIN_KEPEGAWAIAN, is_active=True
+    ).order_by("pk")

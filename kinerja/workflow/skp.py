@@ -35,7 +35,6 @@ from asn_kinerja.workflow import Transisi, jalankan
 from kinerja.models import SKP, RencanaHasilKerja
 from kinerja.services.periode import pastikan_terbuka
 from organisasi import peran
-from organisasi.models import GRUP_ADMIN_KEPEGAWAIAN, Pengguna
 from pegawai.selectors import atasan_pejabat_penilai, pejabat_penilai
 
 # --- Who is who ----------------------------------------------------------------------------
@@ -193,14 +192,12 @@ def ekspektasi_kosong(skp: SKP) -> list[str]:
 # --- Notifications ---------------------------------------------------------------------------
 
 
-def _hr_wilayah(skp: SKP):
-    return Pengguna.objects.filter(
-        wilayah_id=skp.wilayah_id, groups__name=GRUP_ADMIN_KEPEGAWAIAN, is_active=True
-    )
-
-
 def _kabari_penilai(skp: SKP, judul: str, pesan: str) -> None:
-    penerima = [skp.pejabat_penilai] if skp.pejabat_penilai_id else list(_hr_wilayah(skp))
+    penerima = (
+        [skp.pejabat_penilai]
+        if skp.pejabat_penilai_id
+        else list(peran.pengguna_hr_wilayah(skp.wilayah_id))
+    )
     for p in penerima:
         notifikasi_kirim(penerima=p, judul=judul, pesan=pesan, tautan=skp.get_absolute_url())
 

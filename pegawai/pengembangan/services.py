@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from asn_kinerja import workflow
 from asn_kinerja.notifikasi import notifikasi_kirim
 from asn_kinerja.waktu import hari_ini
-from organisasi.models import GRUP_ADMIN_KEPEGAWAIAN, Pengguna
+from organisasi import peran
+from organisasi.models import Pengguna
 from pegawai.models import Diklat, Pegawai
 from pegawai.selectors import pegawai_dari_pengguna
 
@@ -96,11 +97,7 @@ def pesan_kabar(jenis: str, pk: int, peristiwa: str) -> list[tuple[str, str, lis
         penerima = _pengguna(selectors.pejabat_penilai(d.pegawai))
         subjek = _("Pendaftaran program menunggu persetujuan: %(nama)s") % {"nama": nama}
     elif peristiwa == PendaftaranProgram.Status.DISETUJUI_ATASAN:
-        penerima = list(
-            Pengguna.objects.filter(
-                wilayah_id=d.program.wilayah_id, groups__name=GRUP_ADMIN_KEPEGAWAIAN, is_active=True
-            ).order_by("pk")
-        )
+        penerima = list(peran.pengguna_hr_wilayah(d.program.wilayah_id))
         subjek = _("Pendaftaran program menunggu admin kepegawaian: %(nama)s") % {"nama": nama}
     elif peristiwa == PendaftaranProgram.Status.DIBATALKAN:
         return []

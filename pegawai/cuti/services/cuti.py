@@ -29,7 +29,8 @@ from asn_kinerja import antrean, workflow
 from asn_kinerja.formatting import tanggal_indonesia
 from asn_kinerja.notifikasi import notifikasi_kirim
 from asn_kinerja.workflow import Transisi, catat_transisi
-from organisasi.models import GRUP_ADMIN_KEPEGAWAIAN, Pengguna
+from organisasi import peran
+from organisasi.models import Pengguna
 from pegawai.choices import JenisKelamin, StatusKehadiran
 from pegawai.models import (
     Cuti,
@@ -147,11 +148,8 @@ def _pemutus(cuti: Cuti) -> list[Any]:
     if pengaturan and pengaturan.pejabat_pemutus_id:
         return [pengaturan.pejabat_pemutus]
     return list(
-        Pengguna.objects.filter(
-            wilayah_id=cuti.pegawai.wilayah_id, groups__name=GRUP_ADMIN_KEPEGAWAIAN,
-            is_active=True,
-        ).exclude(pk=cuti.pegawai.pengguna_id)
-    )  # fmt: skip
+        peran.pengguna_hr_wilayah(cuti.pegawai.wilayah_id).exclude(pk=cuti.pegawai.pengguna_id)
+    )
 
 
 def _notifikasi(cuti: Cuti) -> None:
