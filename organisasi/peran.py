@@ -12,9 +12,19 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _lazy
+
+from asn_kinerja.views import PeranWajibMixin
 
 if TYPE_CHECKING:
     from organisasi.models import Pengguna
+
+
+def is_hr(actor: Pengguna) -> bool:
+    """HR officer (admin kepegawaian) of some wilayah, or a national admin: may open the HR
+    pages at all. What they then see is scoped by `visible_to`; a step on one wilayah's row
+    asks `is_hr_wilayah` with that row's wilayah."""
+    return bool(getattr(actor, "is_authenticated", False) and actor.is_admin_kepegawaian)
 
 
 def is_hr_wilayah(actor: Pengguna, wilayah_id: int | None) -> bool:
@@ -59,3 +69,21 @@ def pengguna_hr_wilayah(wilayah_id: int | None) -> QuerySet[Pengguna]:
     return Pengguna.objects.filter(
         wilayah_id=wilayah_id, groups__name=GRUP_ADMIN_KEPEGAWAIAN, is_active=True
     ).order_by("pk")
+
+
+class HRWajibMixin(PeranWajibMixin):
+    """The pages only HR officers (and national admins) open: the one mixin of the leave,
+    attendance, employee-record and development HR pages (three copies before, with three
+    different 403 texts). The rows they then show are scoped by `visible_to`."""
+
+    peran_wajib = staticmethod(is_hr)
+    pesan_peran = _lazy("Halaman ini hanya untuk admin kepegawaian.")
+
+
+class HRWilayahSendiriWajibMixin(PeranWajibMixin):
+    """Pages only the HR officer of their OWN wilayah opens (`is_hr_wilayah_sendiri`): the
+    development catalogue and its approvals create and decide rows of that wilayah, which a
+    national admin (no wilayah) does not have."""
+
+    peran_wajib = staticmethod(is_hr_wilayah_sendiri)
+    pesan_peran = _lazy("Halaman ini hanya untuk admin kepegawaian wilayah.")

@@ -28,6 +28,7 @@ from django_filters.views import FilterView
 from asn_kinerja.ekspor import baris_aman
 from asn_kinerja.views import galat_ke_form
 from organisasi.models import Jabatan
+from organisasi.peran import HRWajibMixin
 
 from . import forms, impor, penempatan, rules, selectors, services
 from .filters import PegawaiFilter
@@ -48,14 +49,6 @@ from .models import (
 def _wajib(boleh: bool) -> None:
     if not boleh:
         raise PermissionDenied(_("Anda tidak berhak membuka halaman ini."))
-
-
-class HRMixin:
-    """Admin kepegawaian (and national admins) only."""
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        _wajib(selectors.boleh_kelola(request.user))
-        return super().dispatch(request, *args, **kwargs)
 
 
 # --- list and export ------------------------------------------------------------------------
@@ -257,7 +250,7 @@ class DiklatSertifikatView(View):
 # --- editing --------------------------------------------------------------------------------
 
 
-class PegawaiCreateView(HRMixin, FormView):
+class PegawaiCreateView(HRWajibMixin, FormView):
     form_class = forms.PegawaiForm
     template_name = "pegawai/pegawai_form.html"
     scoping_exempt = "membuat pegawai baru; tidak ada id objek di URL"
@@ -275,7 +268,7 @@ class PegawaiCreateView(HRMixin, FormView):
         return redirect(p)
 
 
-class PegawaiUpdateView(HRMixin, FormView):
+class PegawaiUpdateView(HRWajibMixin, FormView):
     model = Pegawai
     form_class = forms.PegawaiForm
     template_name = "pegawai/pegawai_form.html"
@@ -335,7 +328,7 @@ class PegawaiKontakView(FormView):
 # --- histories (one create/update/delete view per kind, generated below) --------------------
 
 
-class RiwayatCreateView(HRMixin, FormView):
+class RiwayatCreateView(HRWajibMixin, FormView):
     jenis: JenisRiwayat
     template_name = "pegawai/pegawai_riwayat_form.html"
     scoped_model = Pegawai
@@ -379,13 +372,13 @@ class RiwayatUpdateView(RiwayatCreateView):
             pk=kwargs["pk"],
         )
         self.pegawai = self.objek.pegawai
-        return HRMixin.dispatch(self, request, *args, **kwargs)
+        return HRWajibMixin.dispatch(self, request, *args, **kwargs)
 
     def get_instance(self):
         return self.objek
 
 
-class RiwayatDeleteView(HRMixin, View):
+class RiwayatDeleteView(HRWajibMixin, View):
     jenis: JenisRiwayat
     http_method_names = ["post"]
 
@@ -417,7 +410,7 @@ def riwayat_urlpatterns() -> list:
 # --- import ---------------------------------------------------------------------------------
 
 
-class ImporListView(HRMixin, ListView):
+class ImporListView(HRWajibMixin, ListView):
     template_name = "pegawai/impor_list.html"
     paginate_by = 25
     context_object_name = "daftar"
@@ -446,7 +439,7 @@ class ImporListView(HRMixin, ListView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class ImporDetailView(HRMixin, DetailView):
+class ImporDetailView(HRWajibMixin, DetailView):
     model = ImporPegawai
     template_name = "pegawai/impor_detail.html"
     context_object_name = "impor"
@@ -490,7 +483,7 @@ def _baris_pratinjau(b: dict) -> dict[str, Any]:
     }
 
 
-class ImporJalankanView(HRMixin, View):
+class ImporJalankanView(HRWajibMixin, View):
     model = ImporPegawai
     http_method_names = ["post"]
 
@@ -505,7 +498,7 @@ class ImporJalankanView(HRMixin, View):
         return redirect(objek)
 
 
-class ImporBatalkanView(HRMixin, View):
+class ImporBatalkanView(HRWajibMixin, View):
     model = ImporPegawai
     http_method_names = ["post"]
 
@@ -520,7 +513,7 @@ class ImporBatalkanView(HRMixin, View):
         return redirect("pegawai:impor_list")
 
 
-class ImporTemplatView(HRMixin, View):
+class ImporTemplatView(HRWajibMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         if request.GET.get("format") == "csv":
             resp = HttpResponse(
@@ -539,7 +532,7 @@ class ImporTemplatView(HRMixin, View):
 # --- placement ------------------------------------------------------------------------------
 
 
-class PenempatanListView(HRMixin, ListView):
+class PenempatanListView(HRWajibMixin, ListView):
     """Positions to fill (vacant or short of their needed headcount) and pending proposals."""
 
     template_name = "pegawai/penempatan_list.html"
@@ -562,7 +555,7 @@ class PenempatanListView(HRMixin, ListView):
         return ctx
 
 
-class PenempatanKandidatView(HRMixin, DetailView):
+class PenempatanKandidatView(HRWajibMixin, DetailView):
     model = Jabatan
     template_name = "pegawai/penempatan_kandidat.html"
     context_object_name = "jabatan"
@@ -585,7 +578,7 @@ class PenempatanKandidatView(HRMixin, DetailView):
         return ctx
 
 
-class PenempatanUsulkanView(HRMixin, View):
+class PenempatanUsulkanView(HRWajibMixin, View):
     model = Jabatan
     http_method_names = ["post"]
 
@@ -617,7 +610,7 @@ class PenempatanUsulkanView(HRMixin, View):
         return redirect(usulan)
 
 
-class UsulanMutasiDetailView(HRMixin, DetailView):
+class UsulanMutasiDetailView(HRWajibMixin, DetailView):
     model = UsulanMutasi
     template_name = "pegawai/penempatan_usulan_detail.html"
     context_object_name = "usulan"

@@ -23,6 +23,7 @@ from asn_kinerja.formatting import bulan_tahun, tanggal_indonesia
 from asn_kinerja.pdf import pdf_response, render_pdf
 from asn_kinerja.pengalihan import alihkan_next
 from asn_kinerja.views import galat_ke_form
+from organisasi.peran import HRWajibMixin
 from pegawai.choices import StatusKehadiran
 from pegawai.models import Cuti, HariLibur, ImporKehadiran, Kehadiran
 from pegawai.selectors import is_atasan, pegawai_dari_pengguna, pegawai_list
@@ -56,13 +57,6 @@ PER_HALAMAN = 25
 
 def _pesan_error(exc: ValidationError) -> str:
     return " ".join(exc.messages)
-
-
-class HRRequiredMixin:
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_admin_kepegawaian:
-            raise PermissionDenied(_("Halaman ini hanya untuk admin kepegawaian."))
-        return super().dispatch(request, *args, **kwargs)
 
 
 class SortMixin:
@@ -370,7 +364,7 @@ class LiburListView(ListView):
         return ctx
 
 
-class LiburCreateView(HRRequiredMixin, FormView):
+class LiburCreateView(HRWajibMixin, FormView):
     template_name = "pegawai/libur_form.html"
     form_class = HariLiburForm
     libur: HariLibur | None = None
@@ -411,7 +405,7 @@ class LiburUpdateView(LiburCreateView):
         return {**super().get_context_data(**kwargs), "libur": self.libur}
 
 
-class LiburDeleteView(HRRequiredMixin, View):
+class LiburDeleteView(HRWajibMixin, View):
     http_method_names = ["post"]
     scoped_model = HariLibur
 
@@ -511,7 +505,7 @@ class KehadiranRekapView(TemplateView):
         return ctx
 
 
-class KehadiranImporView(HRRequiredMixin, FormView):
+class KehadiranImporView(HRWajibMixin, FormView):
     template_name = "pegawai/kehadiran_impor.html"
     form_class = ImporKehadiranForm
 
@@ -542,7 +536,7 @@ class KehadiranImporView(HRRequiredMixin, FormView):
         return redirect(impor.get_absolute_url())
 
 
-class KehadiranImporDetailView(HRRequiredMixin, DetailView):
+class KehadiranImporDetailView(HRWajibMixin, DetailView):
     model = ImporKehadiran
     template_name = "pegawai/kehadiran_impor_detail.html"
     context_object_name = "impor"
@@ -551,7 +545,7 @@ class KehadiranImporDetailView(HRRequiredMixin, DetailView):
         return selectors.impor_kehadiran_list(actor=self.request.user)
 
 
-class KehadiranUbahView(HRRequiredMixin, FormView):
+class KehadiranUbahView(HRWajibMixin, FormView):
     """HR records an excuse or an unexcused absence for one day."""
 
     template_name = "pegawai/kehadiran_form.html"
@@ -592,7 +586,7 @@ class KehadiranUbahView(HRRequiredMixin, FormView):
 # --- discipline ------------------------------------------------------------------------------
 
 
-class DisiplinListView(HRRequiredMixin, ListView):
+class DisiplinListView(HRWajibMixin, ListView):
     """Employees whose unexcused absence this year reaches a PP 94/2021 sanction level."""
 
     template_name = "pegawai/disiplin_list.html"

@@ -19,6 +19,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from organisasi import peran
 from organisasi.models import KebutuhanKompetensi, Kompetensi
 from pegawai import rules
 from pegawai.models import KompetensiPegawai, Pegawai
@@ -44,8 +45,9 @@ HAK_JP_TAHUNAN = rules.HAK_JP_TAHUNAN
 
 
 def is_hr(actor: Any) -> bool:
-    """HR of a wilayah (the catalogue and the approvals after the superior's belong to it)."""
-    return bool(actor.is_authenticated and actor.is_admin_kepegawaian and actor.wilayah_id)
+    """HR of their own wilayah (the catalogue and the approvals after the superior's belong to
+    it; a national admin has no wilayah). The one definition: `organisasi.peran`."""
+    return peran.is_hr_wilayah_sendiri(actor)
 
 
 def boleh_lihat_rekap(actor: Any) -> bool:

@@ -37,8 +37,12 @@ JENIS_DIKLAT = {
 
 
 def _wajib_hr(actor: Any, wilayah_id: int | None = None) -> None:
-    if not selectors.is_hr(actor) or (wilayah_id is not None and actor.wilayah_id != wilayah_id):
-        raise PermissionDenied(_("Hanya admin kepegawaian wilayah ini yang dapat melakukan ini."))
+    """HR of their own wilayah (a national admin has none: the catalogue and the approvals
+    belong to a wilayah), and of `wilayah_id` when given. Asked of `organisasi.peran`."""
+    pesan = _("Hanya admin kepegawaian wilayah ini yang dapat melakukan ini.")
+    peran.wajib_hr_wilayah_sendiri(actor, pesan)
+    if wilayah_id is not None:
+        peran.wajib_hr_wilayah(actor, wilayah_id, pesan)
 
 
 def _pegawai_sendiri(actor: Any) -> Pegawai:

@@ -25,6 +25,7 @@ from django.views.generic import (
 from asn_kinerja.views import galat_ke_form
 from asn_kinerja.waktu import hari_ini
 from organisasi.models import UnitKerja
+from organisasi.peran import HRWilayahSendiriWajibMixin
 from pegawai.selectors import pegawai_dari_pengguna
 
 from . import selectors, services
@@ -123,14 +124,7 @@ class ProgramDetailView(DetailView):
         return ctx
 
 
-class _HRMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not selectors.is_hr(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class ProgramBuatView(_HRMixin, CreateView):
+class ProgramBuatView(HRWilayahSendiriWajibMixin, CreateView):
     model = ProgramPengembangan
     form_class = ProgramForm
     template_name = "pengembangan/program_form.html"
@@ -398,7 +392,7 @@ class PersetujuanView(TemplateView):
         return ctx
 
 
-class PendaftaranHRView(_HRMixin, ListView):
+class PendaftaranHRView(HRWilayahSendiriWajibMixin, ListView):
     template_name = "pengembangan/pendaftaran_hr.html"
     context_object_name = "pendaftaran_list"
     paginate_by = 25
@@ -511,7 +505,7 @@ for _v in (
 # --- competence gaps per employee (HR) -------------------------------------------------------
 
 
-class KesenjanganListView(_HRMixin, ListView):
+class KesenjanganListView(HRWilayahSendiriWajibMixin, ListView):
     """HR of the wilayah: the active employees with competence gaps (count, sum of level
     gaps, the biggest three), filter by unit (subtree), search by name/NIP, sorting `o`,
     50 per page. A unit of another wilayah is a 404. Constant queries per page."""

@@ -11,7 +11,7 @@ import io
 import zoneinfo
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Min
 from django.utils.translation import gettext as _
@@ -99,9 +99,7 @@ def kehadiran_impor(
     twice adds nothing; each touched day is then recomputed from all its punches. Unknown NIPs
     and unreadable rows are reported, not fatal. Days with an excused status (izin, sakit,
     cuti, dinas luar) keep that status."""
-    wajib_hr(actor)
-    if not actor.is_admin_nasional and wilayah.pk != actor.wilayah_id:
-        raise PermissionDenied(_("Anda hanya dapat mengimpor kehadiran wilayah Anda."))
+    wajib_hr(actor, wilayah.pk, _("Anda hanya dapat mengimpor kehadiran wilayah Anda."))
     tz = zoneinfo.ZoneInfo(wilayah.zona_waktu)
     rows = _baca_csv(data)
     nip_set = {nip for _no, nip, _w in rows}

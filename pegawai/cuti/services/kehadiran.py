@@ -8,7 +8,7 @@ import datetime as dt
 import zoneinfo
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -66,14 +66,12 @@ def kehadiran_ubah(
 ) -> Kehadiran:
     """HR records an excuse (izin, sakit, dinas luar) or an unexcused absence for a day.
     Lateness minutes only count for days the employee was present."""
-    wajib_hr(actor)
     k = (
         Kehadiran.objects.select_for_update()
         .select_related("pegawai__wilayah")
         .get(pk=kehadiran.pk)
     )
-    if not actor.is_admin_nasional and k.pegawai.wilayah_id != actor.wilayah_id:
-        raise PermissionDenied(_("Anda hanya dapat mengubah kehadiran wilayah Anda."))
+    wajib_hr(actor, k.pegawai.wilayah_id, _("Anda hanya dapat mengubah kehadiran wilayah Anda."))
     if status in STATUS_DI_KANTOR:
         if k.jam_masuk is None:
             raise ValidationError(

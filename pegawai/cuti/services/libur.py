@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -29,9 +28,7 @@ def libur_simpan(
     jenis: str,
     libur: HariLibur | None = None,
 ) -> HariLibur:
-    wajib_hr(actor)
-    if not actor.is_admin_nasional and wilayah.pk != actor.wilayah_id:
-        raise PermissionDenied(_("Anda hanya dapat mengubah kalender wilayah Anda."))
+    wajib_hr(actor, wilayah.pk, _("Anda hanya dapat mengubah kalender wilayah Anda."))
     libur = libur or HariLibur()
     libur.wilayah, libur.tanggal, libur.nama, libur.jenis = wilayah, tanggal, nama, jenis
     libur.full_clean()
@@ -41,7 +38,5 @@ def libur_simpan(
 
 @transaction.atomic
 def libur_hapus(*, actor: Pengguna, libur: HariLibur) -> None:
-    wajib_hr(actor)
-    if not actor.is_admin_nasional and libur.wilayah_id != actor.wilayah_id:
-        raise PermissionDenied(_("Anda hanya dapat mengubah kalender wilayah Anda."))
+    wajib_hr(actor, libur.wilayah_id, _("Anda hanya dapat mengubah kalender wilayah Anda."))
     libur.delete()
