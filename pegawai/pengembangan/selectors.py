@@ -44,12 +44,6 @@ HAK_JP_TAHUNAN = rules.HAK_JP_TAHUNAN
 # --- who may do what -------------------------------------------------------------------------
 
 
-def is_hr(actor: Any) -> bool:
-    """HR of their own wilayah (the catalogue and the approvals after the superior's belong to
-    it; a national admin has no wilayah). The one definition: `organisasi.peran`."""
-    return peran.is_hr_wilayah_sendiri(actor)
-
-
 def boleh_lihat_rekap(actor: Any) -> bool:
     return bool(actor.is_authenticated and (actor.is_admin_kepegawaian or actor.is_pimpinan_daerah))
 
@@ -200,7 +194,7 @@ def kesenjangan_pegawai_list(
     `kesenjangan_terbesar`; only those with a gap unless `semua`. One query per page (three
     correlated subqueries), whatever the number of rows; `kesenjangan_terbesar_per_pegawai`
     adds the names for the page in one more."""
-    if not is_hr(actor):
+    if not peran.is_hr_wilayah_sendiri(actor):
         return Pegawai.objects.none()
     gap = _gap_per_pegawai()
     qs = (
@@ -350,7 +344,7 @@ def menunggu_atasan(*, actor: Any) -> tuple[QuerySet, QuerySet]:
 
 def pendaftaran_hr(*, actor: Any, status: str = "") -> QuerySet:
     """Requests HR acts on: approved by the superior (to approve) and approved (to complete)."""
-    if not is_hr(actor):
+    if not peran.is_hr_wilayah_sendiri(actor):
         return PendaftaranProgram.objects.none()
     qs = _pendaftaran_qs(actor)
     if status in PendaftaranProgram.Status.values:

@@ -24,6 +24,7 @@ from django.views.generic import (
 
 from asn_kinerja.views import galat_ke_form
 from asn_kinerja.waktu import hari_ini
+from organisasi import peran
 from organisasi.models import UnitKerja
 from organisasi.peran import HRWilayahSendiriWajibMixin
 from pegawai.selectors import pegawai_dari_pengguna
@@ -87,7 +88,7 @@ class ProgramListView(ListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         ctx["filter_form"] = self.filter_form
-        ctx["is_hr"] = selectors.is_hr(self.request.user)
+        ctx["is_hr"] = peran.is_hr_wilayah_sendiri(self.request.user)
         ctx["disaring"] = bool(self.request.GET.get("q") or self.request.GET.get("jenis"))
         return ctx
 
@@ -111,13 +112,13 @@ class ProgramDetailView(DetailView):
             boleh_daftar=bool(sendiri and aktif is None and p.terbuka and p.terisi < p.kuota),
             penuh=p.terisi >= p.kuota,
             form=PendaftaranForm(),
-            is_hr=selectors.is_hr(user) and p.wilayah_id == user.wilayah_id,
+            is_hr=peran.is_hr_wilayah_sendiri(user) and p.wilayah_id == user.wilayah_id,
             peserta=(
                 PendaftaranProgram.objects.visible_to(user)
                 .filter(program=p)
                 .select_related("pegawai", "pegawai__unit")
                 .order_by("status", "pegawai__nama")[:200]
-                if selectors.is_hr(user)
+                if peran.is_hr_wilayah_sendiri(user)
                 else []
             ),
         )
