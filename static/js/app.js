@@ -89,10 +89,16 @@
     okBtn.className = "btn btn-" + variant;
 
     var accepted = false;
+    var shown = false;
     var modal = Modal.getOrCreateInstance(modalEl);
+    // Bootstrap ignores hide() while the fade-in still runs: an OK clicked that early is
+    // remembered and carried out once the modal is shown (a quick user, or a slow machine,
+    // would otherwise see the click do nothing).
     function onOk() {
       accepted = true;
-      modal.hide();
+      if (shown) {
+        modal.hide();
+      }
     }
     function onHidden() {
       okBtn.removeEventListener("click", onOk);
@@ -105,7 +111,12 @@
     }
     function onShown() {
       modalEl.removeEventListener("shown.bs.modal", onShown);
-      okBtn.focus();
+      shown = true;
+      if (accepted) {
+        modal.hide();
+      } else {
+        okBtn.focus();
+      }
     }
     okBtn.addEventListener("click", onOk);
     modalEl.addEventListener("hidden.bs.modal", onHidden);
