@@ -22,17 +22,17 @@ class PenggunaBackend(ModelBackend):
         grup = Group.objects.filter(user=OuterRef("pk")).values("name")
         user = (
             model._default_manager.select_related("wilayah")
-            .annotate(_nama_grup=ArraySubquery(grup), _notifikasi=_belum_dibaca())
+            # The two attributes `Pengguna` declares for this (see organisasi.models): the
+            # role names behind `nama_grup`, and the navbar's unread count (the count at the
+            # start of the request; marking read is a POST that redirects).
+            .annotate(
+                grup_dimuat=ArraySubquery(grup), notifikasi_belum_dibaca_dimuat=_belum_dibaca()
+            )
             .filter(pk=user_id)
             .first()
         )
         if user is None or not self.user_can_authenticate(user):
             return None
-        # Primes the cached property `Pengguna.nama_grup` (see organisasi.models).
-        user.__dict__["nama_grup"] = set(user._nama_grup)
-        # Read by the navbar (kinerja.selectors.inbox.notifikasi_belum_dibaca_navigasi). It is
-        # the count at the start of the request; marking read is a POST that redirects.
-        user._notifikasi_belum_dibaca = user._notifikasi
         return user
 
 

@@ -352,6 +352,13 @@ class Pengguna(AbstractUser):
 
     objects = PenggunaManager()
 
+    #: Loaded with the user by the authentication backend (asn_kinerja.auth) in the same
+    #: query: the role names, and the unread notifications at the start of the request (what
+    #: the navbar badge shows). None when the user was loaded another way: then `nama_grup`
+    #: queries and the navbar counts.
+    grup_dimuat: list[str] | None = None
+    notifikasi_belum_dibaca_dimuat: int | None = None
+
     class Meta:
         verbose_name = _("pengguna")
         verbose_name_plural = _("pengguna")
@@ -363,6 +370,8 @@ class Pengguna(AbstractUser):
 
     @cached_property
     def nama_grup(self) -> set[str]:
+        if self.grup_dimuat is not None:
+            return set(self.grup_dimuat)
         return set(self.groups.values_list("name", flat=True))
 
     @property

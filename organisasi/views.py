@@ -18,7 +18,6 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -34,6 +33,7 @@ from django.views.generic import (
 from asn_kinerja.ekspor import aman_sel, baris_aman
 from asn_kinerja.pengalihan import alihkan_next
 from asn_kinerja.views import galat_ke_form
+from asn_kinerja.waktu import hari_ini
 
 from . import services
 from .abk import hitung_abk, kebutuhan_tugas, ringkasan_abk
@@ -603,7 +603,7 @@ class KebutuhanEksporView(AksesMixin, JabatanFilterMixin, View):
         _f, qs = self.jabatan_terfilter()
         header = [str(k) for k in KOLOM_EKSPOR]
         rows = (_baris_ekspor(j) for j in qs.iterator(chunk_size=500))
-        stamp = timezone.localdate().strftime("%Y%m%d")
+        stamp = hari_ini().strftime("%Y%m%d")
         nama = f"kebutuhan-pegawai-{stamp}"
         if request.GET.get("format") == "xlsx":
             return self._xlsx(header, rows, nama)

@@ -28,16 +28,20 @@ def pegawai_list(*, actor: Any) -> QuerySet[Pegawai]:
 
 
 def pegawai_dari_pengguna(user: Any) -> Pegawai | None:
-    """The employee record of a user (cached on the user object for the request)."""
+    """The employee record of a user: the reverse one-to-one `user.pegawai`, loaded once
+    with its position, unit and wilayah and kept in Django's own relation cache on the user
+    (so `user.pegawai` reads it too, and `user.refresh_from_db()` forgets it)."""
     if not user.is_authenticated:
         return None
-    if not hasattr(user, "_pegawai_cache"):
-        user._pegawai_cache = (
+    relasi = Pegawai._meta.get_field("pengguna").remote_field
+    if not relasi.is_cached(user):
+        relasi.set_cached_value(
+            user,
             Pegawai.objects.select_related("jabatan", "unit", "wilayah")
             .filter(pengguna=user)
-            .first()
+            .first(),
         )
-    return user._pegawai_cache
+    return relasi.get_cached_value(user)
 
 
 def kepala_unit(unit: UnitKerja) -> Pegawai | None:

@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asn_kinerja.waktu import hari_ini
 from organisasi.choices import TingkatPendidikan
 from organisasi.models import Jabatan
 
@@ -49,7 +50,7 @@ def pegawai_simpan(*, actor: Any, pegawai: Pegawai) -> Pegawai:
         _tulis_riwayat_jabatan(
             pegawai=pegawai,
             jabatan=pegawai.jabatan,
-            tmt=pegawai.tmt_jabatan or pegawai.tmt_cpns or timezone.localdate(),
+            tmt=pegawai.tmt_jabatan or pegawai.tmt_cpns or hari_ini(),
             jenis=RiwayatJabatan.Jenis.PENGANGKATAN,
             nomor_sk="",
         )

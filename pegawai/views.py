@@ -18,7 +18,6 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -27,6 +26,7 @@ from django_filters.views import FilterView
 
 from asn_kinerja.ekspor import baris_aman
 from asn_kinerja.views import galat_ke_form
+from asn_kinerja.waktu import hari_ini
 from organisasi.models import Jabatan
 from organisasi.peran import HRWajibMixin
 
@@ -65,7 +65,7 @@ class PegawaiListView(FilterView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        tahun = timezone.localdate().year
+        tahun = hari_ini().year
         return selectors.pegawai_daftar(actor=self.request.user, tahun=tahun).order_by("nama", "pk")
 
     def get_filterset_kwargs(self, filterset_class):
@@ -73,7 +73,7 @@ class PegawaiListView(FilterView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
-        ctx["tahun"] = timezone.localdate().year
+        ctx["tahun"] = hari_ini().year
         ctx["hak_jp"] = selectors.HAK_JP_TAHUNAN
         ctx["boleh_kelola"] = selectors.boleh_kelola(self.request.user)
         ctx["querystring"] = self.request.GET.urlencode()
@@ -103,12 +103,12 @@ class PegawaiExportView(View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         _wajib(selectors.boleh_lihat_daftar(request.user))
-        qs = selectors.pegawai_daftar(actor=request.user, tahun=timezone.localdate().year).order_by(
+        qs = selectors.pegawai_daftar(actor=request.user, tahun=hari_ini().year).order_by(
             "nama", "pk"
         )
         qs = PegawaiFilter(request.GET, queryset=qs, actor=request.user).qs
         judul = [str(k) for k, _f in KOLOM_EKSPOR]
-        nama = f"pegawai-{timezone.localdate():%Y%m%d}"
+        nama = f"pegawai-{hari_ini():%Y%m%d}"
         if request.GET.get("format") == "csv":
             out = io.StringIO()
             out.write("\ufeff")  # Excel opens UTF-8 CSV correctly with a BOM
@@ -180,7 +180,7 @@ class PegawaiDetailView(DetailView):
         ctx = super().get_context_data(**kwargs)
         p: Pegawai = self.object
         user = self.request.user
-        tahun = timezone.localdate().year
+        tahun = hari_ini().year
         jp = selectors.jp_dari_prefetch(p, tahun)
         hak = selectors.HAK_JP_TAHUNAN
         ctx.update(
@@ -621,7 +621,7 @@ class UsulanMutasiDetailView(HRWajibMixin, DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         ctx.setdefault("form_setujui", forms.SetujuiMutasiForm(
-            actor=self.request.user, initial={"tmt": timezone.localdate()}))  # fmt: skip
+            actor=self.request.user, initial={"tmt": hari_ini()}))  # fmt: skip
         ctx.setdefault("form_tolak", forms.TolakMutasiForm(actor=self.request.user))
         return ctx
 

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from asn_kinerja.waktu import hari_ini
 from kinerja.choices import Predikat, StatusEvaluasi, StatusSKP
 from kinerja.models import PeriodePenilaian
 
@@ -76,7 +76,7 @@ class RekapFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["periode"].queryset = (
             PeriodePenilaian.objects.visible_to(actor)
-            .filter(periode_kinerja__wilayah=wilayah, tanggal_mulai__lte=timezone.localdate())
+            .filter(periode_kinerja__wilayah=wilayah, tanggal_mulai__lte=hari_ini())
             .order_by("-tanggal_mulai")
         )
         self.fields["unit"].queryset = (
@@ -131,7 +131,7 @@ class PeriodeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["periode"].queryset = (
             PeriodePenilaian.objects.visible_to(actor)
-            .filter(periode_kinerja__wilayah=wilayah, tanggal_mulai__lte=timezone.localdate())
+            .filter(periode_kinerja__wilayah=wilayah, tanggal_mulai__lte=hari_ini())
             .order_by("-tanggal_mulai")
         )
 

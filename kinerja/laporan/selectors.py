@@ -31,7 +31,6 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.utils import timezone
 
 from asn_kinerja import waktu
 from asn_kinerja.models import Notifikasi
@@ -156,7 +155,7 @@ def periode_list(*, actor: Pengguna, wilayah: Wilayah) -> list[PeriodePenilaian]
     """Windows of the wilayah that have started, newest first (the period filter)."""
     return list(
         PeriodePenilaian.objects.visible_to(actor)
-        .filter(periode_kinerja__wilayah=wilayah, tanggal_mulai__lte=timezone.localdate())
+        .filter(periode_kinerja__wilayah=wilayah, tanggal_mulai__lte=waktu.hari_ini())
         .select_related("periode_kinerja")
         .order_by("-tanggal_mulai", "-pk")
     )
@@ -171,7 +170,7 @@ def periode_terpilih(periodes: list[PeriodePenilaian], nilai: Any) -> PeriodePen
             if str(p.pk) == str(nilai):
                 return p
         raise Http404
-    hari_ini = timezone.localdate()
+    hari_ini = waktu.hari_ini()
     selesai = [p for p in periodes if p.tanggal_selesai < hari_ini]
     return selesai[0] if selesai else (periodes[0] if periodes else None)
 
@@ -456,7 +455,7 @@ def dasbor_pegawai(*, actor: Pengguna, pegawai: Pegawai) -> dict[str, Any]:
     """The employee's own progress and predikat history from the recap (2 queries)."""
     riwayat = list(
         RekapPegawai.objects.visible_to(actor)
-        .filter(pegawai=pegawai, periode_penilaian__tanggal_mulai__lte=timezone.localdate())
+        .filter(pegawai=pegawai, periode_penilaian__tanggal_mulai__lte=waktu.hari_ini())
         .select_related("periode_penilaian", "pejabat_penilai")
         # When the window was last recapped: the wilayah row's time (an employee row keeps
         # the time it last CHANGED, the recap skips unchanged rows).
@@ -523,7 +522,7 @@ def perbandingan_wilayah(*, actor: Pengguna, bulan: dt.date | None = None) -> li
     latest window that has started). 1 query (DISTINCT ON)."""
     if not actor.is_admin_nasional:
         raise PermissionDenied
-    tanggal = bulan or timezone.localdate()
+    tanggal = bulan or waktu.hari_ini()
     return list(
         RekapWilayah.objects.visible_to(actor)
         .filter(periode_penilaian__tanggal_mulai__lte=tanggal)

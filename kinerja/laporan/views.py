@@ -19,6 +19,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from asn_kinerja.pdf import pdf_response
 from asn_kinerja.pengalihan import tujuan_next
+from asn_kinerja.waktu import hari_ini
 from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan
 from kinerja.rules import cek_kurva
 from kinerja.skm.selectors import ikm_unit, ikm_wilayah
@@ -188,7 +189,7 @@ class DasborPegawaiView(TemplateView):
         if pegawai is None:
             raise PermissionDenied(_("Akun Anda tidak terhubung dengan data pegawai."))
         ctx["saya"] = selectors.dasbor_pegawai(actor=user, pegawai=pegawai)
-        tahun = timezone.localdate().year
+        tahun = hari_ini().year
         ctx["tahun"] = tahun
         ctx["jam_pelatihan"] = jam_pelatihan(pegawai, tahun)
         ctx["hak_pelatihan"] = HAK_JP_TAHUNAN  # DOMAIN.md section 4
@@ -363,11 +364,7 @@ class LaporanIndexView(PeranMixin, TemplateView):
         )
         ctx["form_kehadiran"] = KehadiranUnitForm(
             actor=user,
-            initial={
-                "bulan": (timezone.localdate().replace(day=1) - dt.timedelta(days=1)).strftime(
-                    "%Y-%m"
-                )
-            },
+            initial={"bulan": (hari_ini().replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")},
         )
         if selectors.boleh_dasbor_wilayah(user):
             ctx["proses_list"] = selectors.proses_list(actor=user, wilayah=wilayah)[:15]
@@ -524,7 +521,7 @@ def pdf_kehadiran(request: HttpRequest, pk: int) -> HttpResponse:
     """Attendance recap of a unit (with its sub-units) for ?bulan=YYYY-MM."""
     unit = get_object_or_404(selectors.unit_boleh_dilihat(actor=request.user), pk=pk)
     try:
-        bulan = bulan_dari_teks(request.GET.get("bulan") or timezone.localdate().strftime("%Y-%m"))
+        bulan = bulan_dari_teks(request.GET.get("bulan") or hari_ini().strftime("%Y-%m"))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("laporan:laporan_index")

@@ -120,7 +120,7 @@ def _inbox_counts(actor: Any) -> dict[str, int]:
 
 def notifikasi_belum_dibaca_navigasi(*, actor: Any) -> int | None:
     """The unread count loaded with the request's user (asn_kinerja.auth), if any."""
-    return getattr(actor, "_notifikasi_belum_dibaca", None)
+    return getattr(actor, "notifikasi_belum_dibaca_dimuat", None)  # None: anonymous user
 
 
 #: The navbar badge of a head is cached this long (seconds). For a head of thousands the

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from asn_kinerja.waktu import hari_ini
 from asn_kinerja.workflow import catat_transisi
 from kinerja.models import (
     SKP,
@@ -75,7 +76,7 @@ def evaluasi_mulai(
         raise ValidationError(_("Evaluasi hanya untuk SKP yang sudah disetujui."))
     if periode_penilaian.periode_kinerja_id != skp.periode_kinerja_id:
         raise ValidationError(_("Periode penilaian harus dari tahun SKP."))
-    if periode_penilaian.tanggal_mulai > timezone.localdate():
+    if periode_penilaian.tanggal_mulai > hari_ini():
         raise ValidationError(_("Periode penilaian ini belum dimulai."))
     pastikan_terbuka(periode_penilaian)
     ada = EvaluasiPeriodik.objects.filter(skp=skp, periode_penilaian=periode_penilaian).first()

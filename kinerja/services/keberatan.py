@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from asn_kinerja.notifikasi import notifikasi_kirim
+from asn_kinerja.waktu import hari_ini
 from asn_kinerja.workflow import Transisi, catat_transisi, jalankan
 from kinerja.models import EvaluasiPeriodik, Keberatan
 from kinerja.services.periode import pastikan_terbuka
@@ -43,7 +44,7 @@ def batas_keberatan(evaluasi: EvaluasiPeriodik) -> dt.date | None:
 
 def boleh_ajukan(actor: Any, evaluasi: EvaluasiPeriodik) -> bool:
     batas = batas_keberatan(evaluasi)
-    return bool(is_pemilik(actor, evaluasi.skp) and batas and timezone.localdate() <= batas)
+    return bool(is_pemilik(actor, evaluasi.skp) and batas and hari_ini() <= batas)
 
 
 @transaction.atomic
@@ -67,7 +68,7 @@ def keberatan_ajukan(*, actor: Any, evaluasi: EvaluasiPeriodik, alasan: str) -> 
     batas = batas_keberatan(ev)
     if batas is None:
         raise ValidationError(_("Keberatan hanya dapat diajukan atas evaluasi yang sudah final."))
-    if timezone.localdate() > batas:
+    if hari_ini() > batas:
         raise ValidationError(
             _("Batas waktu keberatan (%(n)s hari setelah final, sampai %(tgl)s) sudah lewat.")
             % {"n": ev.skp.periode_kinerja.batas_hari_keberatan, "tgl": batas.strftime("%d-%m-%Y")}

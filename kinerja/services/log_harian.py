@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from asn_kinerja.notifikasi import notifikasi_kirim
+from asn_kinerja.waktu import hari_ini
 from asn_kinerja.workflow import Transisi, catat_transisi, jalankan
 from kinerja.models import LogHarian, PeriodePenilaian, RencanaHasilKerja
 from kinerja.services.periode import pastikan_terbuka
@@ -104,7 +105,7 @@ def _validasi_isi(
     pegawai: Any, *, tanggal: dt.date, rhk: RencanaHasilKerja | None, volume: Decimal | None
 ) -> None:
     errors: dict[str, str] = {}
-    if tanggal > timezone.localdate():
+    if tanggal > hari_ini():
         errors["tanggal"] = _("Tanggal tidak boleh di masa depan.")
     if rhk is not None and (
         rhk.skp.pegawai_id != pegawai.pk or rhk.skp.periode_kinerja.tahun != tanggal.year

@@ -8,10 +8,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from asn_kinerja.notifikasi import notifikasi_kirim
+from asn_kinerja.waktu import hari_ini
 from kinerja.models import EvaluasiPeriodik, RencanaPembinaan
 from kinerja.workflow.skp import is_hr_wilayah, is_penilai
 from pegawai.selectors import pegawai_dari_pengguna
@@ -47,7 +47,7 @@ def rencana_pembinaan_buat(
         raise ValidationError(
             {"rencana": _("Rencana paling banyak %(n)s karakter.") % {"n": MAKS_RENCANA}}
         )
-    if target_waktu is not None and target_waktu < timezone.localdate():
+    if target_waktu is not None and target_waktu < hari_ini():
         raise ValidationError({"target_waktu": _("Target waktu tidak boleh di masa lalu.")})
     obj = RencanaPembinaan(
         pegawai=evaluasi.skp.pegawai,

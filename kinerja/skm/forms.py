@@ -11,8 +11,9 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from asn_kinerja import waktu
 
 from .selectors import (
     calon_petugas,
@@ -220,7 +221,7 @@ class PeriodeForm(forms.Form):
         return data
 
     def periode(self) -> tuple[dt.date, dt.date]:
-        hari_ini = timezone.localdate()
+        hari_ini = waktu.hari_ini()
         awal = dt.date(hari_ini.year, 1, 1)
         if not self.is_bound or not self.is_valid():
             return awal, hari_ini

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from asn_kinerja.views import galat_ke_form
+from asn_kinerja.waktu import hari_ini
 from kinerja.choices import Perilaku
 from kinerja.forms.evaluasi import (
     RATING_UNTUK_PREDIKAT,
@@ -70,10 +71,8 @@ def evaluasi_saya(request: HttpRequest) -> HttpResponse:
         "tahun_pilihan": periode_terbuka_list(actor=request.user),
     }
     if skp is not None and skp.is_terkunci:
-        from django.utils import timezone
-
         ctx["jendela"] = list(sel.jendela_evaluasi(actor=request.user, skp=skp))
-        ctx["hari_ini"] = timezone.localdate()
+        ctx["hari_ini"] = hari_ini()
         ctx["tahunan"] = EvaluasiTahunan.objects.visible_to(request.user).filter(skp=skp).first()
     return render(request, "kinerja/evaluasi_saya.html", ctx)
 

@@ -10,9 +10,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asn_kinerja import waktu
 from asn_kinerja.views import galat_ke_form
 from kinerja.forms.evaluasi import PredikatUnitForm
 from kinerja.models import PeriodePenilaian
@@ -57,7 +57,7 @@ def _pilihan(request: HttpRequest) -> dict[str, Any]:
     if pid != "tahunan":
         pp = next((j for j in jendela if str(j.pk) == pid), None)
         if pp is None:
-            hari_ini = timezone.localdate()
+            hari_ini = waktu.hari_ini()
             lewat = [j for j in jendela if j.tanggal_mulai <= hari_ini]
             pp = lewat[-1] if lewat else (jendela[0] if jendela else None)
     return {"units": units, "unit": unit, "periode": periode, "jendela": jendela, "pp": pp,

@@ -11,12 +11,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
 from asn_kinerja.views import galat_ke_form
+from asn_kinerja.waktu import hari_ini
 from kinerja.forms.log_harian import LogFilterForm, LogHarianForm
 from kinerja.models import LogHarian
 from kinerja.selectors.log_harian import log_list, log_visible
@@ -87,7 +87,7 @@ class LogCreateView(_LogFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self) -> dict[str, Any]:
-        return {"tanggal": timezone.localdate()}
+        return {"tanggal": hari_ini()}
 
 
 class LogUpdateView(_LogFormView):

@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asn_kinerja.waktu import hari_ini
 from kinerja.models import PeriodePenilaian
 from kinerja.selectors import evaluasi as sel
 from kinerja.selectors.periode import (
@@ -40,7 +40,7 @@ def progres(request: HttpRequest) -> HttpResponse:
     pid = request.GET.get("periode", "")
     pp = next((j for j in jendela if str(j.pk) == pid), None)
     if pp is None:
-        lewat = [j for j in jendela if j.tanggal_mulai <= timezone.localdate()]
+        lewat = [j for j in jendela if j.tanggal_mulai <= hari_ini()]
         pp = lewat[-1] if lewat else (jendela[0] if jendela else None)
     q = request.GET.get("q", "").strip()[:100]
     ctx.update(jendela=jendela, pp=pp, q=q)

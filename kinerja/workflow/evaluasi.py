@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy
 
 from asn_kinerja import workflow
 from asn_kinerja.notifikasi import notifikasi_kirim
+from asn_kinerja.waktu import hari_ini
 from asn_kinerja.workflow import Transisi, jalankan
 from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan
 from kinerja.rules import predikat_dari_rating
@@ -186,7 +187,7 @@ def evaluasi_ajukan(*, evaluasi: Evaluasi, oleh: Any) -> Evaluasi:
     def izin(obj: Evaluasi) -> None:
         _pastikan_terbuka(obj)
         if isinstance(obj, EvaluasiPeriodik):
-            if obj.periode_penilaian.tanggal_mulai > timezone.localdate():
+            if obj.periode_penilaian.tanggal_mulai > hari_ini():
                 raise ValidationError(_("Periode penilaian ini belum dimulai."))
             from kinerja.selectors.evaluasi import indikator_belum_diisi
 

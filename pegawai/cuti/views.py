@@ -23,6 +23,7 @@ from asn_kinerja.formatting import bulan_tahun, tanggal_indonesia
 from asn_kinerja.pdf import pdf_response, render_pdf
 from asn_kinerja.pengalihan import alihkan_next
 from asn_kinerja.views import galat_ke_form
+from asn_kinerja.waktu import hari_ini
 from organisasi.peran import HRWajibMixin
 from pegawai.choices import StatusKehadiran
 from pegawai.models import Cuti, HariLibur, ImporKehadiran, Kehadiran
@@ -80,7 +81,7 @@ def _bulan_dari(request: HttpRequest, actor: Pengguna) -> tuple[BulanForm, dt.da
     if form.is_bound and form.is_valid():
         awal = form.cleaned_data.get("bulan")
     if awal is None:
-        awal = timezone.localdate().replace(day=1)
+        awal = hari_ini().replace(day=1)
     akhir = tambah_bulan(awal, 1) - dt.timedelta(days=1)
     return form, awal, akhir
 
@@ -88,10 +89,10 @@ def _bulan_dari(request: HttpRequest, actor: Pengguna) -> tuple[BulanForm, dt.da
 def _tahun_dari(request: HttpRequest) -> int:
     """`?tahun=` of a year-filtered list (2000-2100), this year when missing or invalid."""
     try:
-        tahun = int(request.GET.get("tahun") or timezone.localdate().year)
+        tahun = int(request.GET.get("tahun") or hari_ini().year)
     except ValueError:
-        return timezone.localdate().year
-    return tahun if 2000 <= tahun <= 2100 else timezone.localdate().year
+        return hari_ini().year
+    return tahun if 2000 <= tahun <= 2100 else hari_ini().year
 
 
 # --- leave -----------------------------------------------------------------------------------
@@ -112,7 +113,7 @@ class CutiListView(ListView):
         pegawai = pegawai_dari_pengguna(self.request.user)
         ctx["pegawai"] = pegawai
         if pegawai is not None:
-            ctx["saldo"] = selectors.saldo_cuti(pegawai, timezone.localdate().year)
+            ctx["saldo"] = selectors.saldo_cuti(pegawai, hari_ini().year)
         return ctx
 
 
@@ -131,7 +132,7 @@ class CutiCreateView(FormView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
-        tahun = timezone.localdate().year
+        tahun = hari_ini().year
         ctx["saldo"] = selectors.saldo_cuti(self.pegawai, tahun)
         ctx["saldo_depan"] = selectors.saldo_cuti(self.pegawai, tahun + 1)
         ctx["pegawai"] = self.pegawai
@@ -496,9 +497,7 @@ class KehadiranRekapView(TemplateView):
             page_obj=page,
             rekap=page.object_list,
             per_unit=per_unit,
-            hari_kerja=selectors.jumlah_hari_kerja(
-                user.wilayah_id, mulai, min(selesai, timezone.localdate())
-            )
+            hari_kerja=selectors.jumlah_hari_kerja(user.wilayah_id, mulai, min(selesai, hari_ini()))
             if user.wilayah_id
             else None,
         )

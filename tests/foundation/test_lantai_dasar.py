@@ -2,6 +2,7 @@
 points default to production settings, and one rule for "unit head"."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -168,3 +169,22 @@ def test_galat_ke_form_per_field_dan_umum():
     g.is_valid()
     galat_ke_form(g, ValidationError("Periode %(t)s ditutup.", params={"t": 2026}))
     assert g.non_field_errors() == ["Periode 2026 ditutup."]
+
+
+#: The product's packages (the client's top level); tests, bench and migrations excluded.
+_PAKET = ("asn_kinerja", "organisasi", "pegawai", "kinerja")
+_JAM_LAIN = re.compile(r"timezone\.localdate\(\)|\bdate\.today\(\)|\bdatetime\.now\(\)")
+
+
+def test_satu_cara_bertanya_hari_ini():
+    """ "What day is it" has one answer, `asn_kinerja.waktu.hari_ini` (DOMAIN.md section 1):
+    no `timezone.localdate()` twin, no server-zone `date.today()` or naive `datetime.now()`."""
+    temuan = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for paket in _PAKET
+        for p in sorted((ROOT / paket).rglob("*.py"))
+        if "migrations" not in p.parts
+        for n, baris in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if _JAM_LAIN.search(baris.split("#", 1)[0]) and "waktu.py" not in p.name
+    ]
+    assert temuan == [], "pakai asn_kinerja.waktu.hari_ini(): " + ", ".join(temuan)

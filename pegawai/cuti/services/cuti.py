@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from asn_kinerja import antrean, workflow
+from asn_kinerja import antrean, waktu, workflow
 from asn_kinerja.formatting import tanggal_indonesia
 from asn_kinerja.notifikasi import notifikasi_kirim
 from asn_kinerja.workflow import Transisi, catat_transisi
@@ -370,7 +370,7 @@ def cuti_ajukan(
         dokter_pemerintah=dokter_pemerintah,
         lampiran=lampiran or "",
     )
-    _validasi_pengajuan(cuti, hari_ini=hari_ini or timezone.localdate())
+    _validasi_pengajuan(cuti, hari_ini=hari_ini or waktu.hari_ini())
     atasan = pejabat_penilai(pegawai)
     cuti.atasan = atasan
     if atasan is None:
@@ -434,10 +434,7 @@ def cuti_putuskan(*, actor: Pengguna, cuti: Cuti, setujui: bool, catatan: str = 
 
     def ubah(obj: Cuti) -> None:
         if setujui:
-            obj.nomor_surat = (
-                f"800.1.11.4/{obj.pk:05d}/{obj.pegawai.wilayah.kode.upper()[:3]}/"
-                f"{timezone.localdate().year}"
-            )
+            obj.nomor_surat = f"800.1.11.4/{obj.pk:05d}/{obj.pegawai.wilayah.kode.upper()[:3]}/{waktu.hari_ini().year}"
         obj.diputuskan_oleh = actor
         obj.diputuskan_pada = timezone.now()
         obj.catatan_keputusan = catatan
