@@ -28,20 +28,16 @@ def pegawai_list(*, actor: Any) -> QuerySet[Pegawai]:
 
 
 def pegawai_dari_pengguna(user: Any) -> Pegawai | None:
-    """The employee record of a user: the reverse one-to-one `user.pegawai`, loaded once
-    with its position, unit and wilayah and kept in Django's own relation cache on the user
-    (so `user.pegawai` reads it too, and `user.refresh_from_db()` forgets it)."""
+    """The employee record of a user (cached on the user object for the request)."""
     if not user.is_authenticated:
         return None
-    relasi = Pegawai._meta.get_field("pengguna").remote_field
-    if not relasi.is_cached(user):
-        relasi.set_cached_value(
-            user,
+    if not hasattr(user, "_pegawai_cache"):
+        user._pegawai_cache = (
             Pegawai.objects.select_related("jabatan", "unit", "wilayah")
             .filter(pengguna=user)
-            .first(),
+            .first()
         )
-    return relasi.get_cached_value(user)
+    return user._pegawai_cache
 
 
 def kepala_unit(unit: UnitKerja) -> Pegawai | None:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
+from asn_kinerja.antrean import AntreanTidakTersedia
 from asn_kinerja.pdf import pdf_response
 from asn_kinerja.pengalihan import tujuan_next
 from asn_kinerja.waktu import hari_ini
@@ -33,7 +34,6 @@ from pegawai.selectors import jam_pelatihan, pegawai_dari_pengguna, pegawai_list
 from . import ekspor, pdf, selectors, tasks
 from .forms import KehadiranUnitForm, PeriodeForm, RekapFilterForm, bulan_dari_teks
 from .models import ProsesLaporan
-from .services.proses import AntreanTidakTersedia
 
 if TYPE_CHECKING:
     from organisasi.models import Pengguna

@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from asn_kinerja.antrean import kirim_ditunggu
 from kinerja.models import SKP, EvaluasiPeriodik, LogHarian, PeriodeKinerja, PeriodePenilaian
 from organisasi.models import Jabatan, Pengguna, UnitKerja, Wilayah
 from pegawai.choices import STATUS_DI_KANTOR
@@ -31,10 +32,6 @@ from . import rules
 from .models import BulanTPP, PengaturanTPP, RiwayatBulanTPP, TPPPegawai, TPPUnit
 
 logger = logging.getLogger(__name__)
-
-
-class AntreanTidakTersedia(Exception):
-    """The Celery broker (Redis) refused the job."""
 
 
 def boleh_kelola(actor: Pengguna, wilayah_id: int | None = None) -> bool:
@@ -511,16 +508,14 @@ def tpp_hitung_mulai(*, actor: Pengguna, bulan: BulanTPP) -> BulanTPP:
         b.proses_mulai = timezone.now()
         b.save(update_fields=["proses", "proses_persen", "proses_pesan", "proses_mulai"])
         pengguna_id = actor.pk if actor is not None else None
-    from kombu.exceptions import OperationalError as KombuOperationalError
-    from redis.exceptions import RedisError
-
-    try:
-        tasks.hitung_bulan.delay_on_commit(b.pk, pengguna_id)
-    except (KombuOperationalError, RedisError, OSError) as exc:  # broker down: say so, no 500
-        logger.warning("TPP job not queued: %s", exc)
-        pesan = _("Antrean tugas latar belakang (Redis) sedang tidak tersedia; coba lagi nanti.")
-        BulanTPP.objects.filter(pk=b.pk).update(proses=BulanTPP.Proses.GAGAL, proses_pesan=pesan)
-        raise AntreanTidakTersedia(pesan) from exc
+    kirim_ditunggu(
+        tasks.hitung_bulan,
+        b.pk,
+        pengguna_id,
+        saat_gagal=lambda pesan: BulanTPP.objects.filter(pk=b.pk).update(
+            proses=BulanTPP.Proses.GAGAL, proses_pesan=pesan
+        ),
+    )
     b.refresh_from_db()
     return b
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, FormView, ListView
 
+from asn_kinerja.antrean import AntreanTidakTersedia
 from asn_kinerja.formatting import tanggal_indonesia
 from asn_kinerja.pdf import pdf_response, render_pdf
 from asn_kinerja.views import galat_ke_form
@@ -77,7 +78,7 @@ bulan_buat.scoping_exempt = "no object id in the URL; the month is created in th
 def _mulai_hitung(request: HttpRequest, bulan: BulanTPP) -> HttpResponse:
     try:
         services.tpp_hitung_mulai(actor=request.user, bulan=bulan)
-    except services.AntreanTidakTersedia as exc:
+    except AntreanTidakTersedia as exc:
         messages.error(request, str(exc))
     except ValidationError as exc:
         messages.warning(request, " ".join(exc.messages))

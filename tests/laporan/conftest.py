@@ -17,7 +17,7 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
-from django.utils import timezone
+import time_machine
 
 from kinerja.models import LogHarian, PredikatUnit, RealisasiIndikator
 from pegawai.models import Kehadiran
@@ -110,7 +110,8 @@ def kinerja_b(org_b):
 
 
 @pytest.fixture
-def hari_ini_februari(monkeypatch):
-    """'Today' is 3 February 2026: January and February have started."""
-    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: dt.date(2026, 2, 3))
-    return dt.date(2026, 2, 3)
+def hari_ini_februari():
+    """'Today' is 3 February 2026 (the clock travels there): January and February have
+    started."""
+    with time_machine.travel(dt.datetime(2026, 2, 3, 10, 0, tzinfo=dt.UTC), tick=True):
+        yield dt.date(2026, 2, 3)

@@ -12,9 +12,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as KombuOperationalError
-from redis.exceptions import RedisError
 
+from asn_kinerja.antrean import kirim_ditunggu
 from kinerja.models import PeriodePenilaian
 from organisasi.peran import is_hr_wilayah
 
@@ -28,26 +27,21 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-class AntreanTidakTersedia(Exception):
-    """The broker (Redis) refused the job: the page shows the message, not a 500."""
-
-
 def _antrekan(proses: ProsesLaporan, task) -> None:
-    """Sends the job to the broker once the row is committed. A broker that is down turns
-    into a failed job and `AntreanTidakTersedia` (the caller shows the message)."""
-    try:
-        task.delay_on_commit(proses.pk)
-    except (KombuOperationalError, RedisError, OSError) as exc:
-        logger.warning("Antrean Celery tidak tersedia: %s", exc)
-        pesan = _(
+    """Sends the job once the row is committed; a broker that is down fails the job and
+    raises `AntreanTidakTersedia` (the caller shows the message)."""
+    kirim_ditunggu(
+        task,
+        proses.pk,
+        pesan=_(
             "Antrean tugas latar belakang (Redis) sedang tidak tersedia, jadi proses tidak dapat "
             "dimulai. Halaman tetap menampilkan rekap terakhir. Coba lagi beberapa saat lagi "
             "atau hubungi admin sistem."
-        )
-        ProsesLaporan.objects.filter(pk=proses.pk).update(
+        ),
+        saat_gagal=lambda pesan: ProsesLaporan.objects.filter(pk=proses.pk).update(
             status=ProsesLaporan.Status.GAGAL, pesan=pesan[:500], selesai_pada=timezone.now()
-        )
-        raise AntreanTidakTersedia(pesan) from exc
+        ),
+    )
 
 
 def _proses_baru(
