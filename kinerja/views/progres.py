@@ -40,7 +40,8 @@ def progres(request: HttpRequest) -> HttpResponse:
     pid = request.GET.get("periode", "")
     pp = next((j for j in jendela if str(j.pk) == pid), None)
     if pp is None:
-        lewat = [j for j in jendela if j.tanggal_mulai <= hari_ini()]
+        hari = hari_ini()
+        lewat = [j for j in jendela if j.tanggal_mulai <= hari]
         pp = lewat[-1] if lewat else (jendela[0] if jendela else None)
     q = request.GET.get("q", "").strip()[:100]
     ctx.update(jendela=jendela, pp=pp, q=q)

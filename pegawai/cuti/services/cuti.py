@@ -434,7 +434,10 @@ def cuti_putuskan(*, actor: Pengguna, cuti: Cuti, setujui: bool, catatan: str = 
 
     def ubah(obj: Cuti) -> None:
         if setujui:
-            obj.nomor_surat = f"800.1.11.4/{obj.pk:05d}/{obj.pegawai.wilayah.kode.upper()[:3]}/{waktu.hari_ini().year}"
+            obj.nomor_surat = (
+                f"800.1.11.4/{obj.pk:05d}/{obj.pegawai.wilayah.kode.upper()[:3]}/"
+                f"{waktu.hari_ini().year}"
+            )
         obj.diputuskan_oleh = actor
         obj.diputuskan_pada = timezone.now()
         obj.catatan_keputusan = catatan
