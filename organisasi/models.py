@@ -9,6 +9,7 @@ CTE it needs no raw SQL in every selector; compared with ltree it needs no exten
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.contrib.postgres.fields import ArrayField
@@ -41,6 +42,10 @@ from .querysets import (
 
 GRUP_ADMIN_KEPEGAWAIAN = "Admin Kepegawaian"
 GRUP_PIMPINAN_DAERAH = "Pimpinan Daerah"
+
+#: `Pengguna.pegawai_dimuat` before the employee record was asked for (None means "asked:
+#: the user has none").
+BELUM_DIMUAT: Any = object()
 
 
 class WilayahQuerySet(WilayahScopedQuerySet):
@@ -358,6 +363,10 @@ class Pengguna(AbstractUser):
     #: queries and the navbar counts.
     grup_dimuat: list[str] | None = None
     notifikasi_belum_dibaca_dimuat: int | None = None
+    #: The user's employee record (a `pegawai.Pegawai` or None), loaded once per request by
+    #: `pegawai.selectors.pegawai_dari_pengguna`. `BELUM_DIMUAT` until asked; assign
+    #: `BELUM_DIMUAT` again to make the next call read it afresh.
+    pegawai_dimuat: Any = BELUM_DIMUAT
 
     class Meta:
         verbose_name = _("pengguna")

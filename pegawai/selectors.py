@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from asn_kinerja.db import SalahSatu
-from organisasi.models import Jabatan, UnitKerja
+from organisasi.models import BELUM_DIMUAT, Jabatan, UnitKerja
 
 from . import rules
 from .models import Pegawai
@@ -28,16 +28,18 @@ def pegawai_list(*, actor: Any) -> QuerySet[Pegawai]:
 
 
 def pegawai_dari_pengguna(user: Any) -> Pegawai | None:
-    """The employee record of a user (cached on the user object for the request)."""
+    """The employee record of a user, read once per request: kept in the attribute
+    `Pengguna.pegawai_dimuat` declares (not Django's reverse one-to-one cache, which a user
+    built as `Pegawai(pengguna=user)` already carries, possibly stale)."""
     if not user.is_authenticated:
         return None
-    if not hasattr(user, "_pegawai_cache"):
-        user._pegawai_cache = (
+    if user.pegawai_dimuat is BELUM_DIMUAT:
+        user.pegawai_dimuat = (
             Pegawai.objects.select_related("jabatan", "unit", "wilayah")
             .filter(pengguna=user)
             .first()
         )
-    return user._pegawai_cache
+    return user.pegawai_dimuat
 
 
 def kepala_unit(unit: UnitKerja) -> Pegawai | None:

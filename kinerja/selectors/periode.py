@@ -112,6 +112,23 @@ def periode_penilaian_list(*, actor: Any, periode: PeriodeKinerja) -> QuerySet[P
     return PeriodePenilaian.objects.visible_to(actor).filter(periode_kinerja=periode)
 
 
+def jendela_pilihan(
+    *, actor: Any, periode: PeriodeKinerja | None, dipilih: str = ""
+) -> tuple[list[PeriodePenilaian], PeriodePenilaian | None]:
+    """The evaluation windows of the year (in order) and the one a page shows: the window
+    whose id is `dipilih`, else the latest that has started by today, else the first. One
+    query. The one copy of the pick the progress and curve pages made each on their own."""
+    if periode is None:
+        return [], None
+    jendela = list(periode_penilaian_list(actor=actor, periode=periode))
+    pilihan = next((j for j in jendela if str(j.pk) == dipilih), None)
+    if pilihan is None:
+        hari = hari_ini()
+        lewat = [j for j in jendela if j.tanggal_mulai <= hari]
+        pilihan = lewat[-1] if lewat else (jendela[0] if jendela else None)
+    return jendela, pilihan
+
+
 def target_unit_list(*, actor: Any, periode: PeriodeKinerja) -> QuerySet[TargetUnit]:
     return (
         TargetUnit.objects.visible_to(actor)

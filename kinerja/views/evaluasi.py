@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from asn_kinerja.views import galat_ke_form
+from asn_kinerja.views import galat_ke_form, jalankan_aksi, langkah_view
 from asn_kinerja.waktu import hari_ini
 from kinerja.choices import Perilaku
 from kinerja.forms.evaluasi import (
@@ -42,8 +42,6 @@ from kinerja.skm.selectors import umpan_balik_pegawai
 from kinerja.workflow import evaluasi as wf
 from kinerja.workflow.skp import is_penilai
 from pegawai.selectors import pegawai_dari_pengguna
-
-from ._util import jalankan_aksi
 
 
 def matriks_json() -> dict[str, list[str]]:
@@ -251,33 +249,31 @@ def bukti_unduh(request: HttpRequest, pk: int) -> HttpResponse:
 bukti_unduh.scoped_model = BuktiDukung
 
 
-def _aksi(nama: str, berhasil: str, model: type = EvaluasiPeriodik):
-    fungsi = {
-        "ajukan": lambda ev, u, c: wf.evaluasi_ajukan(evaluasi=ev, oleh=u),
-        "kembalikan": lambda ev, u, c: wf.evaluasi_kembalikan(evaluasi=ev, oleh=u, catatan=c),
-        "buka_kembali": lambda ev, u, c: wf.evaluasi_buka_kembali(evaluasi=ev, oleh=u, alasan=c),
-    }[nama]
-    visible = sel.evaluasi_visible if model is EvaluasiPeriodik else sel.evaluasi_tahunan_visible
-
-    @require_POST
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
-        ev = get_object_or_404(visible(actor=request.user), pk=pk)
-        catatan = request.POST.get("catatan", "")
-        return jalankan_aksi(
-            request, lambda: fungsi(ev, request.user, catatan), berhasil=berhasil,
-            kembali=ev.get_absolute_url(),
-        )  # fmt: skip
-
-    view.scoped_model = model
-    view.__name__ = f"evaluasi_{nama}"
-    return view
-
-
-evaluasi_ajukan = _aksi("ajukan", _("Realisasi diajukan kepada pejabat penilai."))
-evaluasi_kembalikan = _aksi("kembalikan", _("Realisasi dikembalikan kepada pegawai."))
-evaluasi_buka_kembali = _aksi("buka_kembali", _("Evaluasi dibuka kembali."))
-tahunan_ajukan = _aksi("ajukan", _("Evaluasi tahunan diajukan."), EvaluasiTahunan)
-tahunan_buka_kembali = _aksi("buka_kembali", _("Evaluasi tahunan dibuka kembali."), EvaluasiTahunan)
+evaluasi_ajukan = langkah_view(
+    nama="evaluasi_ajukan", model=EvaluasiPeriodik, terlihat=sel.evaluasi_visible,
+    langkah=wf.evaluasi_ajukan, objek="evaluasi",
+    berhasil=_("Realisasi diajukan kepada pejabat penilai."),
+)  # fmt: skip
+evaluasi_kembalikan = langkah_view(
+    nama="evaluasi_kembalikan", model=EvaluasiPeriodik, terlihat=sel.evaluasi_visible,
+    langkah=wf.evaluasi_kembalikan, objek="evaluasi", catatan="catatan",
+    berhasil=_("Realisasi dikembalikan kepada pegawai."),
+)  # fmt: skip
+evaluasi_buka_kembali = langkah_view(
+    nama="evaluasi_buka_kembali", model=EvaluasiPeriodik, terlihat=sel.evaluasi_visible,
+    langkah=wf.evaluasi_buka_kembali, objek="evaluasi", catatan="alasan",
+    berhasil=_("Evaluasi dibuka kembali."),
+)  # fmt: skip
+tahunan_ajukan = langkah_view(
+    nama="tahunan_ajukan", model=EvaluasiTahunan, terlihat=sel.evaluasi_tahunan_visible,
+    langkah=wf.evaluasi_ajukan, objek="evaluasi",
+    berhasil=_("Evaluasi tahunan diajukan."),
+)  # fmt: skip
+tahunan_buka_kembali = langkah_view(
+    nama="tahunan_buka_kembali", model=EvaluasiTahunan, terlihat=sel.evaluasi_tahunan_visible,
+    langkah=wf.evaluasi_buka_kembali, objek="evaluasi", catatan="alasan",
+    berhasil=_("Evaluasi tahunan dibuka kembali."),
+)  # fmt: skip
 
 
 def evaluasi_nilai(request: HttpRequest, pk: int) -> HttpResponse:

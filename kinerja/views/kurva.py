@@ -12,13 +12,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from asn_kinerja import waktu
 from asn_kinerja.views import galat_ke_form
 from kinerja.forms.evaluasi import PredikatUnitForm
-from kinerja.models import PeriodePenilaian
 from kinerja.selectors import kurva as sel
 from kinerja.selectors.evaluasi import lihat_wilayah
 from kinerja.selectors.periode import (
+    jendela_pilihan,
     periode_evaluasi_aktif,
     periode_pilihan,
     periode_terbuka_list,
@@ -47,19 +46,10 @@ def _pilihan(request: HttpRequest) -> dict[str, Any]:
             unit = units.filter(pk=saya.jabatan.unit_id).first()
     if unit is None:
         unit = units.order_by("path").first()
-    jendela = (
-        list(PeriodePenilaian.objects.visible_to(user).filter(periode_kinerja=periode))
-        if periode
-        else []
-    )
     pid = param.get("periode", "")
-    pp = None
-    if pid != "tahunan":
-        pp = next((j for j in jendela if str(j.pk) == pid), None)
-        if pp is None:
-            hari_ini = waktu.hari_ini()
-            lewat = [j for j in jendela if j.tanggal_mulai <= hari_ini]
-            pp = lewat[-1] if lewat else (jendela[0] if jendela else None)
+    jendela, pp = jendela_pilihan(actor=user, periode=periode, dipilih=pid)
+    if pid == "tahunan":
+        pp = None
     return {"units": units, "unit": unit, "periode": periode, "jendela": jendela, "pp": pp,
             "tahunan": pid == "tahunan",
             "tahun_pilihan": periode_terbuka_list(actor=user)}  # fmt: skip

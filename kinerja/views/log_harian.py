@@ -15,15 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
-from asn_kinerja.views import galat_ke_form
+from asn_kinerja.views import galat_ke_form, jalankan_aksi
 from asn_kinerja.waktu import hari_ini
 from kinerja.forms.log_harian import LogFilterForm, LogHarianForm
 from kinerja.models import LogHarian
 from kinerja.selectors.log_harian import log_list, log_visible
 from kinerja.services import log_harian as svc
 from pegawai.selectors import is_atasan, pegawai_dari_pengguna
-
-from ._util import jalankan_aksi
 
 
 class LogListView(ListView):

@@ -13,15 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, FormView, ListView
 
-from asn_kinerja.views import galat_ke_form
+from asn_kinerja.views import galat_ke_form, jalankan_aksi
 from kinerja.forms.periode import CatatanForm, PeriodeBukaForm, TargetUnitForm
 from kinerja.models import PeriodeKinerja, PeriodePenilaian, TargetUnit
 from kinerja.selectors.periode import periode_list, periode_penilaian_list, target_unit_list
 from kinerja.services import periode as svc
 from organisasi.models import UnitKerja
 from pegawai.selectors import is_atasan, pegawai_dari_pengguna
-
-from ._util import jalankan_aksi
 
 
 def _wajib_hr(user: Any) -> None:

@@ -9,10 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from asn_kinerja.waktu import hari_ini
-from kinerja.models import PeriodePenilaian
 from kinerja.selectors import evaluasi as sel
 from kinerja.selectors.periode import (
+    jendela_pilihan,
     periode_evaluasi_aktif,
     periode_pilihan,
     periode_terbuka_list,
@@ -36,13 +35,9 @@ def progres(request: HttpRequest) -> HttpResponse:
     }
     if periode is None:
         return render(request, "kinerja/progres_wilayah.html", ctx)
-    jendela = list(PeriodePenilaian.objects.visible_to(user).filter(periode_kinerja=periode))
-    pid = request.GET.get("periode", "")
-    pp = next((j for j in jendela if str(j.pk) == pid), None)
-    if pp is None:
-        hari = hari_ini()
-        lewat = [j for j in jendela if j.tanggal_mulai <= hari]
-        pp = lewat[-1] if lewat else (jendela[0] if jendela else None)
+    jendela, pp = jendela_pilihan(
+        actor=user, periode=periode, dipilih=request.GET.get("periode", "")
+    )
     q = request.GET.get("q", "").strip()[:100]
     ctx.update(jendela=jendela, pp=pp, q=q)
     if ctx["tampil"] == "tanpa_skp":

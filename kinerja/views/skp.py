@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView
 
-from asn_kinerja.views import galat_ke_form
+from asn_kinerja.views import galat_ke_form, jalankan_aksi, langkah_view
 from kinerja.choices import StatusSKP
 from kinerja.forms.skp import EkspektasiForm, IndikatorForm, RHKForm, SKPForm
 from kinerja.forms.umpan_balik import UmpanBalikForm
@@ -27,8 +27,6 @@ from kinerja.services.umpan_balik import umpan_balik_kirim
 from kinerja.workflow import skp as wf
 from organisasi.models import UnitKerja
 from pegawai.selectors import is_atasan, pegawai_dari_pengguna
-
-from ._util import jalankan_aksi
 
 
 class SKPSayaView(TemplateView):
@@ -242,39 +240,31 @@ def skp_detail(request: HttpRequest, pk: int) -> HttpResponse:
 skp_detail.scoped_model = SKP
 
 
-def _aksi_view(nama: str, berhasil: str):
-    """A POST view running one workflow step on an SKP."""
-    fungsi = {
-        "ajukan": lambda skp, u, c: wf.skp_ajukan(skp=skp, oleh=u),
-        "setujui": lambda skp, u, c: wf.skp_setujui(skp=skp, oleh=u),
-        "kembalikan": lambda skp, u, c: wf.skp_kembalikan(skp=skp, oleh=u, catatan=c),
-        "ajukan_revisi": lambda skp, u, c: wf.skp_ajukan_revisi(skp=skp, oleh=u, alasan=c),
-        "terima_revisi": lambda skp, u, c: wf.skp_terima_revisi(skp=skp, oleh=u, catatan=c),
-        "tolak_revisi": lambda skp, u, c: wf.skp_tolak_revisi(skp=skp, oleh=u, catatan=c),
-        "buka_kembali": lambda skp, u, c: wf.skp_buka_kembali(skp=skp, oleh=u, alasan=c),
-    }[nama]
-
-    @require_POST
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
-        skp = get_object_or_404(sel.skp_visible(actor=request.user), pk=pk)
-        catatan = request.POST.get("catatan", "")
-        return jalankan_aksi(
-            request, lambda: fungsi(skp, request.user, catatan),
-            berhasil=berhasil, kembali=skp.get_absolute_url(),
-        )  # fmt: skip
-
-    view.scoped_model = SKP
-    view.__name__ = f"skp_{nama}"
-    return view
+def _langkah(nama: str, langkah: Any, berhasil: str, catatan: str | None = None) -> Any:
+    return langkah_view(
+        nama=f"skp_{nama}", model=SKP, terlihat=sel.skp_visible, langkah=langkah, objek="skp",
+        berhasil=berhasil, catatan=catatan,
+    )  # fmt: skip
 
 
-skp_ajukan = _aksi_view("ajukan", _("SKP diajukan kepada pejabat penilai."))
-skp_setujui = _aksi_view("setujui", _("SKP disetujui."))
-skp_kembalikan = _aksi_view("kembalikan", _("SKP dikembalikan kepada pegawai."))
-skp_ajukan_revisi = _aksi_view("ajukan_revisi", _("Permintaan revisi diajukan."))
-skp_terima_revisi = _aksi_view("terima_revisi", _("Revisi diterima; SKP kembali menjadi draf."))
-skp_tolak_revisi = _aksi_view("tolak_revisi", _("Permintaan revisi ditolak."))
-skp_buka_kembali = _aksi_view("buka_kembali", _("SKP dibuka kembali menjadi draf."))
+skp_ajukan = _langkah("ajukan", wf.skp_ajukan, _("SKP diajukan kepada pejabat penilai."))
+skp_setujui = _langkah("setujui", wf.skp_setujui, _("SKP disetujui."))
+skp_kembalikan = _langkah(
+    "kembalikan", wf.skp_kembalikan, _("SKP dikembalikan kepada pegawai."), "catatan"
+)
+skp_ajukan_revisi = _langkah(
+    "ajukan_revisi", wf.skp_ajukan_revisi, _("Permintaan revisi diajukan."), "alasan"
+)
+skp_terima_revisi = _langkah(
+    "terima_revisi", wf.skp_terima_revisi,
+    _("Revisi diterima; SKP kembali menjadi draf."), "catatan",
+)  # fmt: skip
+skp_tolak_revisi = _langkah(
+    "tolak_revisi", wf.skp_tolak_revisi, _("Permintaan revisi ditolak."), "catatan"
+)
+skp_buka_kembali = _langkah(
+    "buka_kembali", wf.skp_buka_kembali, _("SKP dibuka kembali menjadi draf."), "alasan"
+)
 
 
 # --- Editors ---------------------------------------------------------------------------------

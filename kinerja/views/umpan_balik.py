@@ -13,15 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from asn_kinerja.views import galat_ke_form
+from asn_kinerja.views import galat_ke_form, jalankan_aksi
 from kinerja.choices import JenisUmpanBalik
 from kinerja.forms.umpan_balik import UmpanBalikForm
 from kinerja.models import UmpanBalik
 from kinerja.selectors.umpan_balik import umpan_balik_list
 from kinerja.services.umpan_balik import umpan_balik_kirim, umpan_balik_tandai_dibaca
 from pegawai.selectors import pegawai_dari_pengguna
-
-from ._util import jalankan_aksi
 
 
 class UmpanBalikListView(ListView):

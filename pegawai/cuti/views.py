@@ -22,7 +22,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from asn_kinerja.formatting import bulan_tahun, tanggal_indonesia
 from asn_kinerja.pdf import pdf_response, render_pdf
 from asn_kinerja.pengalihan import alihkan_next
-from asn_kinerja.views import galat_ke_form
+from asn_kinerja.views import galat_ke_form, pesan_form, pesan_galat
 from asn_kinerja.waktu import hari_ini
 from organisasi.peran import HRWajibMixin
 from pegawai.choices import StatusKehadiran
@@ -54,10 +54,6 @@ if TYPE_CHECKING:
     from organisasi.models import Pengguna
 
 PER_HALAMAN = 25
-
-
-def _pesan_error(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
 
 
 class SortMixin:
@@ -192,13 +188,13 @@ class _CutiAksiView(View):
         cuti = get_object_or_404(selectors.cuti_list(actor=request.user), pk=pk)
         form = CatatanForm(request.POST, actor=request.user)
         if not form.is_valid():
-            messages.error(request, _pesan_error(ValidationError(list(form.errors.values()))))
+            messages.error(request, pesan_form(form))
             return redirect(cuti.get_absolute_url())
         setuju = request.POST.get("aksi") == "setuju"
         try:
             cuti = self.jalankan(request.user, cuti, setuju, form.cleaned_data["catatan"])
         except ValidationError as exc:
-            messages.error(request, _pesan_error(exc))
+            messages.error(request, pesan_galat(exc))
             return redirect(cuti.get_absolute_url())
         messages.success(
             request,

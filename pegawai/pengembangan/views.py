@@ -22,7 +22,7 @@ from django.views.generic import (
     UpdateView,
 )
 
-from asn_kinerja.views import galat_ke_form
+from asn_kinerja.views import galat_ke_form, pesan_form, pesan_galat
 from asn_kinerja.waktu import hari_ini
 from organisasi import peran
 from organisasi.models import UnitKerja
@@ -55,7 +55,7 @@ def _aksi(request: HttpRequest, fn: Callable[[], Any], pesan: str, tujuan: str) 
     try:
         fn()
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, pesan_galat(exc))
     else:
         messages.success(request, pesan)
     return redirect(tujuan)
@@ -157,7 +157,7 @@ def program_hapus(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.program_hapus(actor=request.user, program=program)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, pesan_galat(exc))
         return redirect(program.get_absolute_url())
     messages.success(request, _("Program dihapus."))
     return redirect("pengembangan:program_list")
@@ -169,7 +169,7 @@ def pendaftaran_ajukan(request: HttpRequest, pk: int) -> HttpResponse:
     form = PendaftaranForm(request.POST)
     alasan = form.cleaned_data["alasan"] if form.is_valid() else ""
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, pesan_form(form))
         return redirect(program.get_absolute_url())
     return _aksi(
         request,
@@ -462,7 +462,7 @@ def pendaftaran_selesai(request: HttpRequest, pk: int) -> HttpResponse:
     tujuan = _kembali(request, reverse("pengembangan:pendaftaran_hr"))
     form = SelesaiForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, pesan_form(form))
         return redirect(tujuan)
     return _aksi(
         request,

@@ -166,3 +166,28 @@ def test_form_target_unit_wilayah_lain(org_a, org_b, client_as):
         {"unit": org_b.bidang.pk, "sasaran": "S", "indikator": "I", "target": "T", "urutan": "0"},
     )
     assert "unit" in resp.context["form"].errors and not TargetUnit.objects.exists()
+
+
+def test_jendela_pilihan_yang_dipilih_terakhir_dimulai_atau_pertama(org_a, org_b):
+    """The one pick of the progress and curve pages: the named window, else the latest that
+    has started (the clock is pinned to 2 December 2026), else the first of the year."""
+    from kinerja.selectors.periode import jendela_pilihan
+
+    p = svc.periode_buka(
+        actor=org_a.user_hr, wilayah=org_a.wilayah, tahun=2026, granularitas="triwulanan"
+    )
+    jendela, pilihan = jendela_pilihan(actor=org_a.user_hr, periode=p)
+    assert [j.nomor for j in jendela] == [1, 2, 3, 4]
+    assert pilihan == jendela[3]  # Q4 started on 1 October
+    _, pilihan = jendela_pilihan(actor=org_a.user_hr, periode=p, dipilih=str(jendela[1].pk))
+    assert pilihan == jendela[1]
+    _, pilihan = jendela_pilihan(actor=org_a.user_hr, periode=p, dipilih="bukan-angka")
+    assert pilihan == jendela[3]
+    depan = svc.periode_buka(
+        actor=org_a.user_hr, wilayah=org_a.wilayah, tahun=2027, granularitas="semesteran"
+    )
+    jendela, pilihan = jendela_pilihan(actor=org_a.user_hr, periode=depan)
+    assert pilihan == jendela[0]  # nothing started yet
+    # another wilayah's user sees none of the windows
+    assert jendela_pilihan(actor=org_b.user_hr, periode=p) == ([], None)
+    assert jendela_pilihan(actor=org_a.user_hr, periode=None) == ([], None)

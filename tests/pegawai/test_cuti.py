@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from asn_kinerja.models import TransisiStatus
+from organisasi.models import BELUM_DIMUAT
 from pegawai.choices import StatusKehadiran
 from pegawai.cuti import selectors
 from pegawai.cuti.selectors import saldo_cuti
@@ -163,7 +164,7 @@ def test_tanpa_hari_kerja_ditolak(org_a):
 def test_cuti_tahunan_sebelum_satu_tahun_ditolak(org_a):
     org_a.staf.tmt_cpns = senin_depan(2) - dt.timedelta(days=100)
     org_a.staf.save()
-    org_a.user_staf.__dict__.pop("_pegawai_cache", None)
+    org_a.user_staf.pegawai_dimuat = BELUM_DIMUAT
     with pytest.raises(ValidationError, match="masa kerja 1 tahun"):
         ajukan(org_a.user_staf, senin_depan(2))
 
@@ -200,7 +201,7 @@ def test_cuti_melahirkan_aturan(org_a):
     mulai = senin_depan(2)
     p.jenis_kelamin = "L"
     p.save()
-    org_a.user_staf.__dict__.pop("_pegawai_cache", None)
+    org_a.user_staf.pegawai_dimuat = BELUM_DIMUAT
     with pytest.raises(ValidationError, match="perempuan"):
         ajukan(org_a.user_staf, mulai, hari=30, jenis="melahirkan", anak_ke=1)
     org_a.staf2.jenis_kelamin = "P"
@@ -218,7 +219,7 @@ def test_cuti_melahirkan_aturan(org_a):
 def test_cuti_besar_dan_cltn_butuh_lima_tahun(org_a):
     org_a.staf.tmt_cpns = senin_depan(2) - dt.timedelta(days=365 * 3)
     org_a.staf.save()
-    org_a.user_staf.__dict__.pop("_pegawai_cache", None)
+    org_a.user_staf.pegawai_dimuat = BELUM_DIMUAT
     with pytest.raises(ValidationError, match="masa kerja 5 tahun"):
         ajukan(org_a.user_staf, senin_depan(2), hari=30, jenis="besar")
     with pytest.raises(ValidationError, match="masa kerja 5 tahun"):
@@ -246,7 +247,7 @@ def test_alur_lengkap_dengan_log_email_dan_kehadiran(org_a, django_capture_on_co
     org_a.kabid.save()
     org_a.staf.email = "staf@contoh.go.id"
     org_a.staf.save()
-    org_a.user_staf.__dict__.pop("_pegawai_cache", None)
+    org_a.user_staf.pegawai_dimuat = BELUM_DIMUAT
     mulai = senin_depan(2)
     with django_capture_on_commit_callbacks(execute=True):
         c = ajukan(org_a.user_staf, mulai, hari=5)
