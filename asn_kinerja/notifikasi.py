@@ -3,10 +3,15 @@ On the ground floor (issue 16) so that every app (pegawai too) can notify."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asn_kinerja import antrean
 from asn_kinerja.models import Notifikasi
+
+if TYPE_CHECKING:
+    # The ground floor does not import organisasi (the layers contract counts typing imports
+    # too); the actor is a Pengguna, typed as Django's base user.
+    from django.contrib.auth.base_user import AbstractBaseUser as Pengguna
 
 
 def notifikasi_kirim(
@@ -38,7 +43,7 @@ def notifikasi_baca(*, notifikasi: Notifikasi) -> None:
         )
 
 
-def notifikasi_baca_semua(*, actor: Any) -> int:
+def notifikasi_baca_semua(*, actor: Pengguna) -> int:
     """Marks every unread notification of `actor` read; returns how many."""
     from django.utils import timezone
 

@@ -69,21 +69,21 @@ class Transisi:
         if (self.ke in self.dari) != self.tetap:
             raise ValueError(f"Transisi {self.nama}: ke in dari only for tetap=True")
 
-    def diizinkan(self, actor: Any, obj: Any) -> bool:
+    def diizinkan(self, actor: Pengguna, obj: Any) -> bool:
         """Whether `actor` may run this step on `obj` (the role question only)."""
         return self.boleh is None or bool(self.boleh(actor, obj))
 
-    def bisa(self, actor: Any, obj: Any, *, field_status: str = "status") -> bool:
+    def bisa(self, actor: Pengguna, obj: Any, *, field_status: str = "status") -> bool:
         """Whether the button for this step is shown: right status and the actor allowed."""
         return getattr(obj, field_status) in self.dari and self.diizinkan(actor, obj)
 
 
-def aksi_tersedia(actor: Any, obj: Any, transisi: Iterable[Transisi]) -> set[str]:
+def aksi_tersedia(actor: Pengguna, obj: Any, transisi: Iterable[Transisi]) -> set[str]:
     """Names of the steps of `transisi` that `actor` may run on `obj` now."""
     return {t.nama for t in transisi if t.bisa(actor, obj)}
 
 
-def pastikan_boleh(transisi: Transisi, actor: Any, obj: Any) -> None:
+def pastikan_boleh(transisi: Transisi, actor: Pengguna, obj: Any) -> None:
     """Raises PermissionDenied (with the declared message) unless `actor` may run it."""
     if not transisi.diizinkan(actor, obj):
         raise PermissionDenied(

@@ -3,7 +3,7 @@ choice to the actor's wilayah; the services do the writing (views never call for
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,9 @@ from .choices import JenisJabatan
 from .fields import PilihanUnitField
 from .models import Jabatan, TugasJabatan, UnitKerja
 from .selectors import kompetensi_katalog
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 JENIS_FUNGSIONAL = {JenisJabatan.FUNGSIONAL_KEAHLIAN, JenisJabatan.FUNGSIONAL_KETERAMPILAN}
 JENIS_STRUKTURAL = JenisJabatan.jpt() | {JenisJabatan.ADMINISTRATOR, JenisJabatan.PENGAWAS}
@@ -51,7 +54,7 @@ class UnitKerjaForm(LayananMemvalidasiMixin, forms.ModelForm):
             "urutan": _("Urutan tampil di antara unit sesaudara (kecil lebih dulu)."),
         }
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
         qs = UnitKerja.objects.visible_to(actor).aktif().order_by("path")
@@ -109,7 +112,7 @@ class JabatanForm(LayananMemvalidasiMixin, forms.ModelForm):
             "eselon": _("Khusus jabatan struktural (JPT, administrator, pengawas)."),
         }
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
         self.fields["unit"].queryset = UnitKerja.objects.visible_to(actor).aktif().order_by("path")
@@ -174,7 +177,7 @@ class TugasJabatanForm(LayananMemvalidasiMixin, forms.ModelForm):
         fields = ["uraian_tugas", "satuan_hasil", "volume_tahunan", "norma_waktu_menit"]
         widgets = {"uraian_tugas": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args: Any, actor: Any, jabatan: Jabatan, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, jabatan: Jabatan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
         self.instance.jabatan = jabatan
@@ -201,7 +204,7 @@ class KebutuhanKompetensiForm(forms.Form):
     kompetensi = forms.ModelChoiceField(queryset=None, label=_("Kompetensi"))
     level = forms.IntegerField(label=_("Level minimal"), min_value=1, max_value=5, initial=2)
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
         self.fields["kompetensi"].queryset = kompetensi_katalog()

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 
 from .abk import STATUS_AKTIF_PEGAWAI, anotasi_abk, anotasi_unit, ringkasan_abk
 from .models import Jabatan, KebutuhanKompetensi, Kompetensi, TugasJabatan, UnitKerja
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 BAGAN, BACA, KELOLA = "bagan", "baca", "kelola"
 
@@ -35,7 +38,7 @@ class AksesOrganisasi:
         return {BAGAN: self.bagan, BACA: self.baca, KELOLA: self.kelola}[tingkat]
 
 
-def akses_organisasi(actor: Any) -> AksesOrganisasi:
+def akses_organisasi(actor: Pengguna) -> AksesOrganisasi:
     """The actor's rights on the organisation pages (cached on the user for the request)."""
     cached = getattr(actor, "_akses_organisasi", None)
     if cached is not None:
@@ -68,7 +71,7 @@ def akses_organisasi(actor: Any) -> AksesOrganisasi:
 # --- units ----------------------------------------------------------------------------------
 
 
-def unit_list(*, actor: Any) -> QuerySet[UnitKerja]:
+def unit_list(*, actor: Pengguna) -> QuerySet[UnitKerja]:
     """Units the actor may open (detail pages, filters): the wilayah for HR and pimpinan,
     the headed subtree for a section head, none for others."""
     qs = UnitKerja.objects.visible_to(actor)
@@ -80,7 +83,7 @@ def unit_list(*, actor: Any) -> QuerySet[UnitKerja]:
     return qs.none()
 
 
-def _bagan_qs(actor: Any) -> QuerySet[UnitKerja]:
+def _bagan_qs(actor: Pengguna) -> QuerySet[UnitKerja]:
     """Active units of the org chart (the whole wilayah for everyone in it), with a flag
     telling whether the actor may open the unit's page."""
     akses = akses_organisasi(actor)
@@ -113,7 +116,7 @@ def _unit_ringkasan() -> QuerySet[UnitKerja]:
     return anotasi_unit(UnitKerja.objects.all())
 
 
-def bagan_akar(*, actor: Any) -> list[UnitKerja]:
+def bagan_akar(*, actor: Pengguna) -> list[UnitKerja]:
     """The roots of the actor's org chart with their first level of children attached as
     `anak_dimuat` (two queries whatever the size of the tree)."""
     akar = list(_bagan_qs(actor).filter(parent__isnull=True))
@@ -125,11 +128,11 @@ def bagan_akar(*, actor: Any) -> list[UnitKerja]:
     return akar
 
 
-def bagan_anak(*, actor: Any, unit: UnitKerja) -> QuerySet[UnitKerja]:
+def bagan_anak(*, actor: Pengguna, unit: UnitKerja) -> QuerySet[UnitKerja]:
     return _bagan_qs(actor).filter(parent=unit)
 
 
-def bagan_unit(*, actor: Any) -> QuerySet[UnitKerja]:
+def bagan_unit(*, actor: Pengguna) -> QuerySet[UnitKerja]:
     """Units the actor may expand in the org chart (lookup for the htmx fragment)."""
     return (
         UnitKerja.objects.visible_to(actor).aktif()
@@ -153,11 +156,11 @@ def kedalaman_muat(jumlah_per_kedalaman: dict[int, int], batas: int) -> int:
     return kedalaman
 
 
-def unit_cari(*, actor: Any, q: str) -> QuerySet[UnitKerja]:
+def unit_cari(*, actor: Pengguna, q: str) -> QuerySet[UnitKerja]:
     return _bagan_qs(actor).filter(Q(nama__icontains=q) | Q(kode__icontains=q)).order_by("path")
 
 
-def pasang_jejak(units: list[UnitKerja], *, actor: Any) -> None:
+def pasang_jejak(units: list[UnitKerja], *, actor: Pengguna) -> None:
     """Sets `u.jejak` (the names of its ancestors, top first) on each unit: one query."""
     ids = {i for u in units for i in u.ancestor_ids}
     nama = dict(UnitKerja.objects.visible_to(actor).filter(pk__in=ids).values_list("pk", "nama"))
@@ -165,17 +168,17 @@ def pasang_jejak(units: list[UnitKerja], *, actor: Any) -> None:
         u.jejak = [nama[i] for i in u.ancestor_ids if i in nama]
 
 
-def leluhur(*, actor: Any, unit: UnitKerja) -> list[UnitKerja]:
+def leluhur(*, actor: Pengguna, unit: UnitKerja) -> list[UnitKerja]:
     """The ancestors of a unit, top first (one query), for breadcrumbs."""
     by_pk = UnitKerja.objects.visible_to(actor).in_bulk(unit.ancestor_ids)
     return [by_pk[i] for i in unit.ancestor_ids if i in by_pk]
 
 
-def unit_detail_qs(*, actor: Any) -> QuerySet[UnitKerja]:
+def unit_detail_qs(*, actor: Pengguna) -> QuerySet[UnitKerja]:
     return anotasi_unit(unit_list(actor=actor)).select_related("wilayah", "parent")
 
 
-def sub_unit(*, actor: Any, unit: UnitKerja) -> QuerySet[UnitKerja]:
+def sub_unit(*, actor: Pengguna, unit: UnitKerja) -> QuerySet[UnitKerja]:
     return anotasi_unit(unit_list(actor=actor).filter(parent=unit)).order_by(
         "-aktif", "urutan", "nama"
     )
@@ -191,7 +194,7 @@ def pegawai_unit(*, unit: UnitKerja) -> QuerySet:
     )
 
 
-def ringkasan_beban(*, actor: Any, unit: UnitKerja, subtree: bool = False) -> dict:
+def ringkasan_beban(*, actor: Pengguna, unit: UnitKerja, subtree: bool = False) -> dict:
     qs = jabatan_list(actor=actor).aktif()
     qs = qs.filter(unit__path__startswith=unit.path) if subtree else qs.filter(unit=unit)
     return ringkasan_abk(anotasi_abk(qs))
@@ -200,7 +203,7 @@ def ringkasan_beban(*, actor: Any, unit: UnitKerja, subtree: bool = False) -> di
 # --- positions ------------------------------------------------------------------------------
 
 
-def jabatan_list(*, actor: Any) -> QuerySet[Jabatan]:
+def jabatan_list(*, actor: Pengguna) -> QuerySet[Jabatan]:
     qs = Jabatan.objects.visible_to(actor)
     akses = akses_organisasi(actor)
     if akses.baca_semua:
@@ -210,7 +213,7 @@ def jabatan_list(*, actor: Any) -> QuerySet[Jabatan]:
     return qs.none()
 
 
-def jabatan_abk(*, actor: Any) -> QuerySet[Jabatan]:
+def jabatan_abk(*, actor: Pengguna) -> QuerySet[Jabatan]:
     """Positions with their workload analysis and what the lists show."""
     return anotasi_abk(jabatan_list(actor=actor)).select_related("unit", "wilayah")
 
@@ -219,13 +222,13 @@ def tugas_jabatan(*, jabatan: Jabatan) -> QuerySet[TugasJabatan]:
     return TugasJabatan.objects.filter(jabatan=jabatan).order_by("urutan", "pk")
 
 
-def tugas_list(*, actor: Any) -> QuerySet[TugasJabatan]:
+def tugas_list(*, actor: Pengguna) -> QuerySet[TugasJabatan]:
     return TugasJabatan.objects.visible_to(actor).filter(
         jabatan__in=jabatan_list(actor=actor).values("pk")
     )
 
 
-def kebutuhan_kompetensi_list(*, actor: Any) -> QuerySet[KebutuhanKompetensi]:
+def kebutuhan_kompetensi_list(*, actor: Pengguna) -> QuerySet[KebutuhanKompetensi]:
     return KebutuhanKompetensi.objects.visible_to(actor).filter(
         jabatan__in=jabatan_list(actor=actor).values("pk")
     )

@@ -5,7 +5,7 @@ validates with full_clean(), and runs in a transaction."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -16,6 +16,9 @@ from django.utils.translation import gettext as _
 from .abk import STATUS_AKTIF_PEGAWAI
 from .models import Jabatan, KebutuhanKompetensi, Kompetensi, TugasJabatan, UnitKerja, Wilayah
 from .peran import is_hr_wilayah
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 FIELD_UNIT = ("kode", "nama", "jenis", "alamat", "urutan")
 FIELD_JABATAN = (
@@ -35,7 +38,7 @@ FIELD_TUGAS = ("uraian_tugas", "satuan_hasil", "volume_tahunan", "norma_waktu_me
 # --- guards ---------------------------------------------------------------------------------
 
 
-def _pastikan_hr(actor: Any, wilayah_id: int | None) -> None:
+def _pastikan_hr(actor: Pengguna, wilayah_id: int | None) -> None:
     """Only HR officers of the object's wilayah (or national admins) change the structure."""
     if not getattr(actor, "is_admin_kepegawaian", False):
         raise PermissionDenied(
@@ -45,7 +48,7 @@ def _pastikan_hr(actor: Any, wilayah_id: int | None) -> None:
         raise PermissionDenied(_("Data ini berada di luar wilayah Anda."))
 
 
-def _riwayat(obj: Any, actor: Any, alasan: str) -> None:
+def _riwayat(obj: Any, actor: Pengguna, alasan: str) -> None:
     obj._history_user = actor
     obj._change_reason = alasan
 
@@ -93,7 +96,7 @@ def _cek_kode(unit: UnitKerja) -> None:
 @transaction.atomic
 def unit_buat(
     *,
-    actor: Any,
+    actor: Pengguna,
     parent: UnitKerja | None,
     kode: str,
     nama: str,
@@ -134,7 +137,7 @@ def unit_buat(
 
 @transaction.atomic
 def unit_ubah(
-    *, actor: Any, unit: UnitKerja, parent: UnitKerja | None = None, **data: Any
+    *, actor: Pengguna, unit: UnitKerja, parent: UnitKerja | None = None, **data: Any
 ) -> UnitKerja:
     """Changes a unit's own fields; a new `parent` moves it (with its subtree)."""
     _pastikan_hr(actor, unit.wilayah_id)
@@ -158,7 +161,7 @@ def unit_ubah(
 
 
 @transaction.atomic
-def unit_pindahkan(*, actor: Any, unit: UnitKerja, parent_baru: UnitKerja) -> UnitKerja:
+def unit_pindahkan(*, actor: Pengguna, unit: UnitKerja, parent_baru: UnitKerja) -> UnitKerja:
     """Moves `unit` (and everything under it) below `parent_baru`.
 
     Refused: a move into another wilayah, under itself or its own subtree (a cycle), under an
@@ -187,7 +190,7 @@ def unit_pindahkan(*, actor: Any, unit: UnitKerja, parent_baru: UnitKerja) -> Un
 
 
 @transaction.atomic
-def unit_nonaktifkan(*, actor: Any, unit: UnitKerja) -> UnitKerja:
+def unit_nonaktifkan(*, actor: Pengguna, unit: UnitKerja) -> UnitKerja:
     """Deactivates a unit (never deletes it: its history, people's careers and evaluations
     keep pointing at it). Refused while active sub-units or active employees remain; its
     vacant positions are deactivated with it."""
@@ -221,7 +224,7 @@ def unit_nonaktifkan(*, actor: Any, unit: UnitKerja) -> UnitKerja:
 
 
 @transaction.atomic
-def unit_aktifkan(*, actor: Any, unit: UnitKerja) -> UnitKerja:
+def unit_aktifkan(*, actor: Pengguna, unit: UnitKerja) -> UnitKerja:
     _pastikan_hr(actor, unit.wilayah_id)
     unit = _unit_terkunci(unit)
     if unit.parent_id and not unit.parent.aktif:
@@ -257,7 +260,7 @@ def _cek_kepala(jabatan: Jabatan) -> None:
         )
 
 
-def _simpan_jabatan(jabatan: Jabatan, actor: Any, alasan: str) -> Jabatan:
+def _simpan_jabatan(jabatan: Jabatan, actor: Pengguna, alasan: str) -> Jabatan:
     _cek_kepala(jabatan)
     jabatan.full_clean()
     _riwayat(jabatan, actor, alasan)
@@ -270,7 +273,7 @@ def _simpan_jabatan(jabatan: Jabatan, actor: Any, alasan: str) -> Jabatan:
 
 
 @transaction.atomic
-def jabatan_buat(*, actor: Any, unit: UnitKerja, **data: Any) -> Jabatan:
+def jabatan_buat(*, actor: Pengguna, unit: UnitKerja, **data: Any) -> Jabatan:
     _pastikan_hr(actor, unit.wilayah_id)
     unit = _unit_terkunci(unit)  # serialises head positions of this unit
     if not unit.aktif:
@@ -284,7 +287,7 @@ def jabatan_buat(*, actor: Any, unit: UnitKerja, **data: Any) -> Jabatan:
 
 @transaction.atomic
 def jabatan_ubah(
-    *, actor: Any, jabatan: Jabatan, unit: UnitKerja | None = None, **data: Any
+    *, actor: Pengguna, jabatan: Jabatan, unit: UnitKerja | None = None, **data: Any
 ) -> Jabatan:
     """Changes a position. Moving it to another unit is refused while people hold it (their
     unit must match the position's, DOMAIN.md section 4): move the people first."""
@@ -315,7 +318,7 @@ def jabatan_ubah(
 
 
 @transaction.atomic
-def jabatan_nonaktifkan(*, actor: Any, jabatan: Jabatan) -> Jabatan:
+def jabatan_nonaktifkan(*, actor: Pengguna, jabatan: Jabatan) -> Jabatan:
     _pastikan_hr(actor, jabatan.wilayah_id)
     jabatan = Jabatan.objects.select_for_update().get(pk=jabatan.pk)
     n = jabatan.pemangku_set.filter(status_aktif=STATUS_AKTIF_PEGAWAI).count()
@@ -332,7 +335,7 @@ def jabatan_nonaktifkan(*, actor: Any, jabatan: Jabatan) -> Jabatan:
 
 
 @transaction.atomic
-def jabatan_aktifkan(*, actor: Any, jabatan: Jabatan) -> Jabatan:
+def jabatan_aktifkan(*, actor: Pengguna, jabatan: Jabatan) -> Jabatan:
     _pastikan_hr(actor, jabatan.wilayah_id)
     jabatan = Jabatan.objects.select_for_update().get(pk=jabatan.pk)
     if not jabatan.unit.aktif:
@@ -343,7 +346,7 @@ def jabatan_aktifkan(*, actor: Any, jabatan: Jabatan) -> Jabatan:
 
 @transaction.atomic
 def kebutuhan_kompetensi_simpan(
-    *, actor: Any, jabatan: Jabatan, kompetensi: Kompetensi, level: int
+    *, actor: Pengguna, jabatan: Jabatan, kompetensi: Kompetensi, level: int
 ) -> KebutuhanKompetensi:
     """Adds a required competency to a position, or changes its level."""
     _pastikan_hr(actor, jabatan.wilayah_id)
@@ -358,7 +361,7 @@ def kebutuhan_kompetensi_simpan(
 
 
 @transaction.atomic
-def kebutuhan_kompetensi_hapus(*, actor: Any, kebutuhan: KebutuhanKompetensi) -> None:
+def kebutuhan_kompetensi_hapus(*, actor: Pengguna, kebutuhan: KebutuhanKompetensi) -> None:
     _pastikan_hr(actor, kebutuhan.jabatan.wilayah_id)
     kebutuhan.delete()
 
@@ -367,7 +370,7 @@ def kebutuhan_kompetensi_hapus(*, actor: Any, kebutuhan: KebutuhanKompetensi) ->
 
 
 @transaction.atomic
-def tugas_buat(*, actor: Any, jabatan: Jabatan, **data: Any) -> TugasJabatan:
+def tugas_buat(*, actor: Pengguna, jabatan: Jabatan, **data: Any) -> TugasJabatan:
     _pastikan_hr(actor, jabatan.wilayah_id)
     tidak_dikenal = set(data) - set(FIELD_TUGAS)
     if tidak_dikenal:
@@ -382,7 +385,7 @@ def tugas_buat(*, actor: Any, jabatan: Jabatan, **data: Any) -> TugasJabatan:
 
 
 @transaction.atomic
-def tugas_ubah(*, actor: Any, tugas: TugasJabatan, **data: Any) -> TugasJabatan:
+def tugas_ubah(*, actor: Pengguna, tugas: TugasJabatan, **data: Any) -> TugasJabatan:
     _pastikan_hr(actor, tugas.jabatan.wilayah_id)
     tugas = TugasJabatan.objects.select_for_update().get(pk=tugas.pk)
     tidak_dikenal = set(data) - set(FIELD_TUGAS)
@@ -397,7 +400,7 @@ def tugas_ubah(*, actor: Any, tugas: TugasJabatan, **data: Any) -> TugasJabatan:
 
 
 @transaction.atomic
-def tugas_hapus(*, actor: Any, tugas: TugasJabatan) -> None:
+def tugas_hapus(*, actor: Pengguna, tugas: TugasJabatan) -> None:
     """Deletes a task of the analysis (the historical table keeps what it was)."""
     _pastikan_hr(actor, tugas.jabatan.wilayah_id)
     _riwayat(tugas, actor, "dihapus")

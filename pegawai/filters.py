@@ -3,7 +3,7 @@ education) and its ordering. The unit choices are narrowed to the actor's wilaya
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import django_filters
 from django.db.models import Q, QuerySet
@@ -14,6 +14,9 @@ from organisasi.fields import BATAS_OPSI_UNIT, PilihanUnitField
 from organisasi.models import UnitKerja
 
 from .choices import GOLONGAN_CHOICES, StatusAktif, StatusKepegawaian
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 
 class UnitFilter(django_filters.ModelChoiceFilter):
@@ -58,7 +61,7 @@ class PegawaiFilter(django_filters.FilterSet):
         widget=django_filters.widgets.forms.HiddenInput,
     )
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.filters["unit"].queryset = UnitKerja.objects.visible_to(actor)
 

@@ -3,7 +3,7 @@ fields to the actor's wilayah; files are checked for kind and size."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -22,6 +22,9 @@ from .models import (
     RiwayatPangkat,
     RiwayatPendidikan,
 )
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 MAKS_FOTO = 2 * 1024 * 1024
 MAKS_SERTIFIKAT = 5 * 1024 * 1024
@@ -70,7 +73,7 @@ class PegawaiForm(forms.ModelForm):
             "foto": _("JPG/PNG, paling besar 2 MB."),
         }
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
         self.fields["unit"].queryset = UnitKerja.objects.visible_to(actor).aktif()
@@ -116,7 +119,7 @@ class KontakForm(forms.ModelForm):
         model = Pegawai
         fields = ["email", "telepon", "alamat"]
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
         self.fields["telepon"].widget.attrs.update(inputmode="tel")
@@ -125,7 +128,7 @@ class KontakForm(forms.ModelForm):
 class RiwayatForm(forms.ModelForm):
     """Base of the history forms: the employee comes from the URL, never from the form."""
 
-    def __init__(self, *args: Any, actor: Any, pegawai: Pegawai, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, pegawai: Pegawai, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
         self.instance.pegawai = pegawai
@@ -199,7 +202,7 @@ class ImporForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
 
@@ -208,7 +211,7 @@ class UsulkanMutasiForm(forms.Form):
     pegawai = forms.ModelChoiceField(queryset=Pegawai.objects.visible_to(None), label=_("Pegawai"))
     alasan = forms.CharField(label=_("Alasan"), max_length=500, required=False)
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
         self.fields["pegawai"].queryset = Pegawai.objects.visible_to(actor).aktif()
@@ -222,7 +225,7 @@ class SetujuiMutasiForm(forms.Form):
     nomor_sk = forms.CharField(label=_("Nomor SK"), max_length=80)
     catatan = forms.CharField(label=_("Catatan"), max_length=500, required=False)
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
 
@@ -232,6 +235,6 @@ class TolakMutasiForm(forms.Form):
         label=_("Alasan penolakan"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor

@@ -19,7 +19,7 @@ import datetime as dt
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -34,6 +34,9 @@ from .choices import GOLONGAN_CHOICES, JenisKelamin, StatusKepegawaian
 from .models import ImporPegawai, Pegawai, RiwayatPangkat
 from .services import pegawai_simpan
 from .validators import urai_nip_pns, validasi_nip
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 
 @dataclass(frozen=True)
@@ -340,14 +343,14 @@ def _pegawai(data: dict[str, Any], wilayah: Any) -> Pegawai:
 # --- services -------------------------------------------------------------------------------
 
 
-def _wajib_hr(actor: Any) -> None:
+def _wajib_hr(actor: Pengguna) -> None:
     peran.wajib_hr_wilayah_sendiri(
         actor, _("Hanya admin kepegawaian wilayah yang dapat mengimpor pegawai.")
     )
 
 
 @transaction.atomic
-def impor_pratinjau(*, actor: Any, berkas: Any) -> ImporPegawai:
+def impor_pratinjau(*, actor: Pengguna, berkas: Any) -> ImporPegawai:
     """Reads and checks the upload; stores the preview. Writes no employee."""
     _wajib_hr(actor)
     baris = periksa(baca_berkas(berkas), wilayah=actor.wilayah)
@@ -364,7 +367,7 @@ def impor_pratinjau(*, actor: Any, berkas: Any) -> ImporPegawai:
     return impor
 
 
-def impor_jalankan(*, actor: Any, impor: ImporPegawai) -> int:
+def impor_jalankan(*, actor: Pengguna, impor: ImporPegawai) -> int:
     """Creates every employee of a clean preview, all or nothing. Re-checks the rows first
     (another import may have registered a NIP since the preview); when a row fails, the
     refreshed errors are saved on the preview and nothing is imported."""
@@ -398,7 +401,7 @@ def impor_jalankan(*, actor: Any, impor: ImporPegawai) -> int:
 
 
 @transaction.atomic
-def impor_batalkan(*, actor: Any, impor: ImporPegawai) -> None:
+def impor_batalkan(*, actor: Pengguna, impor: ImporPegawai) -> None:
     _wajib_hr(actor)
     impor = ImporPegawai.objects.select_for_update().get(pk=impor.pk)
     if impor.status != ImporPegawai.Status.PRATINJAU:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import (
     BooleanField,
@@ -54,6 +54,9 @@ from organisasi.models import Jabatan, KebutuhanKompetensi
 
 from .choices import PANGKAT_PNS, URUTAN_GOLONGAN
 from .models import KompetensiPegawai, Pegawai, UsulanMutasi
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 BOBOT_PENDIDIKAN = 25
 BOBOT_BIDANG = 25
@@ -105,7 +108,7 @@ def _kebutuhan_abk(qs: QuerySet) -> QuerySet:
 # --- positions to fill ----------------------------------------------------------------------
 
 
-def jabatan_penempatan(*, actor: Any) -> QuerySet[Jabatan]:
+def jabatan_penempatan(*, actor: Pengguna) -> QuerySet[Jabatan]:
     """Active positions of the actor's wilayah with `jumlah_pemangku` (active holders),
     `kebutuhan` (needed headcount) and `kekurangan` (their gap, >= 0). One query."""
     if not actor.is_admin_kepegawaian:
@@ -144,7 +147,7 @@ def _urutan_golongan_expr() -> Case:
     )
 
 
-def kandidat_penempatan(*, actor: Any, jabatan: Jabatan) -> QuerySet[Pegawai]:
+def kandidat_penempatan(*, actor: Pengguna, jabatan: Jabatan) -> QuerySet[Pegawai]:
     """Active employees of the position's wilayah (not already holding it), best fit first,
     annotated with the score parts:
     `pendidikan_cukup`, `bidang_cocok`, `kompetensi_terpenuhi` (of `kompetensi_dibutuhkan`),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
@@ -12,8 +12,11 @@ from organisasi.models import BELUM_DIMUAT, Jabatan, UnitKerja
 from . import rules
 from .models import Pegawai
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
-def pegawai_list(*, actor: Any) -> QuerySet[Pegawai]:
+
+def pegawai_list(*, actor: Pengguna) -> QuerySet[Pegawai]:
     """Employees the actor may see: HR and pimpinan daerah their wilayah, a section head the
     subtree of the unit they head, an employee only themself."""
     qs = Pegawai.objects.visible_to(actor)
@@ -119,7 +122,7 @@ def is_atasan(user: Any) -> bool:
 HAK_JP_TAHUNAN = rules.HAK_JP_TAHUNAN
 
 
-def boleh_lihat_daftar(actor: Any) -> bool:
+def boleh_lihat_daftar(actor: Pengguna) -> bool:
     """Who gets the employee list: HR, national admins, pimpinan daerah and section heads."""
     return bool(
         actor.is_admin_nasional
@@ -129,14 +132,14 @@ def boleh_lihat_daftar(actor: Any) -> bool:
     )
 
 
-def boleh_kelola(actor: Any, pegawai: Pegawai | None = None) -> bool:
+def boleh_kelola(actor: Pengguna, pegawai: Pegawai | None = None) -> bool:
     """HR of the employee's wilayah (and national admins) edit master data and histories."""
     if not actor.is_admin_kepegawaian:
         return False
     return pegawai is None or actor.is_admin_nasional or pegawai.wilayah_id == actor.wilayah_id
 
 
-def boleh_ubah_kontak(actor: Any, pegawai: Pegawai) -> bool:
+def boleh_ubah_kontak(actor: Pengguna, pegawai: Pegawai) -> bool:
     """Employees edit their own contact data; HR edits anyone's in its wilayah."""
     return boleh_kelola(actor, pegawai) or (
         pegawai.pengguna_id is not None and pegawai.pengguna_id == actor.pk
@@ -171,7 +174,7 @@ def _jp_subquery(tahun: int):
     return Coalesce(Subquery(jp, output_field=IntegerField()), 0)
 
 
-def pegawai_daftar(*, actor: Any, tahun: int) -> QuerySet[Pegawai]:
+def pegawai_daftar(*, actor: Pengguna, tahun: int) -> QuerySet[Pegawai]:
     """The HR employee list: the actor's scope with what the table shows (unit, position,
     this year's JP) in one query per page."""
     return (
@@ -181,7 +184,7 @@ def pegawai_daftar(*, actor: Any, tahun: int) -> QuerySet[Pegawai]:
     )
 
 
-def pegawai_profil(*, actor: Any) -> QuerySet[Pegawai]:
+def pegawai_profil(*, actor: Pengguna) -> QuerySet[Pegawai]:
     """Employees whose profile the actor may open (the same scope as `pegawai_list`), with
     every history prefetched: the profile renders in a constant number of queries."""
     from django.db.models import Prefetch
@@ -245,7 +248,7 @@ def jp_dari_prefetch(pegawai: Pegawai, tahun: int) -> int:
     return sum(d.jam_pelajaran for d in pegawai.diklat_set.all() if d.tanggal_selesai.year == tahun)
 
 
-def impor_pegawai_list(*, actor: Any) -> QuerySet:
+def impor_pegawai_list(*, actor: Pengguna) -> QuerySet:
     from .models import ImporPegawai
 
     if not actor.is_admin_kepegawaian:
@@ -253,7 +256,7 @@ def impor_pegawai_list(*, actor: Any) -> QuerySet:
     return ImporPegawai.objects.visible_to(actor).select_related("diunggah_oleh", "wilayah")
 
 
-def usulan_mutasi_list(*, actor: Any) -> QuerySet:
+def usulan_mutasi_list(*, actor: Pengguna) -> QuerySet:
     from .models import UsulanMutasi
 
     if not actor.is_admin_kepegawaian:

@@ -8,7 +8,7 @@ Every service validates (`full_clean()`), writes in a transaction, and raises
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -22,11 +22,14 @@ from organisasi.models import Jabatan
 from .models import Pegawai, RiwayatJabatan, UsulanMutasi
 from .selectors import boleh_kelola, boleh_ubah_kontak
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 #: Fields an employee may change on their own profile.
 FIELD_KONTAK = ("email", "telepon", "alamat")
 
 
-def _wajib_kelola(actor: Any, pegawai: Pegawai | None = None) -> None:
+def _wajib_kelola(actor: Pengguna, pegawai: Pegawai | None = None) -> None:
     if not boleh_kelola(actor, pegawai):
         raise PermissionDenied(_("Hanya admin kepegawaian wilayah ini yang dapat mengubah data."))
 
@@ -35,7 +38,7 @@ def _wajib_kelola(actor: Any, pegawai: Pegawai | None = None) -> None:
 
 
 @transaction.atomic
-def pegawai_simpan(*, actor: Any, pegawai: Pegawai) -> Pegawai:
+def pegawai_simpan(*, actor: Pengguna, pegawai: Pegawai) -> Pegawai:
     """Creates or updates an employee's master data (HR). For a new employee with a position
     the first riwayat jabatan is written too."""
     baru = pegawai.pk is None
@@ -59,7 +62,7 @@ def pegawai_simpan(*, actor: Any, pegawai: Pegawai) -> Pegawai:
 
 @transaction.atomic
 def pegawai_ubah_kontak(
-    *, actor: Any, pegawai: Pegawai, email: str, telepon: str, alamat: str
+    *, actor: Pengguna, pegawai: Pegawai, email: str, telepon: str, alamat: str
 ) -> Pegawai:
     """The employee's own contact data (also HR). Nothing else of the record changes."""
     if not boleh_ubah_kontak(actor, pegawai):
@@ -72,7 +75,7 @@ def pegawai_ubah_kontak(
 
 
 @transaction.atomic
-def pegawai_simpan_foto(*, actor: Any, pegawai: Pegawai, foto: Any) -> Pegawai:
+def pegawai_simpan_foto(*, actor: Pengguna, pegawai: Pegawai, foto: Any) -> Pegawai:
     _wajib_kelola(actor, pegawai)
     p = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
     if p.foto:
@@ -86,7 +89,7 @@ def pegawai_simpan_foto(*, actor: Any, pegawai: Pegawai, foto: Any) -> Pegawai:
 
 
 @transaction.atomic
-def riwayat_simpan(*, actor: Any, obj: models.Model) -> models.Model:
+def riwayat_simpan(*, actor: Pengguna, obj: models.Model) -> models.Model:
     """Creates or updates one history row of an employee (HR), then brings the employee's
     current rank / education in step with the newest row."""
     pegawai = Pegawai.objects.select_for_update().get(pk=obj.pegawai_id)
@@ -98,7 +101,7 @@ def riwayat_simpan(*, actor: Any, obj: models.Model) -> models.Model:
 
 
 @transaction.atomic
-def riwayat_hapus(*, actor: Any, obj: models.Model) -> None:
+def riwayat_hapus(*, actor: Pengguna, obj: models.Model) -> None:
     pegawai = Pegawai.objects.select_for_update().get(pk=obj.pegawai_id)
     _wajib_kelola(actor, pegawai)
     obj.delete()
@@ -151,7 +154,7 @@ def _tulis_riwayat_jabatan(
 
 @transaction.atomic
 def usulan_mutasi_buat(
-    *, actor: Any, pegawai: Pegawai, jabatan: Jabatan, skor: int = 0, alasan: str = ""
+    *, actor: Pengguna, pegawai: Pegawai, jabatan: Jabatan, skor: int = 0, alasan: str = ""
 ) -> UsulanMutasi:
     """Proposes moving `pegawai` into `jabatan` (from the placement page)."""
     pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
@@ -181,7 +184,7 @@ def usulan_mutasi_buat(
 
 @transaction.atomic
 def usulan_mutasi_setujui(
-    *, actor: Any, usulan: UsulanMutasi, tmt: dt.date, nomor_sk: str, catatan: str = ""
+    *, actor: Pengguna, usulan: UsulanMutasi, tmt: dt.date, nomor_sk: str, catatan: str = ""
 ) -> UsulanMutasi:
     """HR confirms a proposal: the employee moves to the target position and unit from
     `tmt`, and the move is written to their riwayat jabatan (mutasi, or promosi when the
@@ -236,7 +239,7 @@ def usulan_mutasi_setujui(
 
 
 @transaction.atomic
-def usulan_mutasi_tolak(*, actor: Any, usulan: UsulanMutasi, catatan: str) -> UsulanMutasi:
+def usulan_mutasi_tolak(*, actor: Pengguna, usulan: UsulanMutasi, catatan: str) -> UsulanMutasi:
     usulan = (
         UsulanMutasi.objects.select_for_update(of=("self",))
         .select_related("pegawai")

@@ -3,7 +3,7 @@ note, the annual rating and the unit's predikat. Shape only; the services decide
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -13,6 +13,9 @@ from kinerja.choices import Perilaku, PredikatOrganisasi, Rating
 from kinerja.models import EvaluasiPeriodik, RealisasiIndikator
 from kinerja.services.log_harian import validasi_bukti
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 MAKS_TEKS = 2000
 _TEXTAREA = {"rows": 2}
 
@@ -21,7 +24,7 @@ class RealisasiForm(forms.Form):
     """One number and one narrative per indicator of the SKP (fields `nilai_<id>`,
     `narasi_<id>`)."""
 
-    def __init__(self, *args: Any, actor: Any, evaluasi: EvaluasiPeriodik, indikator: list,
+    def __init__(self, *args: Any, actor: Pengguna, evaluasi: EvaluasiPeriodik, indikator: list,
                  **kwargs: Any) -> None:  # fmt: skip
         super().__init__(*args, **kwargs)
         self.actor = actor
@@ -65,7 +68,9 @@ class BuktiForm(forms.Form):
         empty_label=_("(seluruh evaluasi)"),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, actor: Any, evaluasi: EvaluasiPeriodik, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, actor: Pengguna, evaluasi: EvaluasiPeriodik, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
         self.fields["realisasi"].queryset = (
@@ -112,7 +117,9 @@ class PenilaianForm(forms.Form):
         widget=forms.Textarea(attrs=_TEXTAREA),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, actor: Any, evaluasi: EvaluasiPeriodik, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, actor: Pengguna, evaluasi: EvaluasiPeriodik, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
         self.rhk = list(evaluasi.skp.rhk_set.all())
@@ -153,7 +160,7 @@ class RatingForm(forms.Form):
     rating_perilaku = PenilaianForm.base_fields["rating_perilaku"]
     catatan = PenilaianForm.base_fields["catatan"]
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
 

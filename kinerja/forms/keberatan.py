@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.choices import Rating
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 
 class KeberatanForm(forms.Form):
@@ -18,7 +21,7 @@ class KeberatanForm(forms.Form):
         help_text=_("Jelaskan bagian penilaian yang Anda keberatan dan buktinya."),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
 
@@ -41,7 +44,7 @@ class KeputusanKeberatanForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crispy_forms.helper import FormHelper
 from django import forms
@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from kinerja.choices import StatusLogHarian
 from kinerja.selectors.log_harian import rhk_untuk_log
 from kinerja.services.log_harian import validasi_bukti
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 
 class _PilihanRHK(forms.ModelChoiceField):
@@ -44,7 +47,7 @@ class LogHarianForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["rhk"].queryset = rhk_untuk_log(actor=actor)
         self.helper = FormHelper()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 
 class RencanaPembinaanForm(forms.Form):
@@ -19,6 +22,6 @@ class RencanaPembinaanForm(forms.Form):
         error_messages={"invalid": _("Masukkan tanggal yang benar.")},
     )  # fmt: skip
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.actor = actor

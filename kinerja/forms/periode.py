@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crispy_forms.helper import FormHelper
 from django import forms
@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.choices import Granularitas, Perspektif
 from organisasi.models import Wilayah
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 
 class PeriodeBukaForm(forms.Form):
@@ -22,7 +25,7 @@ class PeriodeBukaForm(forms.Form):
         help_text=_("Bulanan (bawaan), triwulanan atau semesteran."),
     )
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["wilayah"].queryset = Wilayah.objects.visible_to(actor)
         if actor.wilayah_id:
@@ -65,7 +68,7 @@ class TargetUnitForm(forms.Form):
     )
     urutan = forms.IntegerField(label=_("Urutan"), min_value=0, max_value=999, initial=0)
 
-    def __init__(self, *args: Any, actor: Any, units: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.helper = FormHelper()

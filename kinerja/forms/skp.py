@@ -3,7 +3,7 @@ the workflow notes. Choice fields are narrowed to what the SKP allows."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crispy_forms.helper import FormHelper
 from django import forms
@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from kinerja.choices import Aspek, JenisRHK, PendekatanSKP, Perilaku, Perspektif
 from kinerja.models import SKP
 from kinerja.selectors.skp import rhk_atasan_pilihan, target_unit_pilihan
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 
 def _helper() -> FormHelper:
@@ -46,7 +49,7 @@ class SKPForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.helper = _helper()
 
@@ -70,7 +73,7 @@ class RHKForm(forms.Form):
         label=_("Perspektif"), choices=[("", "—"), *Perspektif.choices], required=False
     )
 
-    def __init__(self, *args: Any, actor: Any, skp: SKP, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, skp: SKP, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.skp = skp
         if skp.is_jpt:
@@ -107,7 +110,7 @@ class IndikatorForm(forms.Form):
         help_text=_("Isi bila target tidak berupa angka."),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.helper = _helper()
 
@@ -115,7 +118,7 @@ class IndikatorForm(forms.Form):
 class EkspektasiForm(forms.Form):
     """One text field per BerAKHLAK value, named by the value."""
 
-    def __init__(self, *args: Any, actor: Any = None, skp: SKP, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna = None, skp: SKP, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         ada = {e.perilaku: e.ekspektasi for e in skp.ekspektasi_set.all()}
         for nilai, label in Perilaku.choices:

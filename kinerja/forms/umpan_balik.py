@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crispy_forms.helper import FormHelper
 from django import forms
@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.choices import JenisUmpanBalik
 from kinerja.selectors.umpan_balik import lawan_dialog
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 
 class _PilihanPegawai(forms.ModelChoiceField):
@@ -31,7 +34,7 @@ class UmpanBalikForm(forms.Form):
         error_messages={"required": _("Isi umpan balik wajib diisi.")},
     )  # fmt: skip
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kepada"].queryset = lawan_dialog(actor=actor)
         self.helper = FormHelper()

@@ -3,7 +3,7 @@ detail and rating pages. Every selector starts from `visible_to(actor)`."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
@@ -24,6 +24,9 @@ from kinerja.models import (
 from pegawai.models import Pegawai
 from pegawai.selectors import pegawai_dari_pengguna
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 _RELASI = (
     "skp__pegawai__jabatan",
     "skp__pegawai__unit",
@@ -34,11 +37,11 @@ _RELASI = (
 )
 
 
-def lihat_wilayah(actor: Any) -> bool:
+def lihat_wilayah(actor: Pengguna) -> bool:
     return bool(actor.is_admin_nasional or actor.is_admin_kepegawaian or actor.is_pimpinan_daerah)
 
 
-def _syarat_pribadi(actor: Any, awalan: str) -> Q | None:
+def _syarat_pribadi(actor: Pengguna, awalan: str) -> Q | None:
     """Own evaluations, those one rates or decides objections on, and (for a section head)
     those of the subtree. None: nothing."""
     saya = pegawai_dari_pengguna(actor)
@@ -54,7 +57,7 @@ def _syarat_pribadi(actor: Any, awalan: str) -> Q | None:
     return syarat
 
 
-def evaluasi_visible(*, actor: Any) -> QuerySet[EvaluasiPeriodik]:
+def evaluasi_visible(*, actor: Pengguna) -> QuerySet[EvaluasiPeriodik]:
     qs = EvaluasiPeriodik.objects.visible_to(actor)
     if lihat_wilayah(actor):
         return qs
@@ -62,7 +65,7 @@ def evaluasi_visible(*, actor: Any) -> QuerySet[EvaluasiPeriodik]:
     return qs.filter(syarat) if syarat is not None else qs.none()
 
 
-def evaluasi_tahunan_visible(*, actor: Any) -> QuerySet[EvaluasiTahunan]:
+def evaluasi_tahunan_visible(*, actor: Pengguna) -> QuerySet[EvaluasiTahunan]:
     qs = EvaluasiTahunan.objects.visible_to(actor)
     if lihat_wilayah(actor):
         return qs
@@ -70,7 +73,7 @@ def evaluasi_tahunan_visible(*, actor: Any) -> QuerySet[EvaluasiTahunan]:
     return qs.filter(syarat) if syarat is not None else qs.none()
 
 
-def keberatan_visible(*, actor: Any) -> QuerySet[Keberatan]:
+def keberatan_visible(*, actor: Pengguna) -> QuerySet[Keberatan]:
     qs = Keberatan.objects.visible_to(actor)
     if lihat_wilayah(actor):
         return qs
@@ -78,7 +81,7 @@ def keberatan_visible(*, actor: Any) -> QuerySet[Keberatan]:
     return qs.filter(syarat) if syarat is not None else qs.none()
 
 
-def bukti_visible(*, actor: Any) -> QuerySet[BuktiDukung]:
+def bukti_visible(*, actor: Pengguna) -> QuerySet[BuktiDukung]:
     return BuktiDukung.objects.visible_to(actor).filter(
         evaluasi__in=evaluasi_visible(actor=actor).values("pk")
     )
@@ -95,7 +98,7 @@ _RELASI_DETAIL = (
 
 
 def evaluasi_detail(
-    *, actor: Any, pk: int, untuk_penilaian: bool = False, ringkas: bool = False
+    *, actor: Pengguna, pk: int, untuk_penilaian: bool = False, ringkas: bool = False
 ) -> EvaluasiPeriodik:
     """One evaluation with everything its page shows (a fixed number of queries). The rating
     page passes `untuk_penilaian=True` (no objections; the rater's unit for the curve); a
@@ -134,7 +137,7 @@ def evaluasi_detail(
     return ev
 
 
-def _pasang_pejabat(ev: EvaluasiPeriodik, *, actor: Any, unit_penilai: bool) -> None:
+def _pasang_pejabat(ev: EvaluasiPeriodik, *, actor: Pengguna, unit_penilai: bool) -> None:
     """Loads the SKP's pejabat penilai and atasan and the evaluation's rater (one query) and
     sets them on `ev`, as select_related would have; the SKP's performance period is the
     window's, already loaded."""
@@ -153,7 +156,7 @@ def _pasang_pejabat(ev: EvaluasiPeriodik, *, actor: Any, unit_penilai: bool) -> 
             setattr(obj, nama, orang[pk])
 
 
-def evaluasi_tahunan_detail(*, actor: Any, pk: int) -> EvaluasiTahunan:
+def evaluasi_tahunan_detail(*, actor: Pengguna, pk: int) -> EvaluasiTahunan:
     return (
         evaluasi_tahunan_visible(actor=actor)
         .select_related(*_RELASI)
@@ -190,7 +193,7 @@ def riwayat(obj: Any) -> QuerySet[TransisiStatus]:
     return TransisiStatus.objects.untuk(obj).select_related("oleh")
 
 
-def skp_saya_disetujui(*, actor: Any, periode: PeriodeKinerja | None) -> SKP | None:
+def skp_saya_disetujui(*, actor: Pengguna, periode: PeriodeKinerja | None) -> SKP | None:
     saya = pegawai_dari_pengguna(actor)
     if saya is None or periode is None:
         return None
@@ -202,7 +205,7 @@ def skp_saya_disetujui(*, actor: Any, periode: PeriodeKinerja | None) -> SKP | N
     )
 
 
-def jendela_evaluasi(*, actor: Any, skp: SKP) -> QuerySet[PeriodePenilaian]:
+def jendela_evaluasi(*, actor: Pengguna, skp: SKP) -> QuerySet[PeriodePenilaian]:
     """The windows of the SKP's year with the evaluation of that window (id, status,
     predikat, open objection) annotated: one query for the employee's table."""
     ev = EvaluasiPeriodik.objects.filter(skp=skp, periode_penilaian=OuterRef("pk"))
@@ -225,7 +228,7 @@ def jendela_evaluasi(*, actor: Any, skp: SKP) -> QuerySet[PeriodePenilaian]:
 
 def evaluasi_list(
     *,
-    actor: Any,
+    actor: Pengguna,
     periode_penilaian: PeriodePenilaian | None = None,
     status: str = "",
     q: str = "",
@@ -248,7 +251,7 @@ def evaluasi_list(
 
 
 def progres_unit(
-    *, actor: Any, periode: PeriodeKinerja, periode_penilaian: PeriodePenilaian | None
+    *, actor: Pengguna, periode: PeriodeKinerja, periode_penilaian: PeriodePenilaian | None
 ) -> QuerySet:
     """Per unit of the wilayah: active employees, employees without an SKP this year, SKP
     approved, and (for the window) evaluations rated and approved SKP not yet rated. One
@@ -283,7 +286,7 @@ def progres_unit(
     )
 
 
-def pegawai_tanpa_skp(*, actor: Any, periode: PeriodeKinerja, q: str = "") -> QuerySet:
+def pegawai_tanpa_skp(*, actor: Pengguna, periode: PeriodeKinerja, q: str = "") -> QuerySet:
     from pegawai.models import Pegawai
 
     qs = (
@@ -298,7 +301,7 @@ def pegawai_tanpa_skp(*, actor: Any, periode: PeriodeKinerja, q: str = "") -> Qu
 
 
 def skp_belum_dinilai(
-    *, actor: Any, periode: PeriodeKinerja, periode_penilaian: PeriodePenilaian, q: str = ""
+    *, actor: Pengguna, periode: PeriodeKinerja, periode_penilaian: PeriodePenilaian, q: str = ""
 ) -> QuerySet[SKP]:
     """Approved SKP without a rated evaluation in the window, with the evaluation's status."""
     ev = EvaluasiPeriodik.objects.filter(skp=OuterRef("pk"), periode_penilaian=periode_penilaian)

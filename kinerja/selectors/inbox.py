@@ -5,7 +5,7 @@ objections to decide (they are the atasan pejabat penilai). `inbox_count` is ONE
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
@@ -17,16 +17,19 @@ from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan, Keberatan, Lo
 from pegawai.models import Pegawai
 from pegawai.selectors import bawahan_langsung, pegawai_dari_pengguna
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 BAGIAN = ("skp", "evaluasi", "tahunan", "log", "keberatan")
 
 
-def skp_menunggu(*, actor: Any, saya: Pegawai) -> QuerySet[SKP]:
+def skp_menunggu(*, actor: Pengguna, saya: Pegawai) -> QuerySet[SKP]:
     return SKP.objects.visible_to(actor).filter(
         pejabat_penilai=saya, status__in=[SKP.Status.DIAJUKAN, SKP.Status.REVISI_DIAJUKAN]
     )
 
 
-def inbox_siapkan(*, actor: Any) -> None:
+def inbox_siapkan(*, actor: Pengguna) -> None:
     """For the inbox page, which runs every section twice (counts and lists): the ids of the
     SKPs the head rates and of their direct reports, fetched once (one query) and kept on
     the request's user, so the sections probe their indexes with short literal lists. As
@@ -49,7 +52,7 @@ def inbox_siapkan(*, actor: Any) -> None:
     actor._inbox_himpunan = (saya.pk, skp_ids or [], bawahan_ids or [])
 
 
-def _di(actor: Any, saya: Pegawai, kolom: str, bagian: int, subquery: QuerySet) -> Q:
+def _di(actor: Pengguna, saya: Pegawai, kolom: str, bagian: int, subquery: QuerySet) -> Q:
     """`kolom IN <ids prepared by inbox_siapkan>`, else `kolom = ANY(ARRAY(subquery))`."""
     memo = getattr(actor, "_inbox_himpunan", None)
     if memo is not None and memo[0] == saya.pk:
@@ -57,7 +60,7 @@ def _di(actor: Any, saya: Pegawai, kolom: str, bagian: int, subquery: QuerySet) 
     return Q(SalahSatu(kolom, subquery))
 
 
-def evaluasi_menunggu(*, actor: Any, saya: Pegawai) -> QuerySet[EvaluasiPeriodik]:
+def evaluasi_menunggu(*, actor: Pengguna, saya: Pegawai) -> QuerySet[EvaluasiPeriodik]:
     # The head's SKPs once, then probes of the small partial index of waiting evaluations
     # (a join would read every waiting evaluation of the wilayah).
     skp_saya = SKP.objects.filter(pejabat_penilai=saya).values("pk")
@@ -66,26 +69,26 @@ def evaluasi_menunggu(*, actor: Any, saya: Pegawai) -> QuerySet[EvaluasiPeriodik
     )
 
 
-def tahunan_menunggu(*, actor: Any, saya: Pegawai) -> QuerySet[EvaluasiTahunan]:
+def tahunan_menunggu(*, actor: Pengguna, saya: Pegawai) -> QuerySet[EvaluasiTahunan]:
     return EvaluasiTahunan.objects.visible_to(actor).filter(
         skp__pejabat_penilai=saya, status=EvaluasiTahunan.Status.REALISASI_DIAJUKAN
     )
 
 
-def log_menunggu(*, actor: Any, saya: Pegawai) -> QuerySet[LogHarian]:
+def log_menunggu(*, actor: Pengguna, saya: Pegawai) -> QuerySet[LogHarian]:
     bawahan = bawahan_langsung(saya).values("pk")
     return LogHarian.objects.visible_to(actor).filter(
         _di(actor, saya, "pegawai_id", 2, bawahan), status=LogHarian.Status.DIAJUKAN
     )
 
 
-def keberatan_menunggu(*, actor: Any, saya: Pegawai) -> QuerySet[Keberatan]:
+def keberatan_menunggu(*, actor: Pengguna, saya: Pegawai) -> QuerySet[Keberatan]:
     return Keberatan.objects.visible_to(actor).filter(
         evaluasi__skp__atasan_pejabat_penilai=saya, status=Keberatan.Status.DIAJUKAN
     )
 
 
-def _qs(nama: str, actor: Any, saya: Pegawai) -> QuerySet:
+def _qs(nama: str, actor: Pengguna, saya: Pegawai) -> QuerySet:
     return {
         "skp": skp_menunggu,
         "evaluasi": evaluasi_menunggu,
@@ -95,7 +98,7 @@ def _qs(nama: str, actor: Any, saya: Pegawai) -> QuerySet:
     }[nama](actor=actor, saya=saya)
 
 
-def inbox_counts(*, actor: Any) -> dict[str, int]:
+def inbox_counts(*, actor: Pengguna) -> dict[str, int]:
     """{section: count} for the five sections: one query, once per request (the navbar and
     the inbox page both show them; the result is kept on the user object of the request)."""
     tersimpan = getattr(actor, "_inbox_counts", None)
@@ -105,7 +108,7 @@ def inbox_counts(*, actor: Any) -> dict[str, int]:
     return hasil
 
 
-def _inbox_counts(actor: Any) -> dict[str, int]:
+def _inbox_counts(actor: Pengguna) -> dict[str, int]:
     saya = pegawai_dari_pengguna(actor)
     if saya is None:
         return dict.fromkeys(BAGIAN, 0)
@@ -118,7 +121,7 @@ def _inbox_counts(actor: Any) -> dict[str, int]:
     return {b: baris.get(f"n_{b}", 0) for b in BAGIAN}
 
 
-def notifikasi_belum_dibaca_navigasi(*, actor: Any) -> int | None:
+def notifikasi_belum_dibaca_navigasi(*, actor: Pengguna) -> int | None:
     """The unread count loaded with the request's user (asn_kinerja.auth), if any."""
     return getattr(actor, "notifikasi_belum_dibaca_dimuat", None)  # None: anonymous user
 
@@ -129,13 +132,13 @@ def notifikasi_belum_dibaca_navigasi(*, actor: Any) -> int | None:
 INBOX_CACHE_DETIK = 30
 
 
-def _kunci_cache(actor: Any) -> str:
+def _kunci_cache(actor: Pengguna) -> str:
     # The prefix is a setting so that tests get a namespace of their own in the real Redis.
     awalan = getattr(settings, "INBOX_CACHE_PREFIX", "kinerja:inbox")
     return f"{awalan}:{actor.pk}"
 
 
-def lupakan_inbox(actor: Any) -> None:
+def lupakan_inbox(actor: Pengguna) -> None:
     """Drops the cached badge of `actor` (after a step that changes what waits for them).
     Runs in `on_commit` after every workflow step: with Redis down it does nothing (the
     step is already committed; a 500 now would make the user retry it)."""
@@ -148,7 +151,7 @@ def lupakan_inbox_setelah_transisi(sender: Any, *, oleh: Any = None, **kwargs: A
     lupakan_inbox(oleh)
 
 
-def inbox_count(*, actor: Any, segar: bool = False) -> int:
+def inbox_count(*, actor: Pengguna, segar: bool = False) -> int:
     """Everything waiting for the actor (the navbar badge): from the cache unless `segar`,
     at most INBOX_CACHE_DETIK old. With Redis down it is counted from the database on
     every page (asn_kinerja.cache_aman)."""
@@ -161,7 +164,7 @@ def inbox_count(*, actor: Any, segar: bool = False) -> int:
     return total
 
 
-def inbox_daftar(*, actor: Any, batas: int = 25) -> dict[str, list]:
+def inbox_daftar(*, actor: Pengguna, batas: int = 25) -> dict[str, list]:
     """The first `batas` items of each section with what the inbox shows: one query each,
     reading only the columns the page shows (a Pegawai row has ~30 columns; building the
     full rows of five select_related lists was a third of the page's Python)."""

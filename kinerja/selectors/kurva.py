@@ -13,7 +13,7 @@ yet" (key None for `rules.cek_kurva`), so a unit cannot become final while anyon
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 
@@ -31,6 +31,9 @@ from organisasi.models import UnitKerja
 from pegawai.selectors import pegawai_dari_pengguna
 
 from .evaluasi import lihat_wilayah
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 DINILAI = ("dinilai", "final")
 SKP_BERLAKU = (StatusSKP.DISETUJUI, StatusSKP.REVISI_DIAJUKAN)
@@ -150,7 +153,7 @@ def status_kurva(
     return StatusKurva(unit, periode_kinerja, periode_penilaian, pu, counts, hasil)
 
 
-def unit_kurva_visible(*, actor: Any) -> QuerySet[UnitKerja]:
+def unit_kurva_visible(*, actor: Pengguna) -> QuerySet[UnitKerja]:
     """Units whose curve the actor may see: HR/leadership the wilayah's; a section head
     their unit and its subtree."""
     qs = UnitKerja.objects.visible_to(actor).filter(aktif=True)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
 from kinerja.models import LogHarian, RencanaHasilKerja
 from pegawai.selectors import bawahan_langsung, pegawai_dari_pengguna
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
-def log_visible(*, actor: Any) -> QuerySet[LogHarian]:
+
+def log_visible(*, actor: Pengguna) -> QuerySet[LogHarian]:
     """Own logs, the logs of one's direct subordinates, and the wilayah's for HR."""
     qs = LogHarian.objects.visible_to(actor)
     if actor.is_admin_nasional or actor.is_admin_kepegawaian:
@@ -24,7 +27,7 @@ def log_visible(*, actor: Any) -> QuerySet[LogHarian]:
 
 def log_list(
     *,
-    actor: Any,
+    actor: Pengguna,
     lingkup: str = "saya",
     status: str = "",
     dari: dt.date | None = None,
@@ -51,7 +54,7 @@ def log_list(
     return qs.select_related("pegawai", "rhk", "diverifikasi_oleh")
 
 
-def rhk_untuk_log(*, actor: Any) -> QuerySet[RencanaHasilKerja]:
+def rhk_untuk_log(*, actor: Pengguna) -> QuerySet[RencanaHasilKerja]:
     """RHK the actor may link a log to: those of their own SKP (any open year)."""
     saya = pegawai_dari_pengguna(actor)
     if saya is None:

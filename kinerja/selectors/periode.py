@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
 
 from asn_kinerja.waktu import hari_ini
 from kinerja.models import PeriodeKinerja, PeriodePenilaian, TargetUnit
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
-def periode_list(*, actor: Any) -> QuerySet[PeriodeKinerja]:
+
+def periode_list(*, actor: Pengguna) -> QuerySet[PeriodeKinerja]:
     return (
         PeriodeKinerja.objects.visible_to(actor)
         .select_related("wilayah")
@@ -26,7 +29,7 @@ def periode_list(*, actor: Any) -> QuerySet[PeriodeKinerja]:
     )
 
 
-def periode_aktif(*, actor: Any, wilayah_id: int | None = None) -> PeriodeKinerja | None:
+def periode_aktif(*, actor: Pengguna, wilayah_id: int | None = None) -> PeriodeKinerja | None:
     """The open year of the actor's wilayah: this (local) year's if open, else the latest
     open one. The default of the planning pages (SKP saya, SKP list, cascade)."""
     wilayah_id = wilayah_id or actor.wilayah_id
@@ -43,7 +46,9 @@ def periode_aktif(*, actor: Any, wilayah_id: int | None = None) -> PeriodeKinerj
 BULAN_AKHIR_TAHUN_LALU = 2
 
 
-def periode_evaluasi_aktif(*, actor: Any, wilayah_id: int | None = None) -> PeriodeKinerja | None:
+def periode_evaluasi_aktif(
+    *, actor: Pengguna, wilayah_id: int | None = None
+) -> PeriodeKinerja | None:
     """The year the evaluation pages (my evaluations, curve, progress, follow-up) open on:
     in January-February the previous year while it is open (its last window and annual
     evaluation are still being finished), otherwise `periode_aktif`. The pages offer the
@@ -64,7 +69,7 @@ def periode_evaluasi_aktif(*, actor: Any, wilayah_id: int | None = None) -> Peri
     return periode_aktif(actor=actor, wilayah_id=wilayah_id)
 
 
-def periode_terbuka_list(*, actor: Any, wilayah_id: int | None = None) -> list[PeriodeKinerja]:
+def periode_terbuka_list(*, actor: Pengguna, wilayah_id: int | None = None) -> list[PeriodeKinerja]:
     """The open years of the actor's wilayah, newest first (the year switch of a page)."""
     wilayah_id = wilayah_id or actor.wilayah_id
     if not wilayah_id:
@@ -79,7 +84,7 @@ def periode_terbuka_list(*, actor: Any, wilayah_id: int | None = None) -> list[P
 
 def periode_pilihan(
     *,
-    actor: Any,
+    actor: Pengguna,
     tahun: str | None,
     bawaan: PeriodeKinerja | None,
     jendela: str | None = None,
@@ -108,12 +113,14 @@ def periode_pilihan(
     return bawaan
 
 
-def periode_penilaian_list(*, actor: Any, periode: PeriodeKinerja) -> QuerySet[PeriodePenilaian]:
+def periode_penilaian_list(
+    *, actor: Pengguna, periode: PeriodeKinerja
+) -> QuerySet[PeriodePenilaian]:
     return PeriodePenilaian.objects.visible_to(actor).filter(periode_kinerja=periode)
 
 
 def jendela_pilihan(
-    *, actor: Any, periode: PeriodeKinerja | None, dipilih: str = ""
+    *, actor: Pengguna, periode: PeriodeKinerja | None, dipilih: str = ""
 ) -> tuple[list[PeriodePenilaian], PeriodePenilaian | None]:
     """The evaluation windows of the year (in order) and the one a page shows: the window
     whose id is `dipilih`, else the latest that has started by today, else the first. One
@@ -129,7 +136,7 @@ def jendela_pilihan(
     return jendela, pilihan
 
 
-def target_unit_list(*, actor: Any, periode: PeriodeKinerja) -> QuerySet[TargetUnit]:
+def target_unit_list(*, actor: Pengguna, periode: PeriodeKinerja) -> QuerySet[TargetUnit]:
     return (
         TargetUnit.objects.visible_to(actor)
         .filter(periode_kinerja=periode)

@@ -4,7 +4,7 @@ cascade tree. Every selector starts from `visible_to(actor)`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -21,12 +21,15 @@ from kinerja.models import (
 from organisasi.models import UnitKerja
 from pegawai.selectors import pegawai_dari_pengguna
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
-def _lihat_wilayah(actor: Any) -> bool:
+
+def _lihat_wilayah(actor: Pengguna) -> bool:
     return actor.is_admin_nasional or actor.is_admin_kepegawaian or actor.is_pimpinan_daerah
 
 
-def skp_visible(*, actor: Any) -> QuerySet[SKP]:
+def skp_visible(*, actor: Pengguna) -> QuerySet[SKP]:
     """Every SKP the actor may open: HR/leadership their wilayah; a section head the SKP of
     their unit's subtree; everyone their own and those they evaluate (as pejabat penilai or
     atasan pejabat penilai)."""
@@ -44,7 +47,7 @@ def skp_visible(*, actor: Any) -> QuerySet[SKP]:
 
 def skp_list(
     *,
-    actor: Any,
+    actor: Pengguna,
     periode: PeriodeKinerja | None = None,
     status: str = "",
     q: str = "",
@@ -68,7 +71,7 @@ def skp_list(
     ).annotate(jumlah_rhk=Count("rhk_set"))
 
 
-def skp_detail(*, actor: Any, pk: int) -> SKP:
+def skp_detail(*, actor: Pengguna, pk: int) -> SKP:
     """The SKP page: header, RHK with indicators and the superior's RHK, expectations,
     feedback, transitions. A fixed number of queries."""
     return (
@@ -107,14 +110,14 @@ def skp_umpan_balik(*, skp: SKP) -> QuerySet[UmpanBalik]:
     )
 
 
-def skp_saya(*, actor: Any, periode: PeriodeKinerja) -> SKP | None:
+def skp_saya(*, actor: Pengguna, periode: PeriodeKinerja) -> SKP | None:
     saya = pegawai_dari_pengguna(actor)
     if saya is None:
         return None
     return SKP.objects.visible_to(actor).filter(pegawai=saya, periode_kinerja=periode).first()
 
 
-def skp_saya_list(*, actor: Any) -> list[SKP]:
+def skp_saya_list(*, actor: Pengguna) -> list[SKP]:
     """All the actor's own SKP, newest year first, with their year (one query)."""
     saya = pegawai_dari_pengguna(actor)
     if saya is None:
@@ -180,7 +183,7 @@ class SimpulKaskade:
     anak: list[SimpulKaskade] = field(default_factory=list)
 
 
-def kaskade(*, actor: Any, periode: PeriodeKinerja, unit: UnitKerja) -> list[SimpulKaskade]:
+def kaskade(*, actor: Pengguna, periode: PeriodeKinerja, unit: UnitKerja) -> list[SimpulKaskade]:
     """The cascade of a unit's subtree for a year, flattened in display order: each unit
     target, the RHK that take it (JPT), then the RHK that intervene those, and so on. RHK
     whose parent lies outside the subtree (a section head's own RHK) start their own branch;

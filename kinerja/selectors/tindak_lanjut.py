@@ -4,7 +4,7 @@ worse), each a single SQL query (Exists / Subquery), never a loop over employees
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
@@ -13,11 +13,14 @@ from pegawai.selectors import pegawai_dari_pengguna
 
 from .evaluasi import lihat_wilayah
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 DINILAI = ("dinilai", "final")
 PEMBINAAN = ("butuh_perbaikan", "kurang", "sangat_kurang")
 
 
-def _skp_lingkup(*, actor: Any, periode: PeriodeKinerja) -> QuerySet[SKP]:
+def _skp_lingkup(*, actor: Pengguna, periode: PeriodeKinerja) -> QuerySet[SKP]:
     """HR/leadership: the wilayah's SKP; a section head: those they rate."""
     qs = SKP.objects.visible_to(actor).filter(periode_kinerja=periode)
     if lihat_wilayah(actor):
@@ -28,7 +31,7 @@ def _skp_lingkup(*, actor: Any, periode: PeriodeKinerja) -> QuerySet[SKP]:
     return qs.filter(pejabat_penilai=saya)
 
 
-def kandidat_penghargaan(*, actor: Any, periode: PeriodeKinerja, q: str = "") -> QuerySet[SKP]:
+def kandidat_penghargaan(*, actor: Pengguna, periode: PeriodeKinerja, q: str = "") -> QuerySet[SKP]:
     """SKP with Sangat Baik in two consecutive windows (window nomor n and n-1)."""
     sebelumnya = EvaluasiPeriodik.objects.filter(
         skp=OuterRef("skp"),
@@ -50,7 +53,7 @@ def kandidat_penghargaan(*, actor: Any, periode: PeriodeKinerja, q: str = "") ->
     )
 
 
-def kandidat_pembinaan(*, actor: Any, periode: PeriodeKinerja, q: str = "") -> QuerySet[SKP]:
+def kandidat_pembinaan(*, actor: Pengguna, periode: PeriodeKinerja, q: str = "") -> QuerySet[SKP]:
     """SKP whose latest rated window has Butuh Perbaikan or worse, with that evaluation and
     the number and latest status of the coaching plans annotated."""
     terakhir = EvaluasiPeriodik.objects.filter(skp=OuterRef("pk"), status__in=DINILAI).order_by(
@@ -76,7 +79,9 @@ def kandidat_pembinaan(*, actor: Any, periode: PeriodeKinerja, q: str = "") -> Q
     return qs.select_related("pegawai__jabatan", "pegawai__unit")
 
 
-def rencana_pembinaan_list(*, actor: Any, periode: PeriodeKinerja) -> QuerySet[RencanaPembinaan]:
+def rencana_pembinaan_list(
+    *, actor: Pengguna, periode: PeriodeKinerja
+) -> QuerySet[RencanaPembinaan]:
     qs = RencanaPembinaan.objects.visible_to(actor).filter(periode_kinerja=periode)
     if not lihat_wilayah(actor):
         saya = pegawai_dari_pengguna(actor)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
@@ -10,8 +10,11 @@ from kinerja.models import UmpanBalik
 from pegawai.models import Pegawai
 from pegawai.selectors import bawahan_langsung, pegawai_dari_pengguna, pejabat_penilai
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
-def umpan_balik_list(*, actor: Any, jenis: str = "", arah: str = "") -> QuerySet[UmpanBalik]:
+
+def umpan_balik_list(*, actor: Pengguna, jenis: str = "", arah: str = "") -> QuerySet[UmpanBalik]:
     """Notes the actor sent or received. `arah`: "masuk", "keluar" or both."""
     saya = pegawai_dari_pengguna(actor)
     qs = UmpanBalik.objects.visible_to(actor)
@@ -28,7 +31,7 @@ def umpan_balik_list(*, actor: Any, jenis: str = "", arah: str = "") -> QuerySet
     return qs.select_related("dari", "kepada", "skp__periode_kinerja")
 
 
-def lawan_dialog(*, actor: Any) -> QuerySet[Pegawai]:
+def lawan_dialog(*, actor: Pengguna) -> QuerySet[Pegawai]:
     """Who the actor may write to: their pejabat penilai and their direct subordinates."""
     saya = pegawai_dari_pengguna(actor)
     if saya is None:

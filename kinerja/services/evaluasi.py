@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import uuid
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -37,12 +37,15 @@ from kinerja.services.periode import pastikan_terbuka
 from kinerja.workflow import evaluasi as wf
 from kinerja.workflow.skp import is_pemilik, is_penilai
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 S = EvaluasiPeriodik.Status
 MAKS_BUKTI_PER_EVALUASI = 20
 MAKS_NARASI = 2000
 
 
-def _wajib_pemilik_belum_diisi(actor: Any, ev: EvaluasiPeriodik) -> None:
+def _wajib_pemilik_belum_diisi(actor: Pengguna, ev: EvaluasiPeriodik) -> None:
     if not is_pemilik(actor, ev.skp):
         raise PermissionDenied(_("Hanya pegawai pemilik SKP yang dapat mengisi realisasi."))
     pastikan_terbuka(ev.periode_penilaian)
@@ -65,7 +68,7 @@ def _kunci(ev: EvaluasiPeriodik) -> EvaluasiPeriodik:
 
 @transaction.atomic
 def evaluasi_mulai(
-    *, actor: Any, skp: SKP, periode_penilaian: PeriodePenilaian
+    *, actor: Pengguna, skp: SKP, periode_penilaian: PeriodePenilaian
 ) -> EvaluasiPeriodik:
     """Opens (or returns) the evaluation of an approved SKP for a window that has started.
     The employee or the pejabat penilai may open it. Safe against double clicks (the unique
@@ -99,7 +102,7 @@ def evaluasi_mulai(
 @transaction.atomic
 def realisasi_simpan(
     *,
-    actor: Any,
+    actor: Pengguna,
     evaluasi: EvaluasiPeriodik,
     isian: dict[int, tuple[Decimal | None, str]],
 ) -> list[RealisasiIndikator]:
@@ -163,7 +166,7 @@ def nama_unduhan(bukti: BuktiDukung) -> str:
 @transaction.atomic
 def bukti_tambah(
     *,
-    actor: Any,
+    actor: Pengguna,
     evaluasi: EvaluasiPeriodik,
     berkas: UploadedFile | None = None,
     tautan: str = "",
@@ -208,7 +211,7 @@ def bukti_tambah(
 
 
 @transaction.atomic
-def bukti_hapus(*, actor: Any, bukti: BuktiDukung) -> None:
+def bukti_hapus(*, actor: Pengguna, bukti: BuktiDukung) -> None:
     ev = _kunci(bukti.evaluasi)
     _wajib_pemilik_belum_diisi(actor, ev)
     berkas = bukti.berkas
@@ -253,7 +256,7 @@ def _simpan_teks(model: type, ev: EvaluasiPeriodik, kunci: str, isian: dict[Any,
 @transaction.atomic
 def penilaian_simpan(
     *,
-    actor: Any,
+    actor: Pengguna,
     evaluasi: EvaluasiPeriodik,
     rating_hasil: str,
     rating_perilaku: str,
@@ -293,7 +296,7 @@ def usulan_tahunan(skp: SKP) -> str | None:
 
 
 @transaction.atomic
-def evaluasi_tahunan_mulai(*, actor: Any, skp: SKP) -> EvaluasiTahunan:
+def evaluasi_tahunan_mulai(*, actor: Pengguna, skp: SKP) -> EvaluasiTahunan:
     """Opens (or returns) the annual evaluation of an approved SKP, pre-filled with the
     proposal from the periodic predikat. The employee or the pejabat penilai may open it."""
     if not (is_pemilik(actor, skp) or is_penilai(actor, skp)):

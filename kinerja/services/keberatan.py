@@ -7,7 +7,7 @@ TransisiStatus row on the objection."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -24,6 +24,9 @@ from kinerja.services.periode import pastikan_terbuka
 from kinerja.workflow.evaluasi import hitung_predikat, is_atasan_penilai
 from kinerja.workflow.skp import is_pemilik
 from pegawai.selectors import pegawai_dari_pengguna
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 K = Keberatan.Status
 MAKS_ALASAN = 4000
@@ -42,13 +45,13 @@ def batas_keberatan(evaluasi: EvaluasiPeriodik) -> dt.date | None:
     return timezone.localdate(evaluasi.final_pada) + dt.timedelta(days=hari)
 
 
-def boleh_ajukan(actor: Any, evaluasi: EvaluasiPeriodik) -> bool:
+def boleh_ajukan(actor: Pengguna, evaluasi: EvaluasiPeriodik) -> bool:
     batas = batas_keberatan(evaluasi)
     return bool(is_pemilik(actor, evaluasi.skp) and batas and hari_ini() <= batas)
 
 
 @transaction.atomic
-def keberatan_ajukan(*, actor: Any, evaluasi: EvaluasiPeriodik, alasan: str) -> Keberatan:
+def keberatan_ajukan(*, actor: Pengguna, evaluasi: EvaluasiPeriodik, alasan: str) -> Keberatan:
     ev = (
         EvaluasiPeriodik.objects.select_for_update(of=("self",))
         .select_related("skp__pegawai", "skp__periode_kinerja", "periode_penilaian__periode_kinerja",
@@ -95,7 +98,7 @@ def keberatan_ajukan(*, actor: Any, evaluasi: EvaluasiPeriodik, alasan: str) -> 
 
 def keberatan_putuskan(
     *,
-    actor: Any,
+    actor: Pengguna,
     keberatan: Keberatan,
     terima: bool,
     keputusan: str,

@@ -4,7 +4,7 @@ only when the distribution satisfies the curve (`rules.cek_kurva`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -27,10 +27,13 @@ from kinerja.workflow.evaluasi import FINAL
 from organisasi.models import UnitKerja
 from pegawai.selectors import kepala_unit, pegawai_dari_pengguna
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 S = EvaluasiPeriodik.Status
 
 
-def is_kepala(actor: Any, unit: UnitKerja | None) -> bool:
+def is_kepala(actor: Pengguna, unit: UnitKerja | None) -> bool:
     """The actor holds the head position of `unit`."""
     if unit is None or not actor.is_authenticated:
         return False
@@ -40,7 +43,7 @@ def is_kepala(actor: Any, unit: UnitKerja | None) -> bool:
     )
 
 
-def boleh_tetapkan_predikat_unit(actor: Any, unit: UnitKerja) -> bool:
+def boleh_tetapkan_predikat_unit(actor: Pengguna, unit: UnitKerja) -> bool:
     """The leader one level up: the head of the parent unit. A top unit (no parent: its
     leader is the elected head without an account) is set by the wilayah's HR."""
     if actor.is_admin_nasional:
@@ -67,7 +70,7 @@ def _evaluasi_grup(unit: UnitKerja, periode_kinerja: PeriodeKinerja,
 @transaction.atomic
 def predikat_unit_tetapkan(
     *,
-    actor: Any,
+    actor: Pengguna,
     unit: UnitKerja,
     periode_kinerja: PeriodeKinerja,
     periode_penilaian: PeriodePenilaian | None,
@@ -116,7 +119,7 @@ def predikat_unit_tetapkan(
 @transaction.atomic
 def kurva_finalisasi(
     *,
-    actor: Any,
+    actor: Pengguna,
     unit: UnitKerja,
     periode_kinerja: PeriodeKinerja,
     periode_penilaian: PeriodePenilaian | None,

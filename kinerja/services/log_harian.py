@@ -8,7 +8,7 @@ import datetime as dt
 import os
 import unicodedata
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -23,6 +23,9 @@ from asn_kinerja.workflow import Transisi, catat_transisi, jalankan
 from kinerja.models import LogHarian, PeriodePenilaian, RencanaHasilKerja
 from kinerja.services.periode import pastikan_terbuka
 from pegawai.selectors import pegawai_dari_pengguna, pejabat_penilai
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 S = LogHarian.Status
 
@@ -120,7 +123,7 @@ def _validasi_isi(
 @transaction.atomic
 def log_harian_simpan(
     *,
-    actor: Any,
+    actor: Pengguna,
     tanggal: dt.date,
     kegiatan: str,
     output: str = "",
@@ -167,7 +170,7 @@ def log_harian_simpan(
 
 
 @transaction.atomic
-def log_harian_hapus(*, actor: Any, log: LogHarian) -> None:
+def log_harian_hapus(*, actor: Pengguna, log: LogHarian) -> None:
     log = LogHarian.objects.select_for_update().get(pk=log.pk)
     pegawai = pegawai_dari_pengguna(actor)
     if pegawai is None or log.pegawai_id != pegawai.pk:
@@ -180,13 +183,13 @@ def log_harian_hapus(*, actor: Any, log: LogHarian) -> None:
     log.delete()
 
 
-def is_verifikator(actor: Any, log: LogHarian) -> bool:
+def is_verifikator(actor: Pengguna, log: LogHarian) -> bool:
     """The employee's pejabat penilai (from the org tree) verifies their logs."""
     saya = pegawai_dari_pengguna(actor)
     return bool(saya and saya == pejabat_penilai(log.pegawai))
 
 
-def _izin_verifikator(actor: Any):
+def _izin_verifikator(actor: Pengguna):
     def izin(obj: LogHarian) -> None:
         if not is_verifikator(actor, obj):
             raise PermissionDenied(_("Hanya atasan langsung pegawai yang dapat memverifikasi."))
@@ -195,7 +198,7 @@ def _izin_verifikator(actor: Any):
     return izin
 
 
-def log_harian_verifikasi(*, actor: Any, log: LogHarian, catatan: str = "") -> LogHarian:
+def log_harian_verifikasi(*, actor: Pengguna, log: LogHarian, catatan: str = "") -> LogHarian:
     saya = pegawai_dari_pengguna(actor)
 
     def ubah(obj: LogHarian) -> None:
@@ -216,7 +219,7 @@ def log_harian_verifikasi(*, actor: Any, log: LogHarian, catatan: str = "") -> L
     return obj
 
 
-def log_harian_kembalikan(*, actor: Any, log: LogHarian, catatan: str) -> LogHarian:
+def log_harian_kembalikan(*, actor: Pengguna, log: LogHarian, catatan: str) -> LogHarian:
     saya = pegawai_dari_pengguna(actor)
 
     def ubah(obj: LogHarian) -> None:

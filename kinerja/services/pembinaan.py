@@ -4,7 +4,7 @@ lanjut"): recorded by the pejabat penilai or HR after a poor periodic predikat."
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,18 +16,21 @@ from kinerja.models import EvaluasiPeriodik, RencanaPembinaan
 from kinerja.workflow.skp import is_hr_wilayah, is_penilai
 from pegawai.selectors import pegawai_dari_pengguna
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 PREDIKAT_PEMBINAAN = ("butuh_perbaikan", "kurang", "sangat_kurang")
 MAKS_RENCANA = 4000
 
 
-def boleh_kelola(actor: Any, evaluasi: EvaluasiPeriodik) -> bool:
+def boleh_kelola(actor: Pengguna, evaluasi: EvaluasiPeriodik) -> bool:
     return is_hr_wilayah(actor, evaluasi.skp) or is_penilai(actor, evaluasi.skp)
 
 
 @transaction.atomic
 def rencana_pembinaan_buat(
     *,
-    actor: Any,
+    actor: Pengguna,
     evaluasi: EvaluasiPeriodik,
     rencana: str,
     target_waktu: dt.date | None = None,
@@ -70,7 +73,7 @@ def rencana_pembinaan_buat(
 
 @transaction.atomic
 def rencana_pembinaan_ubah_status(
-    *, actor: Any, rencana: RencanaPembinaan, status: str
+    *, actor: Pengguna, rencana: RencanaPembinaan, status: str
 ) -> RencanaPembinaan:
     obj = (
         RencanaPembinaan.objects.select_for_update(of=("self",))

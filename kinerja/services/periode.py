@@ -7,7 +7,7 @@ window accepts no edit anywhere (SKP, daily log, realisation, rating).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,6 +23,9 @@ from kinerja.signals import periode_penilaian_ditutup
 from organisasi import peran
 from organisasi.models import UnitKerja, Wilayah
 from pegawai.selectors import kepala_unit, pegawai_dari_pengguna
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 
 def pastikan_terbuka(obj: PeriodeKinerja | PeriodePenilaian | SKP) -> None:
@@ -47,7 +50,7 @@ def pastikan_terbuka(obj: PeriodeKinerja | PeriodePenilaian | SKP) -> None:
         )
 
 
-def _wajib_hr(actor: Any, wilayah_id: int | None) -> None:
+def _wajib_hr(actor: Pengguna, wilayah_id: int | None) -> None:
     peran.wajib_hr_wilayah(
         actor, wilayah_id, _("Hanya admin kepegawaian wilayah ini yang dapat mengelola periode.")
     )
@@ -102,7 +105,7 @@ def _kunci_wilayah(wilayah: Wilayah) -> Wilayah:
 
 @transaction.atomic
 def periode_buka(
-    *, actor: Any, wilayah: Wilayah, tahun: int, granularitas: str = "bulanan"
+    *, actor: Pengguna, wilayah: Wilayah, tahun: int, granularitas: str = "bulanan"
 ) -> PeriodeKinerja:
     """Opens a performance year for a wilayah with its evaluation windows (one per month,
     quarter or semester). The objection deadline is copied from the wilayah's settings so a
@@ -173,13 +176,13 @@ BUKA_KEMBALI = Transisi(
 )
 
 
-def _ubah_status(obj: Any, *, transisi: Transisi, actor: Any, catatan: str = "") -> Any:
+def _ubah_status(obj: Any, *, transisi: Transisi, actor: Pengguna, catatan: str = "") -> Any:
     """A year's or a window's status step through the workflow engine (row lock, state
     check, one TransisiStatus row)."""
     return jalankan(type(obj), obj.pk, transisi, oleh=actor, catatan=catatan)
 
 
-def periode_tutup(*, actor: Any, periode: PeriodeKinerja, catatan: str = "") -> PeriodeKinerja:
+def periode_tutup(*, actor: Pengguna, periode: PeriodeKinerja, catatan: str = "") -> PeriodeKinerja:
     """Closes the whole year: no edit anywhere in it any more (its windows keep their own
     status, but a closed year overrides them); the pages turn read-only, PDFs still print.
     Refused while an objection (keberatan) of the year waits for its decision: closing
@@ -204,7 +207,7 @@ def periode_tutup(*, actor: Any, periode: PeriodeKinerja, catatan: str = "") -> 
 
 
 def periode_buka_kembali(
-    *, actor: Any, periode: PeriodeKinerja, catatan: str = ""
+    *, actor: Pengguna, periode: PeriodeKinerja, catatan: str = ""
 ) -> PeriodeKinerja:
     _wajib_hr(actor, periode.wilayah_id)
     if not (catatan or "").strip():
@@ -213,7 +216,7 @@ def periode_buka_kembali(
 
 
 def periode_penilaian_tutup(
-    *, actor: Any, periode_penilaian: PeriodePenilaian, catatan: str = ""
+    *, actor: Pengguna, periode_penilaian: PeriodePenilaian, catatan: str = ""
 ) -> PeriodePenilaian:
     _wajib_hr(actor, periode_penilaian.periode_kinerja.wilayah_id)
     pastikan_terbuka(periode_penilaian.periode_kinerja)
@@ -226,7 +229,7 @@ def periode_penilaian_tutup(
 
 
 def periode_penilaian_buka_kembali(
-    *, actor: Any, periode_penilaian: PeriodePenilaian, catatan: str = ""
+    *, actor: Pengguna, periode_penilaian: PeriodePenilaian, catatan: str = ""
 ) -> PeriodePenilaian:
     _wajib_hr(actor, periode_penilaian.periode_kinerja.wilayah_id)
     pastikan_terbuka(periode_penilaian.periode_kinerja)
@@ -238,7 +241,7 @@ def periode_penilaian_buka_kembali(
 # --- Unit targets (perjanjian kinerja) ----------------------------------------------------
 
 
-def boleh_kelola_target(actor: Any, unit: UnitKerja) -> bool:
+def boleh_kelola_target(actor: Pengguna, unit: UnitKerja) -> bool:
     """HR of the unit's wilayah, or the head of the unit itself."""
     if actor.is_admin_nasional:
         return True
@@ -259,7 +262,7 @@ def boleh_kelola_target(actor: Any, unit: UnitKerja) -> bool:
 @transaction.atomic
 def target_unit_simpan(
     *,
-    actor: Any,
+    actor: Pengguna,
     periode: PeriodeKinerja,
     unit: UnitKerja,
     sasaran: str,
@@ -291,7 +294,7 @@ def target_unit_simpan(
 
 
 @transaction.atomic
-def target_unit_hapus(*, actor: Any, target_unit: TargetUnit) -> None:
+def target_unit_hapus(*, actor: Pengguna, target_unit: TargetUnit) -> None:
     if not boleh_kelola_target(actor, target_unit.unit):
         raise PermissionDenied(
             _("Hanya admin kepegawaian atau kepala unit yang dapat mengubah target unit.")

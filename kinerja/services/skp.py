@@ -16,7 +16,7 @@ its approval.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -37,6 +37,9 @@ from kinerja.services.periode import pastikan_terbuka
 from kinerja.workflow.skp import is_pemilik, is_penilai
 from pegawai.selectors import pegawai_dari_pengguna, pejabat_penilai
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 DAPAT_DIEDIT = frozenset({SKP.Status.DRAF, SKP.Status.DIKEMBALIKAN})
 EKSPEKTASI_DAPAT_DIEDIT = frozenset({SKP.Status.DRAF, SKP.Status.DIAJUKAN, SKP.Status.DIKEMBALIKAN})
 
@@ -49,7 +52,7 @@ def _kunci(skp: SKP) -> SKP:
     )
 
 
-def _pastikan_dapat_diedit(actor: Any, skp: SKP) -> SKP:
+def _pastikan_dapat_diedit(actor: Pengguna, skp: SKP) -> SKP:
     """Locks and returns the SKP, or raises: not the owner (403), locked status, closed year."""
     skp = _kunci(skp)
     if not is_pemilik(actor, skp):
@@ -74,7 +77,7 @@ def rhk_dari_perjanjian_kinerja(pegawai: Any, penilai: Any) -> bool:
 
 
 @transaction.atomic
-def skp_buat(*, actor: Any, periode: PeriodeKinerja, pendekatan: str = "kuantitatif") -> SKP:
+def skp_buat(*, actor: Pengguna, periode: PeriodeKinerja, pendekatan: str = "kuantitatif") -> SKP:
     """Creates the actor's own SKP for an open year, with the pejabat penilai and the
     atasan pejabat penilai from the org tree and the seven (empty) behaviour rows."""
     pegawai = pegawai_dari_pengguna(actor)
@@ -107,7 +110,7 @@ def skp_buat(*, actor: Any, periode: PeriodeKinerja, pendekatan: str = "kuantita
 @transaction.atomic
 def skp_ubah(
     *,
-    actor: Any,
+    actor: Pengguna,
     skp: SKP,
     pendekatan: str,
     dukungan_sumber_daya: str = "",
@@ -157,7 +160,7 @@ def _validasi_rhk(
 @transaction.atomic
 def rhk_simpan(
     *,
-    actor: Any,
+    actor: Pengguna,
     skp: SKP,
     teks: str,
     jenis: str,
@@ -198,7 +201,7 @@ def rhk_simpan(
 
 
 @transaction.atomic
-def rhk_hapus(*, actor: Any, rhk: RencanaHasilKerja) -> None:
+def rhk_hapus(*, actor: Pengguna, rhk: RencanaHasilKerja) -> None:
     _pastikan_dapat_diedit(actor, rhk.skp)
     if rhk.rhk_bawahan.exists():
         raise ValidationError(
@@ -233,7 +236,7 @@ def _validasi_indikator(
 @transaction.atomic
 def indikator_simpan(
     *,
-    actor: Any,
+    actor: Pengguna,
     rhk: RencanaHasilKerja,
     aspek: str,
     teks: str,
@@ -268,7 +271,7 @@ def indikator_simpan(
 
 
 @transaction.atomic
-def indikator_hapus(*, actor: Any, indikator: IndikatorKinerja) -> None:
+def indikator_hapus(*, actor: Pengguna, indikator: IndikatorKinerja) -> None:
     _pastikan_dapat_diedit(actor, indikator.rhk.skp)
     if indikator.realisasi_set.exists():
         raise ValidationError(_("Indikator ini sudah memiliki realisasi; tidak dapat dihapus."))
@@ -276,7 +279,7 @@ def indikator_hapus(*, actor: Any, indikator: IndikatorKinerja) -> None:
 
 
 @transaction.atomic
-def ekspektasi_simpan(*, actor: Any, skp: SKP, ekspektasi: dict[str, str]) -> SKP:
+def ekspektasi_simpan(*, actor: Pengguna, skp: SKP, ekspektasi: dict[str, str]) -> SKP:
     """The pejabat penilai's specific expectation per BerAKHLAK value (keys: Perilaku
     values). Only rows that change are saved (the history records real changes only)."""
     skp = _kunci(skp)
@@ -359,7 +362,7 @@ def _cari_padanan(
 
 
 @transaction.atomic
-def skp_salin(*, actor: Any, sumber: SKP, periode: PeriodeKinerja) -> SKP:
+def skp_salin(*, actor: Pengguna, sumber: SKP, periode: PeriodeKinerja) -> SKP:
     """Starts the actor's SKP of `periode` (a new, open year) from their own SKP of an
     earlier year: a new draft (`skp_buat`: evaluators from today's org tree, seven
     behaviour rows) with the approach and attachments, every RHK with its indicators, and
@@ -430,7 +433,7 @@ def skp_salin(*, actor: Any, sumber: SKP, periode: PeriodeKinerja) -> SKP:
 
 
 @transaction.atomic
-def skp_tautkan_ulang(*, actor: Any, skp: SKP) -> int:
+def skp_tautkan_ulang(*, actor: Pengguna, skp: SKP) -> int:
     """Retries the new-year cascade links of a copied SKP (e.g. after the superior's new
     SKP was approved): each copied RHK still without its superior's RHK (or a JPT's
     without its unit target) is linked where a counterpart now exists. Returns how many

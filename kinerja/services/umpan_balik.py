@@ -3,7 +3,7 @@ between an employee and their direct superior, in either direction."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,6 +16,9 @@ from kinerja.services.periode import pastikan_terbuka
 from pegawai.models import Pegawai
 from pegawai.selectors import pegawai_dari_pengguna, pejabat_penilai
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 
 def boleh_berdialog(dari: Pegawai, kepada: Pegawai) -> bool:
     """Feedback flows between an employee and their pejabat penilai, both ways."""
@@ -26,7 +29,7 @@ def boleh_berdialog(dari: Pegawai, kepada: Pegawai) -> bool:
 
 @transaction.atomic
 def umpan_balik_kirim(
-    *, actor: Any, kepada: Pegawai, jenis: str, teks: str, skp: SKP | None = None
+    *, actor: Pengguna, kepada: Pegawai, jenis: str, teks: str, skp: SKP | None = None
 ) -> UmpanBalik:
     dari = pegawai_dari_pengguna(actor)
     if dari is None:
@@ -56,7 +59,7 @@ def umpan_balik_kirim(
     return obj
 
 
-def umpan_balik_tandai_dibaca(*, actor: Any, umpan_balik: UmpanBalik) -> None:
+def umpan_balik_tandai_dibaca(*, actor: Pengguna, umpan_balik: UmpanBalik) -> None:
     saya = pegawai_dari_pengguna(actor)
     if saya is None or umpan_balik.kepada_id != saya.pk:
         raise PermissionDenied(_("Hanya penerima yang dapat menandai dibaca."))

@@ -25,7 +25,7 @@ a closed period (`services.periode.pastikan_terbuka`) and writes exactly one Tra
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
@@ -41,10 +41,13 @@ from kinerja.rules import predikat_dari_rating
 from kinerja.services.periode import pastikan_terbuka
 from kinerja.workflow.skp import is_hr_wilayah, is_pemilik, is_penilai
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 # --- Who is who ----------------------------------------------------------------------------
 
 
-def is_atasan_penilai(actor: Any, skp: SKP) -> bool:
+def is_atasan_penilai(actor: Pengguna, skp: SKP) -> bool:
     """The stored atasan pejabat penilai; for an SKP without one, the wilayah's HR."""
     if skp.atasan_pejabat_penilai_id is None:
         return is_hr_wilayah(actor, skp)
@@ -55,15 +58,15 @@ S = EvaluasiPeriodik.Status
 Evaluasi = EvaluasiPeriodik | EvaluasiTahunan
 
 
-def _pemilik(actor: Any, ev: Evaluasi) -> bool:
+def _pemilik(actor: Pengguna, ev: Evaluasi) -> bool:
     return is_pemilik(actor, ev.skp)
 
 
-def _penilai(actor: Any, ev: Evaluasi) -> bool:
+def _penilai(actor: Pengguna, ev: Evaluasi) -> bool:
     return is_penilai(actor, ev.skp)
 
 
-def _hr(actor: Any, ev: Evaluasi) -> bool:
+def _hr(actor: Pengguna, ev: Evaluasi) -> bool:
     return is_hr_wilayah(actor, ev.skp)
 
 
@@ -342,7 +345,7 @@ def evaluasi_buka_kembali(*, evaluasi: Evaluasi, oleh: Any, alasan: str) -> Eval
     return obj
 
 
-def aksi_tersedia(actor: Any, ev: Evaluasi) -> set[str]:
+def aksi_tersedia(actor: Pengguna, ev: Evaluasi) -> set[str]:
     """Names of the steps `actor` may try on `ev` now (for buttons; services ask the same
     declarations again). `isi` (filling in the realisation) goes with `ajukan`."""
     periode = ev.periode_penilaian if isinstance(ev, EvaluasiPeriodik) else None

@@ -22,7 +22,7 @@ and notifies the next person after commit. A closed performance year refuses eve
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -37,18 +37,21 @@ from kinerja.services.periode import pastikan_terbuka
 from organisasi import peran
 from pegawai.selectors import atasan_pejabat_penilai, pejabat_penilai
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 # --- Who is who ----------------------------------------------------------------------------
 
 
-def is_pemilik(actor: Any, skp: SKP) -> bool:
+def is_pemilik(actor: Pengguna, skp: SKP) -> bool:
     return bool(actor.is_authenticated and skp.pegawai.pengguna_id == actor.pk)
 
 
-def is_hr_wilayah(actor: Any, skp: SKP) -> bool:
+def is_hr_wilayah(actor: Pengguna, skp: SKP) -> bool:
     return peran.is_hr_wilayah(actor, skp.wilayah_id)
 
 
-def is_penilai(actor: Any, skp: SKP) -> bool:
+def is_penilai(actor: Pengguna, skp: SKP) -> bool:
     """The stored pejabat penilai; for an SKP without one, the wilayah's HR."""
     if skp.pejabat_penilai_id is None:
         return is_hr_wilayah(actor, skp)
@@ -323,7 +326,7 @@ def skp_buka_kembali(*, skp: SKP, oleh: Any, alasan: str) -> SKP:
     return obj
 
 
-def aksi_tersedia(actor: Any, skp: SKP) -> set[str]:
+def aksi_tersedia(actor: Pengguna, skp: SKP) -> set[str]:
     """Names of the transitions `actor` may try on `skp` now (for showing buttons; the
     services ask the same declarations again)."""
     if skp.periode_kinerja.status != skp.periode_kinerja.Status.BUKA:

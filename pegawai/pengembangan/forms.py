@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,9 @@ from .models import (
     ProgramPengembangan,
     RencanaPengembangan,
 )
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 NAMA_BULAN = [
     (i, n)
@@ -35,7 +38,7 @@ class ProgramFilterForm(forms.Form):
         choices=[("", _("Semua jenis")), *JenisPengembangan.choices],
     )
 
-    def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if actor is not None and actor.is_admin_kepegawaian:
             self.fields["status"] = forms.ChoiceField(
@@ -58,7 +61,7 @@ class ProgramForm(forms.ModelForm):
             "deskripsi": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # National reference data (not region-owned): every competency may be picked.
         self.fields["kompetensi"].queryset = selectors.kompetensi_pilihan()

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
     Count,
@@ -38,17 +38,20 @@ from .models import (
     RencanaPengembangan,
 )
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 HAK_JP_TAHUNAN = rules.HAK_JP_TAHUNAN
 
 
 # --- who may do what -------------------------------------------------------------------------
 
 
-def boleh_lihat_rekap(actor: Any) -> bool:
+def boleh_lihat_rekap(actor: Pengguna) -> bool:
     return bool(actor.is_authenticated and (actor.is_admin_kepegawaian or actor.is_pimpinan_daerah))
 
 
-def is_penilai(actor: Any, pegawai: Pegawai) -> bool:
+def is_penilai(actor: Pengguna, pegawai: Pegawai) -> bool:
     """The actor is the employee's pejabat penilai (the rule the rest of the product uses)."""
     sendiri = pegawai_dari_pengguna(actor)
     if sendiri is None:
@@ -67,7 +70,7 @@ def _terisi() -> Count:
     )
 
 
-def program_list(*, actor: Any, q: str = "", jenis: str = "", status: str = "") -> QuerySet:
+def program_list(*, actor: Pengguna, q: str = "", jenis: str = "", status: str = "") -> QuerySet:
     """The catalogue: HR sees every programme of its wilayah, employees the open ones. The
     seats taken are counted in the same query."""
     qs = ProgramPengembangan.objects.visible_to(actor)
@@ -84,7 +87,7 @@ def program_list(*, actor: Any, q: str = "", jenis: str = "", status: str = "") 
     return qs.select_related("kompetensi").annotate(terisi=_terisi())
 
 
-def program_detail(*, actor: Any) -> QuerySet:
+def program_detail(*, actor: Pengguna) -> QuerySet:
     return program_list(actor=actor)
 
 
@@ -131,7 +134,7 @@ def kesenjangan_kompetensi(pegawai: Pegawai) -> QuerySet:
     )
 
 
-def kesenjangan_per_unit(*, actor: Any, batas: int = 50) -> list[dict[str, Any]]:
+def kesenjangan_per_unit(*, actor: Pengguna, batas: int = 50) -> list[dict[str, Any]]:
     """HR summary: per unit and competency, how many active employees fall short of what
     their position requires (the most common gaps first). One grouped query."""
     if not boleh_lihat_rekap(actor):
@@ -187,7 +190,7 @@ URUTAN_KESENJANGAN = {
 
 
 def kesenjangan_pegawai_list(
-    *, actor: Any, unit: Any = None, q: str = "", urut: str = "", semua: bool = False
+    *, actor: Pengguna, unit: Any = None, q: str = "", urut: str = "", semua: bool = False
 ) -> QuerySet[Pegawai]:
     """HR list: the active employees of the wilayah with `jumlah_kesenjangan` (required
     competencies they fall short of), `total_kesenjangan` (sum of the level gaps) and
@@ -260,7 +263,7 @@ def _jp_selesai() -> Coalesce:
     )
 
 
-def rencana_list(*, actor: Any) -> QuerySet:
+def rencana_list(*, actor: Pengguna) -> QuerySet:
     """IDPs the actor may open: their own, their direct reports', and (HR, pimpinan) the
     wilayah's. Annotated with the completed JP."""
     qs = RencanaPengembangan.objects.visible_to(actor).select_related(
@@ -308,20 +311,20 @@ def ringkasan_karier(pegawai: Pegawai, tahun: int) -> dict[str, Any]:
 # --- requests --------------------------------------------------------------------------------
 
 
-def _pendaftaran_qs(actor: Any) -> QuerySet:
+def _pendaftaran_qs(actor: Pengguna) -> QuerySet:
     return PendaftaranProgram.objects.visible_to(actor).select_related(
         "program", "pegawai", "pegawai__unit"
     )
 
 
-def pendaftaran_saya(*, actor: Any) -> QuerySet:
+def pendaftaran_saya(*, actor: Pengguna) -> QuerySet:
     sendiri = pegawai_dari_pengguna(actor)
     if sendiri is None:
         return PendaftaranProgram.objects.none()
     return _pendaftaran_qs(actor).filter(pegawai=sendiri)
 
 
-def menunggu_atasan(*, actor: Any) -> tuple[QuerySet, QuerySet]:
+def menunggu_atasan(*, actor: Pengguna) -> tuple[QuerySet, QuerySet]:
     """IDPs and programme requests of the actor's direct reports waiting for the actor."""
     sendiri = pegawai_dari_pengguna(actor)
     if sendiri is None:
@@ -342,7 +345,7 @@ def menunggu_atasan(*, actor: Any) -> tuple[QuerySet, QuerySet]:
     return rencana, daftar
 
 
-def pendaftaran_hr(*, actor: Any, status: str = "") -> QuerySet:
+def pendaftaran_hr(*, actor: Pengguna, status: str = "") -> QuerySet:
     """Requests HR acts on: approved by the superior (to approve) and approved (to complete)."""
     if not peran.is_hr_wilayah_sendiri(actor):
         return PendaftaranProgram.objects.none()
@@ -362,7 +365,7 @@ def pendaftaran_hr(*, actor: Any, status: str = "") -> QuerySet:
 # --- dashboards ------------------------------------------------------------------------------
 
 
-def jp_per_unit(*, actor: Any, tahun: int) -> QuerySet:
+def jp_per_unit(*, actor: Pengguna, tahun: int) -> QuerySet:
     """Per unit: active employees, how many are under the yearly JP entitlement and their
     share. One grouped query (the JP per employee is a correlated subquery)."""
     if not boleh_lihat_rekap(actor):
@@ -382,7 +385,7 @@ def jp_per_unit(*, actor: Any, tahun: int) -> QuerySet:
     )
 
 
-def jp_wilayah(*, actor: Any, tahun: int) -> dict[str, Any]:
+def jp_wilayah(*, actor: Pengguna, tahun: int) -> dict[str, Any]:
     if not boleh_lihat_rekap(actor):
         return {"jumlah": 0, "kurang": 0, "persen": 0}
     hak = HAK_JP_TAHUNAN

@@ -36,7 +36,7 @@ JENIS_DIKLAT = {
 }
 
 
-def _wajib_hr(actor: Any, wilayah_id: int | None = None) -> None:
+def _wajib_hr(actor: Pengguna, wilayah_id: int | None = None) -> None:
     """HR of their own wilayah (a national admin has none: the catalogue and the approvals
     belong to a wilayah), and of `wilayah_id` when given. Asked of `organisasi.peran`."""
     pesan = _("Hanya admin kepegawaian wilayah ini yang dapat melakukan ini.")
@@ -45,7 +45,7 @@ def _wajib_hr(actor: Any, wilayah_id: int | None = None) -> None:
         peran.wajib_hr_wilayah(actor, wilayah_id, pesan)
 
 
-def _pegawai_sendiri(actor: Any) -> Pegawai:
+def _pegawai_sendiri(actor: Pengguna) -> Pegawai:
     sendiri = pegawai_dari_pengguna(actor)
     if sendiri is None:
         raise PermissionDenied(_("Akun Anda tidak terhubung dengan data pegawai."))
@@ -121,7 +121,7 @@ def pesan_kabar(jenis: str, pk: int, peristiwa: str) -> list[tuple[str, str, lis
 
 
 @transaction.atomic
-def program_simpan(*, actor: Any, program: ProgramPengembangan) -> ProgramPengembangan:
+def program_simpan(*, actor: Pengguna, program: ProgramPengembangan) -> ProgramPengembangan:
     """Creates or updates a programme of the actor's wilayah (HR only)."""
     _wajib_hr(actor)
     if program.pk:
@@ -142,7 +142,7 @@ def program_simpan(*, actor: Any, program: ProgramPengembangan) -> ProgramPengem
 
 
 @transaction.atomic
-def program_hapus(*, actor: Any, program: ProgramPengembangan) -> None:
+def program_hapus(*, actor: Pengguna, program: ProgramPengembangan) -> None:
     _wajib_hr(actor, program.wilayah_id)
     if program.pendaftaran_set.exists():
         raise ValidationError(
@@ -157,7 +157,7 @@ def program_hapus(*, actor: Any, program: ProgramPengembangan) -> None:
 
 
 def pendaftaran_ajukan(
-    *, actor: Any, program: ProgramPengembangan, alasan: str = ""
+    *, actor: Pengguna, program: ProgramPengembangan, alasan: str = ""
 ) -> PendaftaranProgram:
     """The employee asks to join an open programme of their wilayah. The programme row is
     locked so two requests for the last seat cannot both get it."""
@@ -187,7 +187,7 @@ def pendaftaran_ajukan(
     return daftar
 
 
-def _izin_penilai(actor: Any):
+def _izin_penilai(actor: Pengguna):
     def cek(obj: Any) -> None:
         if not selectors.is_penilai(actor, obj.pegawai):
             raise PermissionDenied(_("Hanya pejabat penilai pegawai ini yang dapat memutuskan."))
@@ -195,7 +195,7 @@ def _izin_penilai(actor: Any):
     return cek
 
 
-def _izin_hr(actor: Any):
+def _izin_hr(actor: Pengguna):
     def cek(obj: PendaftaranProgram) -> None:
         _wajib_hr(actor, obj.program.wilayah_id)
 
@@ -203,7 +203,7 @@ def _izin_hr(actor: Any):
 
 
 def pendaftaran_putus_atasan(
-    *, actor: Any, pendaftaran: PendaftaranProgram, setuju: bool, catatan: str = ""
+    *, actor: Pengguna, pendaftaran: PendaftaranProgram, setuju: bool, catatan: str = ""
 ) -> PendaftaranProgram:
     t = alur.DAFTAR_SETUJUI_ATASAN if setuju else alur.DAFTAR_TOLAK_ATASAN
     with transaction.atomic():
@@ -220,7 +220,7 @@ def pendaftaran_putus_atasan(
 
 
 def pendaftaran_putus_hr(
-    *, actor: Any, pendaftaran: PendaftaranProgram, setuju: bool, catatan: str = ""
+    *, actor: Pengguna, pendaftaran: PendaftaranProgram, setuju: bool, catatan: str = ""
 ) -> PendaftaranProgram:
     t = alur.DAFTAR_SETUJUI_HR if setuju else alur.DAFTAR_TOLAK_HR
     with transaction.atomic():
@@ -231,7 +231,7 @@ def pendaftaran_putus_hr(
     return obj
 
 
-def pendaftaran_batalkan(*, actor: Any, pendaftaran: PendaftaranProgram) -> PendaftaranProgram:
+def pendaftaran_batalkan(*, actor: Pengguna, pendaftaran: PendaftaranProgram) -> PendaftaranProgram:
     def izin(obj: PendaftaranProgram) -> None:
         if obj.pegawai.pengguna_id != actor.pk:
             raise PermissionDenied(_("Hanya pendaftar sendiri yang dapat membatalkan."))
@@ -242,7 +242,11 @@ def pendaftaran_batalkan(*, actor: Any, pendaftaran: PendaftaranProgram) -> Pend
 
 
 def pendaftaran_selesai(
-    *, actor: Any, pendaftaran: PendaftaranProgram, jp_realisasi: int, nomor_sertifikat: str = ""
+    *,
+    actor: Pengguna,
+    pendaftaran: PendaftaranProgram,
+    jp_realisasi: int,
+    nomor_sertifikat: str = "",
 ) -> PendaftaranProgram:
     """HR marks the participation complete with the JP actually earned: a `Diklat` row is
     written in the training history (counting towards the yearly JP) and linked back. Running
@@ -306,7 +310,7 @@ def _tandai_kegiatan_selesai(pendaftaran: PendaftaranProgram) -> None:
 @transaction.atomic
 def rencana_simpan(
     *,
-    actor: Any,
+    actor: Pengguna,
     tahun: int,
     tujuan: str,
     target_jp: int,
@@ -334,7 +338,7 @@ def rencana_simpan(
 
 
 def _rencana_milik(
-    actor: Any, rencana: RencanaPengembangan, *, harus_bisa_diubah: bool
+    actor: Pengguna, rencana: RencanaPengembangan, *, harus_bisa_diubah: bool
 ) -> RencanaPengembangan:
     sendiri = _pegawai_sendiri(actor)
     r = RencanaPengembangan.objects.select_for_update().get(pk=rencana.pk)
@@ -350,7 +354,7 @@ def _rencana_milik(
 @transaction.atomic
 def kegiatan_tambah(
     *,
-    actor: Any,
+    actor: Pengguna,
     rencana: RencanaPengembangan,
     jenis: str,
     judul: str,
@@ -369,14 +373,14 @@ def kegiatan_tambah(
 
 
 @transaction.atomic
-def kegiatan_hapus(*, actor: Any, kegiatan: KegiatanPengembangan) -> None:
+def kegiatan_hapus(*, actor: Pengguna, kegiatan: KegiatanPengembangan) -> None:
     _rencana_milik(actor, kegiatan.rencana, harus_bisa_diubah=True)
     kegiatan.delete()
 
 
 @transaction.atomic
 def kegiatan_ubah_status(
-    *, actor: Any, kegiatan: KegiatanPengembangan, status: str
+    *, actor: Pengguna, kegiatan: KegiatanPengembangan, status: str
 ) -> KegiatanPengembangan:
     """The employee reports progress on an activity of their approved IDP."""
     r = _rencana_milik(actor, kegiatan.rencana, harus_bisa_diubah=False)
@@ -390,7 +394,7 @@ def kegiatan_ubah_status(
     return k
 
 
-def rencana_ajukan(*, actor: Any, rencana: RencanaPengembangan) -> RencanaPengembangan:
+def rencana_ajukan(*, actor: Pengguna, rencana: RencanaPengembangan) -> RencanaPengembangan:
     def izin(obj: RencanaPengembangan) -> None:
         if obj.pegawai.pengguna_id != actor.pk:
             raise PermissionDenied(_("Hanya pemilik rencana yang dapat mengajukannya."))
@@ -408,7 +412,7 @@ def rencana_ajukan(*, actor: Any, rencana: RencanaPengembangan) -> RencanaPengem
 
 
 def rencana_putuskan(
-    *, actor: Any, rencana: RencanaPengembangan, setuju: bool, catatan: str = ""
+    *, actor: Pengguna, rencana: RencanaPengembangan, setuju: bool, catatan: str = ""
 ) -> RencanaPengembangan:
     """The pejabat penilai agrees the IDP, or returns it with a note."""
     t = alur.IDP_SETUJUI if setuju else alur.IDP_KEMBALIKAN

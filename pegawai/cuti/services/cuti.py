@@ -78,7 +78,7 @@ def validasi_lampiran(berkas: Any) -> None:
 S = Cuti.Status
 
 
-def _is_pemohon(actor: Any, cuti: Cuti) -> bool:
+def _is_pemohon(actor: Pengguna, cuti: Cuti) -> bool:
     return bool(getattr(actor, "is_authenticated", False) and cuti.pegawai.pengguna_id == actor.pk)
 
 
@@ -127,7 +127,7 @@ BATALKAN = Transisi(
 TRANSISI = {t.nama: t for t in (REKOMENDASIKAN, TOLAK_ATASAN, SETUJUI, TOLAK, BATALKAN)}
 
 
-def aksi_tersedia(actor: Any, cuti: Cuti) -> set[str]:
+def aksi_tersedia(actor: Pengguna, cuti: Cuti) -> set[str]:
     """Names of the steps `actor` may run on `cuti` now (the detail page's buttons)."""
     return workflow.aksi_tersedia(actor, cuti, TRANSISI.values())
 
