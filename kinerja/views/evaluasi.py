@@ -249,30 +249,29 @@ def bukti_unduh(request: HttpRequest, pk: int) -> HttpResponse:
 bukti_unduh.scoped_model = BuktiDukung
 
 
-evaluasi_ajukan = langkah_view(
-    nama="evaluasi_ajukan", model=EvaluasiPeriodik, terlihat=sel.evaluasi_visible,
-    langkah=wf.evaluasi_ajukan, objek="evaluasi",
-    berhasil=_("Realisasi diajukan kepada pejabat penilai."),
+def _langkah(nama: str, model: type, langkah: Any, berhasil: str, catatan: str | None = None):
+    terlihat = sel.evaluasi_visible if model is EvaluasiPeriodik else sel.evaluasi_tahunan_visible
+    return langkah_view(
+        nama=nama, model=model, terlihat=terlihat, langkah=langkah, objek="evaluasi",
+        berhasil=berhasil, catatan=catatan,
+    )  # fmt: skip
+
+
+P, T = EvaluasiPeriodik, EvaluasiTahunan
+evaluasi_ajukan = _langkah(
+    "evaluasi_ajukan", P, wf.evaluasi_ajukan, _("Realisasi diajukan kepada pejabat penilai.")
+)
+evaluasi_kembalikan = _langkah(
+    "evaluasi_kembalikan", P, wf.evaluasi_kembalikan,
+    _("Realisasi dikembalikan kepada pegawai."), "catatan",
 )  # fmt: skip
-evaluasi_kembalikan = langkah_view(
-    nama="evaluasi_kembalikan", model=EvaluasiPeriodik, terlihat=sel.evaluasi_visible,
-    langkah=wf.evaluasi_kembalikan, objek="evaluasi", catatan="catatan",
-    berhasil=_("Realisasi dikembalikan kepada pegawai."),
-)  # fmt: skip
-evaluasi_buka_kembali = langkah_view(
-    nama="evaluasi_buka_kembali", model=EvaluasiPeriodik, terlihat=sel.evaluasi_visible,
-    langkah=wf.evaluasi_buka_kembali, objek="evaluasi", catatan="alasan",
-    berhasil=_("Evaluasi dibuka kembali."),
-)  # fmt: skip
-tahunan_ajukan = langkah_view(
-    nama="tahunan_ajukan", model=EvaluasiTahunan, terlihat=sel.evaluasi_tahunan_visible,
-    langkah=wf.evaluasi_ajukan, objek="evaluasi",
-    berhasil=_("Evaluasi tahunan diajukan."),
-)  # fmt: skip
-tahunan_buka_kembali = langkah_view(
-    nama="tahunan_buka_kembali", model=EvaluasiTahunan, terlihat=sel.evaluasi_tahunan_visible,
-    langkah=wf.evaluasi_buka_kembali, objek="evaluasi", catatan="alasan",
-    berhasil=_("Evaluasi tahunan dibuka kembali."),
+evaluasi_buka_kembali = _langkah(
+    "evaluasi_buka_kembali", P, wf.evaluasi_buka_kembali, _("Evaluasi dibuka kembali."), "alasan"
+)
+tahunan_ajukan = _langkah("tahunan_ajukan", T, wf.evaluasi_ajukan, _("Evaluasi tahunan diajukan."))
+tahunan_buka_kembali = _langkah(
+    "tahunan_buka_kembali", T, wf.evaluasi_buka_kembali,
+    _("Evaluasi tahunan dibuka kembali."), "alasan",
 )  # fmt: skip
 
 

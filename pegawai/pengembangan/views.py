@@ -22,7 +22,8 @@ from django.views.generic import (
     UpdateView,
 )
 
-from asn_kinerja.views import galat_ke_form, pesan_form, pesan_galat
+from asn_kinerja.pengalihan import tujuan_next
+from asn_kinerja.views import galat_ke_form, jalankan_aksi, pesan_form, pesan_galat
 from asn_kinerja.waktu import hari_ini
 from organisasi import peran
 from organisasi.models import UnitKerja
@@ -52,18 +53,9 @@ def _tahun(request: HttpRequest) -> int:
 
 
 def _aksi(request: HttpRequest, fn: Callable[[], Any], pesan: str, tujuan: str) -> HttpResponse:
-    try:
-        fn()
-    except ValidationError as exc:
-        messages.error(request, pesan_galat(exc))
-    else:
-        messages.success(request, pesan)
-    return redirect(tujuan)
-
-
-def _kembali(request: HttpRequest, default: str) -> str:
-    nxt = request.POST.get("next", "")
-    return nxt if nxt.startswith("/") and not nxt.startswith("//") else default
+    """`jalankan_aksi` with this module's argument order; a safe `next` wins over `tujuan`
+    (asn_kinerja.pengalihan: this module's own check let `/\\host` through)."""
+    return jalankan_aksi(request, fn, berhasil=pesan, kembali=tujuan)
 
 
 # --- catalogue -------------------------------------------------------------------------------
@@ -374,7 +366,7 @@ def rencana_putuskan(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, rencana=r, setuju=setuju, catatan=request.POST.get("catatan", "")
         ),
         _("Rencana disetujui.") if setuju else _("Rencana dikembalikan kepada pegawai."),
-        _kembali(request, r.get_absolute_url()),
+        tujuan_next(request, r.get_absolute_url()),
     )
 
 
@@ -435,7 +427,7 @@ def pendaftaran_putus_atasan(request: HttpRequest, pk: int) -> HttpResponse:
         _("Pendaftaran disetujui dan diteruskan ke admin kepegawaian.")
         if setuju
         else _("Pendaftaran ditolak."),
-        _kembali(request, reverse("pengembangan:persetujuan")),
+        tujuan_next(request, reverse("pengembangan:persetujuan")),
     )
 
 
@@ -452,14 +444,14 @@ def pendaftaran_putus_hr(request: HttpRequest, pk: int) -> HttpResponse:
             catatan=request.POST.get("catatan", ""),
         ),
         _("Pendaftaran disetujui.") if setuju else _("Pendaftaran ditolak."),
-        _kembali(request, reverse("pengembangan:pendaftaran_hr")),
+        tujuan_next(request, reverse("pengembangan:pendaftaran_hr")),
     )
 
 
 @require_POST
 def pendaftaran_selesai(request: HttpRequest, pk: int) -> HttpResponse:
     d = _pendaftaran(request, pk)
-    tujuan = _kembali(request, reverse("pengembangan:pendaftaran_hr"))
+    tujuan = tujuan_next(request, reverse("pengembangan:pendaftaran_hr"))
     form = SelesaiForm(request.POST)
     if not form.is_valid():
         messages.error(request, pesan_form(form))
@@ -484,7 +476,7 @@ def pendaftaran_batalkan(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         lambda: services.pendaftaran_batalkan(actor=request.user, pendaftaran=d),
         _("Pendaftaran dibatalkan."),
-        _kembali(request, reverse("pengembangan:saya")),
+        tujuan_next(request, reverse("pengembangan:saya")),
     )
 
 

@@ -238,3 +238,23 @@ def test_form_kegiatan_kompetensi_di_luar_standar_ditolak(org_a, data_a, client_
                   follow=True)  # fmt: skip
     assert "Judul kegiatan wajib diisi." in resp.content.decode()
     assert KegiatanPengembangan.objects.filter(rencana=r).count() == 1
+
+
+@pytest.mark.parametrize(
+    "nxt", ["/\\evil.example/", "//evil.example/", "https://evil.example/", "javascript:alert(1)"]
+)
+def test_aksi_next_luar_situs_diabaikan(org_a, data_a, client_as, nxt):
+    """A step's `next` is followed only when it stays on this site (asn_kinerja.pengalihan,
+    through jalankan_aksi): the module's own check used to let `/\\host` through."""
+    _p, _d, r, _k = data_a
+    c = client_as(org_a.user_staf)
+    resp = c.post(reverse("pengembangan:rencana_ajukan", args=[r.pk]), {"next": nxt})
+    assert resp.status_code == 302
+    assert resp.url == r.get_absolute_url()
+    r.refresh_from_db()
+    assert r.status != "draf"
+    resp = client_as(org_a.user_kabid).post(
+        reverse("pengembangan:rencana_putuskan", args=[r.pk]),
+        {"aksi": "setujui", "next": "/pengembangan/"},
+    )
+    assert resp.url == "/pengembangan/"
