@@ -25,7 +25,7 @@ def pegawai_list(*, actor: Pengguna) -> QuerySet[Pegawai]:
     sendiri = pegawai_dari_pengguna(actor)
     if sendiri is None:
         return qs.none()
-    if sendiri.jabatan_id and sendiri.jabatan.is_kepala:
+    if memimpin(sendiri):
         return qs.di_subtree(sendiri.unit)
     return qs.filter(pk=sendiri.pk)
 
@@ -45,6 +45,18 @@ def pegawai_dari_pengguna(user: Any) -> Pegawai | None:
     return user.pegawai_dimuat
 
 
+def memimpin(pegawai: Pegawai | None) -> bool:
+    """Holds a head position that is active: the one "is unit head" rule (DOMAIN.md section
+    3). A deactivated position makes nobody a head, for scoping, the inbox and the steps
+    alike (issue 16: the inline checks skipped `jabatan.aktif`, `kepala_unit` did not)."""
+    return bool(
+        pegawai is not None
+        and pegawai.jabatan_id
+        and pegawai.jabatan.is_kepala
+        and pegawai.jabatan.aktif
+    )
+
+
 def kepala_unit(unit: UnitKerja) -> Pegawai | None:
     return (
         Pegawai.objects.aktif()
@@ -60,7 +72,7 @@ def pejabat_penilai(pegawai: Pegawai) -> Pegawai | None:
     the role to the next holder up the tree. One query."""
     unit = pegawai.unit
     ids = [int(p) for p in unit.path.strip("/").split("/") if p]
-    if pegawai.jabatan_id and pegawai.jabatan.is_kepala and pegawai.jabatan.unit_id == unit.pk:
+    if memimpin(pegawai) and pegawai.jabatan.unit_id == unit.pk:
         ids = ids[:-1]
     if not ids:
         return None
@@ -86,7 +98,7 @@ def bawahan_langsung(atasan: Pegawai) -> QuerySet[Pegawai]:
     Every condition is on an indexed column of pegawai (unit, jabatan) with the small sets
     computed once, so the navbar's inbox count stays an index scan even for a head of
     thousands (measured in the 100k benchmark: 240 ms with OR-ed joins, see docs/bench.md)."""
-    if not (atasan.jabatan_id and atasan.jabatan.is_kepala):
+    if not memimpin(atasan):
         return Pegawai.objects.none()
     unit = atasan.unit
     anak = UnitKerja.objects.filter(parent=unit).values("pk")
@@ -112,8 +124,7 @@ def bawahan_langsung(atasan: Pegawai) -> QuerySet[Pegawai]:
 def is_atasan(user: Any) -> bool:
     """Holds an active head position (the same rule as `kepala_unit`: a deactivated
     position makes nobody a head; issue 16, the two used to disagree)."""
-    p = pegawai_dari_pengguna(user)
-    return bool(p and p.jabatan_id and p.jabatan.is_kepala and p.jabatan.aktif)
+    return memimpin(pegawai_dari_pengguna(user))
 
 
 # --- employee records (lists, profile, histories) -------------------------------------------

@@ -22,7 +22,7 @@ from kinerja.models import (
     RencanaHasilKerja,
 )
 from pegawai.models import Pegawai
-from pegawai.selectors import pegawai_dari_pengguna
+from pegawai.selectors import memimpin, pegawai_dari_pengguna
 
 if TYPE_CHECKING:
     from organisasi.models import Pengguna
@@ -52,7 +52,7 @@ def _syarat_pribadi(actor: Pengguna, awalan: str) -> Q | None:
         | Q(**{f"{awalan}pejabat_penilai": saya})
         | Q(**{f"{awalan}atasan_pejabat_penilai": saya})
     )
-    if saya.jabatan_id and saya.jabatan.is_kepala:
+    if memimpin(saya):
         syarat |= Q(**{f"{awalan}pegawai__unit__path__startswith": saya.unit.path})
     return syarat
 

@@ -28,7 +28,7 @@ from kinerja.models import (
 )
 from kinerja.rules import PREDIKAT_URUTAN, HasilKurva, cek_kurva
 from organisasi.models import UnitKerja
-from pegawai.selectors import pegawai_dari_pengguna
+from pegawai.selectors import memimpin, pegawai_dari_pengguna
 
 from .evaluasi import lihat_wilayah
 
@@ -160,7 +160,7 @@ def unit_kurva_visible(*, actor: Pengguna) -> QuerySet[UnitKerja]:
     if lihat_wilayah(actor):
         return qs
     saya = pegawai_dari_pengguna(actor)
-    if saya is None or not (saya.jabatan_id and saya.jabatan.is_kepala):
+    if not memimpin(saya):
         return qs.none()
     return qs.filter(path__startswith=saya.jabatan.unit.path)
 

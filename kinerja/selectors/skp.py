@@ -19,7 +19,7 @@ from kinerja.models import (
     UmpanBalik,
 )
 from organisasi.models import UnitKerja
-from pegawai.selectors import pegawai_dari_pengguna
+from pegawai.selectors import memimpin, pegawai_dari_pengguna
 
 if TYPE_CHECKING:
     from organisasi.models import Pengguna
@@ -40,7 +40,7 @@ def skp_visible(*, actor: Pengguna) -> QuerySet[SKP]:
     if saya is None:
         return qs.none()
     syarat = Q(pegawai=saya) | Q(pejabat_penilai=saya) | Q(atasan_pejabat_penilai=saya)
-    if saya.jabatan_id and saya.jabatan.is_kepala:
+    if memimpin(saya):
         syarat |= Q(pegawai__unit__path__startswith=saya.unit.path)
     return qs.filter(syarat)
 

@@ -25,7 +25,7 @@ from kinerja.selectors.kurva import anggota_skp
 from kinerja.services.periode import pastikan_terbuka
 from kinerja.workflow.evaluasi import FINAL
 from organisasi.models import UnitKerja
-from pegawai.selectors import kepala_unit, pegawai_dari_pengguna
+from pegawai.selectors import kepala_unit, memimpin, pegawai_dari_pengguna
 
 if TYPE_CHECKING:
     from organisasi.models import Pengguna
@@ -38,9 +38,7 @@ def is_kepala(actor: Pengguna, unit: UnitKerja | None) -> bool:
     if unit is None or not actor.is_authenticated:
         return False
     saya = pegawai_dari_pengguna(actor)
-    return bool(
-        saya and saya.jabatan_id and saya.jabatan.is_kepala and saya.jabatan.unit_id == unit.pk
-    )
+    return bool(saya and memimpin(saya) and saya.jabatan.unit_id == unit.pk)
 
 
 def boleh_tetapkan_predikat_unit(actor: Pengguna, unit: UnitKerja) -> bool:

@@ -22,7 +22,7 @@ from kinerja.models import SKP, Keberatan, PeriodeKinerja, PeriodePenilaian, Tar
 from kinerja.signals import periode_penilaian_ditutup
 from organisasi import peran
 from organisasi.models import UnitKerja, Wilayah
-from pegawai.selectors import kepala_unit, pegawai_dari_pengguna
+from pegawai.selectors import kepala_unit, memimpin, pegawai_dari_pengguna
 
 if TYPE_CHECKING:
     from organisasi.models import Pengguna
@@ -251,11 +251,7 @@ def boleh_kelola_target(actor: Pengguna, unit: UnitKerja) -> bool:
         return True
     saya = pegawai_dari_pengguna(actor)
     return bool(
-        saya
-        and saya.jabatan_id
-        and saya.jabatan.is_kepala
-        and saya.jabatan.unit_id == unit.pk
-        and kepala_unit(unit) == saya
+        saya and memimpin(saya) and saya.jabatan.unit_id == unit.pk and kepala_unit(unit) == saya
     )
 
 

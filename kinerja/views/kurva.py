@@ -23,7 +23,7 @@ from kinerja.selectors.periode import (
     periode_terbuka_list,
 )
 from kinerja.services import kurva as svc
-from pegawai.selectors import pegawai_dari_pengguna
+from pegawai.selectors import memimpin, pegawai_dari_pengguna
 
 
 def _pilihan(request: HttpRequest) -> dict[str, Any]:
@@ -42,7 +42,7 @@ def _pilihan(request: HttpRequest) -> dict[str, Any]:
     unit = units.filter(pk=uid).first() if uid.isdigit() else None
     if unit is None:
         saya = pegawai_dari_pengguna(user)
-        if saya and saya.jabatan_id and saya.jabatan.is_kepala:
+        if saya and memimpin(saya):
             unit = units.filter(pk=saya.jabatan.unit_id).first()
     if unit is None:
         unit = units.order_by("path").first()

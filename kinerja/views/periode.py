@@ -19,7 +19,7 @@ from kinerja.models import PeriodeKinerja, PeriodePenilaian, TargetUnit
 from kinerja.selectors.periode import periode_list, periode_penilaian_list, target_unit_list
 from kinerja.services import periode as svc
 from organisasi.models import UnitKerja
-from pegawai.selectors import is_atasan, pegawai_dari_pengguna
+from pegawai.selectors import is_atasan, memimpin, pegawai_dari_pengguna
 
 
 def _wajib_hr(user: Any) -> None:
@@ -177,7 +177,7 @@ def _unit_dikelola(user: Any):
     if user.is_admin_kepegawaian or user.is_admin_nasional:
         return units
     saya = pegawai_dari_pengguna(user)
-    if saya and saya.jabatan_id and saya.jabatan.is_kepala:
+    if saya and memimpin(saya):
         return units.filter(pk=saya.jabatan.unit_id)
     return units.none()
 

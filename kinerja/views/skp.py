@@ -26,7 +26,7 @@ from kinerja.services import skp as svc
 from kinerja.services.umpan_balik import umpan_balik_kirim
 from kinerja.workflow import skp as wf
 from organisasi.models import UnitKerja
-from pegawai.selectors import is_atasan, pegawai_dari_pengguna
+from pegawai.selectors import is_atasan, memimpin, pegawai_dari_pengguna
 
 
 class SKPSayaView(TemplateView):
@@ -502,7 +502,7 @@ class KaskadeView(TemplateView):
         units = UnitKerja.objects.visible_to(user).filter(aktif=True)
         if hr:
             pilihan = units.filter(Q(depth__lte=1)).order_by("path")
-        elif saya and saya.jabatan_id and saya.jabatan.is_kepala:
+        elif saya and memimpin(saya):
             pilihan = units.filter(
                 path__startswith=saya.jabatan.unit.path, depth__lte=saya.jabatan.unit.depth + 1
             ).order_by("path")

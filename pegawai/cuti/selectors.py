@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from asn_kinerja.models import TransisiStatus
 from pegawai.choices import STATUS_HADIR, StatusKehadiran
 from pegawai.models import Cuti, HariLibur, ImporKehadiran, Kehadiran, Pegawai, PengaturanCuti
-from pegawai.selectors import pegawai_dari_pengguna, pegawai_list
+from pegawai.selectors import memimpin, pegawai_dari_pengguna, pegawai_list
 
 if TYPE_CHECKING:
     from organisasi.models import Pengguna
@@ -202,7 +202,7 @@ def cuti_list(*, actor: Pengguna) -> QuerySet[Cuti]:
     if sendiri is None:
         return qs.none()
     lingkup = Q(pegawai=sendiri) | Q(atasan=sendiri)
-    if sendiri.jabatan_id and sendiri.jabatan.is_kepala:
+    if memimpin(sendiri):
         lingkup |= Q(pegawai__unit__path__startswith=sendiri.unit.path)
     return qs.filter(lingkup)
 
