@@ -76,10 +76,6 @@ class EvaluasiQuerySet(WilayahScopedQuerySet):
     def final(self) -> EvaluasiQuerySet:
         return self.filter(status=StatusEvaluasi.FINAL)
 
-    def sudah_dinilai(self) -> EvaluasiQuerySet:
-        """Rated (dinilai or final): the rows that carry a predikat."""
-        return self.filter(status__in=[StatusEvaluasi.DINILAI, StatusEvaluasi.FINAL])
-
 
 class BagianEvaluasiQuerySet(WilayahScopedQuerySet):
     """Rows of a periodic evaluation: RealisasiIndikator, BuktiDukung, UmpanBalikHasil,

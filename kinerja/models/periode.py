@@ -161,10 +161,6 @@ class PeriodePenilaian(TimeStampedModel):
     def __str__(self) -> str:
         return self.nama
 
-    @property
-    def is_buka(self) -> bool:
-        return self.status == StatusPeriode.BUKA
-
 
 class TargetUnit(TimeStampedModel):
     """One line of a unit's perjanjian kinerja for a year: the source of a JPT's RHK."""

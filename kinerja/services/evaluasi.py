@@ -312,15 +312,3 @@ def evaluasi_tahunan_mulai(*, actor: Pengguna, skp: SKP) -> EvaluasiTahunan:
     ev.save()
     catat_transisi(ev, dari="", ke=ev.status, oleh=actor)
     return ev
-
-
-@transaction.atomic
-def evaluasi_tahunan_perbarui_usulan(*, evaluasi: EvaluasiTahunan) -> EvaluasiTahunan:
-    """Recomputes the proposal while the annual evaluation is not rated yet."""
-    ev = EvaluasiTahunan.objects.select_for_update().get(pk=evaluasi.pk)
-    if ev.status in (S.BELUM_DIISI, S.REALISASI_DIAJUKAN):
-        usulan = usulan_tahunan(ev.skp)
-        if usulan != ev.predikat_usulan:
-            ev.predikat_usulan = usulan
-            ev.save(update_fields=["predikat_usulan", "updated_at"])
-    return ev
