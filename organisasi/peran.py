@@ -86,6 +86,12 @@ def is_hr_wilayah_sendiri(actor: Pengguna) -> bool:
     return bool(_aktif(actor) and actor.is_admin_kepegawaian and actor.wilayah_id)
 
 
+def wajib_hr(actor: Pengguna | None, pesan: str = "") -> None:
+    """Raises PermissionDenied(`pesan`) unless `is_hr(actor)`."""
+    if not is_hr(actor):
+        raise PermissionDenied(pesan)
+
+
 def wajib_pengawas_wilayah(actor: Pengguna | None, pesan: str = "") -> None:
     """Raises PermissionDenied(`pesan`) unless `is_pengawas_wilayah(actor)`."""
     if not is_pengawas_wilayah(actor):
