@@ -1,4 +1,6 @@
-"""Navigation context: the roles of the logged-in user, computed once per request."""
+"""Navigation context: the roles of the logged-in user, computed once per request. The roles
+are asked of the permission layer (`organisasi.peran`, `pegawai.selectors.is_atasan`), the
+same predicates the pages' guards ask, so a menu never shows a page its user gets a 403 on."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from django.utils.functional import SimpleLazyObject
 
 from kinerja.selectors.inbox import notifikasi_belum_dibaca_navigasi
 from kinerja.selectors.notifikasi import notifikasi_belum_dibaca
+from organisasi import peran
 from pegawai.selectors import is_atasan, pegawai_dari_pengguna
 
 
@@ -16,8 +19,8 @@ def _nav(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated:
         return {"wilayah": None, "is_admin": False, "is_hr": False, "is_pimpinan": False,
-                "is_atasan": False, "is_pegawai": False, "inbox_count": 0, "pegawai": None,
-                "notifikasi_count": 0}  # fmt: skip
+                "is_pengawas": False, "is_atasan": False, "is_pegawai": False, "inbox_count": 0,
+                "pegawai": None, "notifikasi_count": 0}  # fmt: skip
     pegawai = pegawai_dari_pengguna(user)
     atasan = is_atasan(user)
     inbox = _inbox_count(user) if atasan else 0
@@ -28,9 +31,12 @@ def _nav(request: HttpRequest) -> dict[str, Any]:
         notifikasi = notifikasi_belum_dibaca(actor=user)
     return {
         "wilayah": user.wilayah if user.wilayah_id else None,
-        "is_admin": user.is_admin_nasional,
-        "is_hr": user.is_admin_kepegawaian,
-        "is_pimpinan": user.is_pimpinan_daerah,
+        "is_admin": peran.is_admin_nasional(user),
+        "is_hr": peran.is_hr(user),
+        "is_pimpinan": peran.is_pimpinan_daerah(user),
+        # HR, pimpinan daerah or national admin: the wilayah-wide pages (talent, TPP months,
+        # wilayah dashboards, SKM).
+        "is_pengawas": peran.is_pengawas_wilayah(user),
         "is_atasan": atasan,
         "is_pegawai": pegawai is not None,
         "pegawai": pegawai,

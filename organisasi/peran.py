@@ -1,9 +1,15 @@
-"""Role predicates: one definition per rule (issue 16, started).
+"""Role predicates: one definition per rule (issue 16).
 
 Placement: group- and account-based roles (national admin, HR of a wilayah, pimpinan
 daerah) depend only on `Pengguna` and live here in organisasi, so every app above can ask
 them. Structure-based roles (unit head, pejabat penilai) need `Pegawai` and live in
-`pegawai.selectors` (`is_atasan`, `kepala_unit`, `pejabat_penilai`), never redefined above.
+`pegawai.selectors` (`is_atasan`, `kepala_dari`, `unit_dipimpin`, `kepala_unit`,
+`pejabat_penilai`), never redefined above.
+
+Every predicate here starts from `_aktif`: an anonymous user or an inactive account has no
+role at all (issue 16: the app copies disagreed, some checked `is_active` and some did not;
+the stricter rule won). The `wajib_*` twins raise `PermissionDenied(pesan)` for services and
+function views.
 """
 
 from __future__ import annotations
@@ -20,32 +26,84 @@ if TYPE_CHECKING:
     from organisasi.models import Pengguna
 
 
-def is_hr(actor: Pengguna) -> bool:
+def _aktif(actor: Pengguna | None) -> bool:
+    """Logged in with an active account: the first condition of every role below."""
+    return bool(
+        actor is not None
+        and getattr(actor, "is_authenticated", False)
+        and getattr(actor, "is_active", False)
+    )
+
+
+def is_admin_nasional(actor: Pengguna | None) -> bool:
+    """System administrator (active superuser, no wilayah needed): every wilayah."""
+    return _aktif(actor) and actor.is_admin_nasional
+
+
+def is_pimpinan_daerah(actor: Pengguna | None) -> bool:
+    """Regional leadership (group Pimpinan Daerah, with a wilayah): read-only dashboards of
+    their wilayah. A national admin is not pimpinan daerah."""
+    return _aktif(actor) and actor.is_pimpinan_daerah
+
+
+def is_hr(actor: Pengguna | None) -> bool:
     """HR officer (admin kepegawaian) of some wilayah, or a national admin: may open the HR
     pages at all. What they then see is scoped by `visible_to`; a step on one wilayah's row
     asks `is_hr_wilayah` with that row's wilayah."""
-    return bool(getattr(actor, "is_authenticated", False) and actor.is_admin_kepegawaian)
+    return _aktif(actor) and actor.is_admin_kepegawaian
 
 
-def is_hr_wilayah(actor: Pengguna, wilayah_id: int | None) -> bool:
+def is_hr_wilayah(actor: Pengguna | None, wilayah_id: int | None) -> bool:
     """HR officer (admin kepegawaian) of wilayah `wilayah_id`, or a national admin."""
-    if not getattr(actor, "is_authenticated", False):
+    if not _aktif(actor):
         return False
     if actor.is_admin_nasional:
         return True
     return bool(actor.is_admin_kepegawaian and actor.wilayah_id and actor.wilayah_id == wilayah_id)
 
 
+def is_pengawas_wilayah(actor: Pengguna | None) -> bool:
+    """Who oversees a whole wilayah: HR officer, pimpinan daerah or national admin. They open
+    the wilayah-wide read pages (talent, TPP months, wilayah dashboards, SKM results); the
+    rows are then scoped by `visible_to` (a national admin sees every wilayah)."""
+    return _aktif(actor) and bool(
+        actor.is_admin_kepegawaian or actor.is_pimpinan_daerah or actor.is_admin_nasional
+    )
+
+
+def is_pengawas_wilayah_dari(actor: Pengguna | None, wilayah_id: int | None) -> bool:
+    """HR officer or pimpinan daerah OF wilayah `wilayah_id`, or a national admin: a step on
+    one wilayah's row that leadership shares with HR (talent calibration and its lock)."""
+    if is_hr_wilayah(actor, wilayah_id):
+        return True
+    return bool(is_pimpinan_daerah(actor) and wilayah_id and actor.wilayah_id == wilayah_id)
+
+
 def is_hr_wilayah_sendiri(actor: Pengguna) -> bool:
     """HR officer acting in their OWN wilayah, for work that looks rows up there (the Excel
     imports find NIPs in the actor's wilayah). A national admin has no wilayah of their
     own, so no. An inactive account, no."""
-    return bool(
-        getattr(actor, "is_authenticated", False)
-        and actor.is_active
-        and actor.is_admin_kepegawaian
-        and actor.wilayah_id
-    )
+    return bool(_aktif(actor) and actor.is_admin_kepegawaian and actor.wilayah_id)
+
+
+def wajib_hr(actor: Pengguna | None, pesan: str = "") -> None:
+    """Raises PermissionDenied(`pesan`) unless `is_hr(actor)`."""
+    if not is_hr(actor):
+        raise PermissionDenied(pesan)
+
+
+def wajib_pengawas_wilayah(actor: Pengguna | None, pesan: str = "") -> None:
+    """Raises PermissionDenied(`pesan`) unless `is_pengawas_wilayah(actor)`."""
+    if not is_pengawas_wilayah(actor):
+        raise PermissionDenied(pesan)
+
+
+def wajib_pengawas_wilayah_dari(
+    actor: Pengguna | None, wilayah_id: int | None, pesan: str = ""
+) -> None:
+    """Raises PermissionDenied(`pesan`) unless `is_pengawas_wilayah_dari(actor, wilayah_id)`."""
+    if not is_pengawas_wilayah_dari(actor, wilayah_id):
+        raise PermissionDenied(pesan)
 
 
 def wajib_hr_wilayah(actor: Pengguna, wilayah_id: int | None, pesan: str) -> None:
@@ -55,7 +113,7 @@ def wajib_hr_wilayah(actor: Pengguna, wilayah_id: int | None, pesan: str) -> Non
         raise PermissionDenied(pesan)
 
 
-def wajib_hr_wilayah_sendiri(actor: Pengguna, pesan: str) -> None:
+def wajib_hr_wilayah_sendiri(actor: Pengguna, pesan: str = "") -> None:
     """Raises PermissionDenied(`pesan`) unless `is_hr_wilayah_sendiri(actor)`."""
     if not is_hr_wilayah_sendiri(actor):
         raise PermissionDenied(pesan)

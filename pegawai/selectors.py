@@ -121,10 +121,25 @@ def bawahan_langsung(atasan: Pegawai) -> QuerySet[Pegawai]:
     )
 
 
+def kepala_dari(user: Any) -> Pegawai | None:
+    """The user's employee record if it holds an active head position (`memimpin`), else
+    None: the user form of the one "unit head" rule for the apps above (skm, laporan)."""
+    p = pegawai_dari_pengguna(user)
+    return p if memimpin(p) else None
+
+
 def is_atasan(user: Any) -> bool:
-    """Holds an active head position (the same rule as `kepala_unit`: a deactivated
-    position makes nobody a head; issue 16, the two used to disagree)."""
-    return memimpin(pegawai_dari_pengguna(user))
+    """Holds an active head position (`memimpin`; issue 16, the rules used to disagree)."""
+    return kepala_dari(user) is not None
+
+
+def unit_dipimpin(user: Any) -> UnitKerja | None:
+    """The unit the user heads (`kepala_dari`), else None: the root of the subtree whose
+    dashboards and recaps a section head sees."""
+    p = kepala_dari(user)
+    if p is None:
+        return None
+    return p.jabatan.unit if p.jabatan.unit_id == p.unit_id else p.unit
 
 
 # --- employee records (lists, profile, histories) -------------------------------------------

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.postgres.aggregates import BoolOr, JSONBAgg
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import (
     CharField,
     Count,
@@ -30,15 +30,15 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
-from django.http import Http404
 
 from asn_kinerja import waktu
 from asn_kinerja.models import Notifikasi
 from kinerja.choices import Predikat, StatusEvaluasi, StatusPeriode, StatusSKP
 from kinerja.models import SKP, EvaluasiPeriodik, PeriodePenilaian
 from organisasi.models import UnitKerja, Wilayah
+from organisasi.peran import is_pengawas_wilayah
 from pegawai.models import Pegawai
-from pegawai.selectors import pegawai_dari_pengguna
+from pegawai.selectors import pegawai_dari_pengguna, unit_dipimpin
 
 from .models import KOLOM_ANGKA, ProsesLaporan, RekapPegawai, RekapUnit, RekapWilayah
 
@@ -97,26 +97,21 @@ def ringkasan_beranda(*, actor: Pengguna, per_wilayah: bool = False) -> dict[str
     return hasil
 
 
-# --- Roles -------------------------------------------------------------------------------------
+# --- Roles: asked of organisasi.peran (is_pengawas_wilayah: HR, pimpinan daerah, national
+# admins see the wilayah dashboards) and pegawai.selectors (unit_dipimpin: a section head
+# sees the subtree of the unit they head). -----------------------------------------------------
 
 
-def boleh_dasbor_wilayah(actor: Pengguna) -> bool:
-    return bool(actor.is_admin_nasional or actor.is_admin_kepegawaian or actor.is_pimpinan_daerah)
-
-
-def unit_dipimpin(actor: Pengguna) -> UnitKerja | None:
-    """The unit whose head position the actor holds (section head), else None."""
-    p = pegawai_dari_pengguna(actor)
-    if p and p.jabatan_id and p.jabatan.is_kepala and p.jabatan.aktif:
-        return p.jabatan.unit if p.jabatan.unit_id == p.unit_id else p.unit
-    return None
+class TidakDitemukan(ObjectDoesNotExist):
+    """What a dashboard was asked for (a unit, a window) is not one the actor may see, or does
+    not exist. The views answer 404: its existence never leaks."""
 
 
 def unit_boleh_dilihat(*, actor: Pengguna) -> QuerySet[UnitKerja]:
     """Units whose dashboard the actor may open: the wilayah (HR, pimpinan, admin) or the
     subtree of the unit they head."""
     qs = UnitKerja.objects.visible_to(actor)
-    if boleh_dasbor_wilayah(actor):
+    if is_pengawas_wilayah(actor):
         return qs
     unit = unit_dipimpin(actor)
     if unit is None:
@@ -124,21 +119,15 @@ def unit_boleh_dilihat(*, actor: Pengguna) -> QuerySet[UnitKerja]:
     return qs.filter(path__startswith=unit.path)
 
 
-def wilayah_untuk(*, actor: Pengguna, kode_atau_id: Any = None) -> Wilayah:
+def wilayah_untuk(*, actor: Pengguna, kode_atau_id: Any = None) -> Wilayah | None:
     """The wilayah a dashboard shows: the actor's own; a national admin picks one (default
-    the first)."""
+    the first). None when the pick (or the first) is not one the actor sees."""
     qs = Wilayah.objects.visible_to(actor)
     if actor.wilayah_id and not actor.is_admin_nasional:
         return qs.get(pk=actor.wilayah_id)
     if kode_atau_id:
-        w = qs.filter(Q(kode=str(kode_atau_id)) | Q(pk=_int(kode_atau_id))).first()
-        if w is None:
-            raise Http404
-        return w
-    w = qs.order_by("nama").first()
-    if w is None:
-        raise Http404
-    return w
+        return qs.filter(Q(kode=str(kode_atau_id)) | Q(pk=_int(kode_atau_id))).first()
+    return qs.order_by("nama").first()
 
 
 def _int(v: Any) -> int:
@@ -164,12 +153,13 @@ def periode_list(*, actor: Pengguna, wilayah: Wilayah) -> list[PeriodePenilaian]
 def periode_terpilih(periodes: list[PeriodePenilaian], nilai: Any) -> PeriodePenilaian | None:
     """The window chosen in the filter, else the latest window that has ENDED (a running
     month is rated only after it ends, so its dashboard would read 0% rated), else the
-    latest window that has started."""
+    latest window that has started. A chosen window not in `periodes` raises
+    `TidakDitemukan`."""
     if nilai:
         for p in periodes:
             if str(p.pk) == str(nilai):
                 return p
-        raise Http404
+        raise TidakDitemukan(f"periode {nilai!r}")
     hari_ini = waktu.hari_ini()
     selesai = [p for p in periodes if p.tanggal_selesai < hari_ini]
     return selesai[0] if selesai else (periodes[0] if periodes else None)
@@ -293,8 +283,9 @@ class Dasbor:
 
 def dasbor_wilayah(*, actor: Pengguna, wilayah: Wilayah, periode_id: Any = None) -> Dasbor:
     """The wilayah dashboard: 5 queries (periods, wilayah recap, year trend, units, unit
-    recap rows) whatever the number of employees."""
-    if not boleh_dasbor_wilayah(actor):
+    recap rows) whatever the number of employees. A chosen window the actor may not see
+    raises `TidakDitemukan`."""
+    if not is_pengawas_wilayah(actor):
         raise PermissionDenied
     periodes = periode_list(actor=actor, wilayah=wilayah)
     periode = periode_terpilih(periodes, periode_id)
@@ -364,20 +355,21 @@ def _persen(get: Any, a: str, b: str) -> float | None:
 
 def dasbor_unit(*, actor: Pengguna, unit_id: Any = None, periode_id: Any = None) -> Dasbor:
     """The dashboard of a unit subtree (section head: their own unit by default; HR and
-    pimpinan: any unit of the wilayah). 7 queries whatever the size."""
+    pimpinan: any unit of the wilayah). 7 queries whatever the size. A unit (or window) the
+    actor may not see raises `TidakDitemukan`; no role at all, PermissionDenied."""
     boleh = unit_boleh_dilihat(actor=actor)
     if unit_id:
         unit = boleh.filter(pk=_int(unit_id)).first()
         if unit is None:
-            raise Http404
+            raise TidakDitemukan(f"unit {unit_id!r}")
     else:
         unit = unit_dipimpin(actor)
         if unit is None:
-            if not boleh_dasbor_wilayah(actor):
+            if not is_pengawas_wilayah(actor):
                 raise PermissionDenied
             unit = boleh.filter(depth=0).order_by("path").first()
             if unit is None:
-                raise Http404
+                raise TidakDitemukan("unit akar")
     # The actor's own wilayah is already loaded with the user (asn_kinerja.auth).
     wilayah = actor.wilayah if actor.wilayah_id == unit.wilayah_id else unit.wilayah
     periodes = periode_list(actor=actor, wilayah=wilayah)
@@ -488,7 +480,7 @@ def rekap_pegawai_list(*, actor: Pengguna) -> QuerySet[RekapPegawai]:
     qs = RekapPegawai.objects.visible_to(actor).select_related(
         "pegawai", "unit", "periode_penilaian", "pejabat_penilai"
     )
-    if boleh_dasbor_wilayah(actor):
+    if is_pengawas_wilayah(actor):
         return qs
     unit = unit_dipimpin(actor)
     if unit is not None:
@@ -507,7 +499,7 @@ def rekap_unit_list(*, actor: Pengguna, periode: PeriodePenilaian) -> QuerySet[R
 
 
 def rekap_wilayah_list(*, actor: Pengguna, wilayah: Wilayah) -> QuerySet[RekapWilayah]:
-    if not boleh_dasbor_wilayah(actor):
+    if not is_pengawas_wilayah(actor):
         raise PermissionDenied
     return (
         RekapWilayah.objects.visible_to(actor)

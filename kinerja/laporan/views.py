@@ -25,11 +25,11 @@ from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan
 from kinerja.rules import cek_kurva
 from kinerja.skm.selectors import ikm_unit, ikm_wilayah
 from organisasi.models import UnitKerja, Wilayah
-from organisasi.peran import is_hr_wilayah
+from organisasi.peran import is_hr_wilayah, is_pengawas_wilayah
 from pegawai.cuti.selectors import saldo_cuti
 from pegawai.models import Pegawai
 from pegawai.rules import HAK_JP_TAHUNAN
-from pegawai.selectors import jam_pelatihan, pegawai_dari_pengguna, pegawai_list
+from pegawai.selectors import jam_pelatihan, pegawai_dari_pengguna, pegawai_list, unit_dipimpin
 
 from . import ekspor, pdf, selectors, tasks
 from .forms import KehadiranUnitForm, PeriodeForm, RekapFilterForm, bulan_dari_teks
@@ -77,11 +77,25 @@ def _q(d: selectors.Dasbor, actor: Pengguna) -> str:
     return q
 
 
+def _atau_404(selector: Any, **kwargs: Any) -> Any:
+    """`selector(**kwargs)`, with its `TidakDitemukan` (a unit or window the actor may not
+    see) answered as a 404."""
+    try:
+        return selector(**kwargs)
+    except selectors.TidakDitemukan as exc:
+        raise Http404 from exc
+
+
+def _wilayah_atau_404(actor: Pengguna, kode_atau_id: Any) -> Wilayah:
+    wilayah = selectors.wilayah_untuk(actor=actor, kode_atau_id=kode_atau_id)
+    if wilayah is None:
+        raise Http404
+    return wilayah
+
+
 class PeranMixin:
     def wilayah_aktif(self):
-        return selectors.wilayah_untuk(
-            actor=self.request.user, kode_atau_id=self.request.GET.get("wilayah")
-        )
+        return _wilayah_atau_404(self.request.user, self.request.GET.get("wilayah"))
 
 
 class BerandaView(PeranMixin, TemplateView):
@@ -99,12 +113,12 @@ class BerandaView(PeranMixin, TemplateView):
             ctx["per_wilayah"] = ctx["ringkasan"]["per_wilayah"]
             ctx["perbandingan"] = selectors.perbandingan_wilayah(actor=user)
             ctx["peran"] = "admin"
-        elif selectors.boleh_dasbor_wilayah(user):
+        elif is_pengawas_wilayah(user):
             ctx["ringkasan"] = selectors.ringkasan_beranda(actor=user)
-            d = selectors.dasbor_wilayah(actor=user, wilayah=self.wilayah_aktif())
+            d = _atau_404(selectors.dasbor_wilayah, actor=user, wilayah=self.wilayah_aktif())
             ctx.update(dasbor=d, grafik=_chart_data(d), peran="wilayah", q=_q(d, user))
-        elif selectors.unit_dipimpin(user) is not None:
-            d = selectors.dasbor_unit(actor=user)
+        elif unit_dipimpin(user) is not None:
+            d = _atau_404(selectors.dasbor_unit, actor=user)
             ctx.update(dasbor=d, grafik=_chart_data(d), peran="unit", q=_q(d, user))
         if ctx["pegawai_saya"] is not None:
             ctx["saya"] = selectors.dasbor_pegawai(actor=user, pegawai=ctx["pegawai_saya"])
@@ -117,10 +131,13 @@ class DasborWilayahView(PeranMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        if not selectors.boleh_dasbor_wilayah(user):
+        if not is_pengawas_wilayah(user):
             raise PermissionDenied
-        d = selectors.dasbor_wilayah(
-            actor=user, wilayah=self.wilayah_aktif(), periode_id=self.request.GET.get("periode")
+        d = _atau_404(
+            selectors.dasbor_wilayah,
+            actor=user,
+            wilayah=self.wilayah_aktif(),
+            periode_id=self.request.GET.get("periode"),
         )
         ctx.update(dasbor=d, grafik=_chart_data(d), q=_q(d, user))
         if d.periode is not None:  # citizen feedback (SKM) in the same window: one query
@@ -141,7 +158,8 @@ class DasborUnitView(TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        d = selectors.dasbor_unit(
+        d = _atau_404(
+            selectors.dasbor_unit,
             actor=user,
             unit_id=self.request.GET.get("unit"),
             periode_id=self.request.GET.get("periode"),
@@ -219,7 +237,7 @@ class RekapFilterMixin(PeranMixin):
 
     def _wilayah(self):
         user = self.request.user
-        if selectors.boleh_dasbor_wilayah(user):
+        if is_pengawas_wilayah(user):
             return self.wilayah_aktif()
         p = pegawai_dari_pengguna(user)
         if p is None:
@@ -289,15 +307,17 @@ class RekapPegawaiExcelView(RekapFilterMixin, TemplateView):
 class RekapUnitExcelView(PeranMixin, TemplateView):
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         user = request.user
-        if not (selectors.boleh_dasbor_wilayah(user) or selectors.unit_dipimpin(user)):
+        if not (is_pengawas_wilayah(user) or unit_dipimpin(user)):
             raise PermissionDenied
         wilayah = (
             self.wilayah_aktif()
-            if selectors.boleh_dasbor_wilayah(user)
+            if is_pengawas_wilayah(user)
             else pegawai_dari_pengguna(user).wilayah
         )
         periodes = selectors.periode_list(actor=user, wilayah=wilayah)
-        periode = selectors.periode_terpilih(periodes, request.GET.get("periode"))
+        periode = _atau_404(
+            selectors.periode_terpilih, periodes=periodes, nilai=request.GET.get("periode")
+        )
         if periode is None:
             raise Http404
         qs = selectors.rekap_unit_list(actor=user, periode=periode)
@@ -352,10 +372,10 @@ class LaporanIndexView(PeranMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        atasan = selectors.unit_dipimpin(user)
-        if not (selectors.boleh_dasbor_wilayah(user) or atasan):
+        atasan = unit_dipimpin(user)
+        if not (is_pengawas_wilayah(user) or atasan):
             raise PermissionDenied
-        wilayah = self.wilayah_aktif() if selectors.boleh_dasbor_wilayah(user) else atasan.wilayah
+        wilayah = self.wilayah_aktif() if is_pengawas_wilayah(user) else atasan.wilayah
         ctx["wilayah"] = wilayah
         ctx["boleh_kelola"] = is_hr_wilayah(user, wilayah.pk)
         periodes = selectors.periode_list(actor=user, wilayah=wilayah)
@@ -366,7 +386,7 @@ class LaporanIndexView(PeranMixin, TemplateView):
             actor=user,
             initial={"bulan": (hari_ini().replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")},
         )
-        if selectors.boleh_dasbor_wilayah(user):
+        if is_pengawas_wilayah(user):
             ctx["proses_list"] = selectors.proses_list(actor=user, wilayah=wilayah)[:15]
             ctx["rekap_terakhir"] = (
                 selectors.rekap_wilayah_list(actor=user, wilayah=wilayah)
@@ -378,7 +398,7 @@ class LaporanIndexView(PeranMixin, TemplateView):
 
 def _mulai_proses(request: HttpRequest, fungsi) -> HttpResponse:
     user = request.user
-    wilayah = selectors.wilayah_untuk(actor=user, kode_atau_id=request.POST.get("wilayah"))
+    wilayah = _wilayah_atau_404(user, request.POST.get("wilayah"))
     form = PeriodeForm(request.POST, actor=user, wilayah=wilayah)
     kembali = tujuan_next(request, reverse("laporan:laporan_index"))
     if not form.is_valid():
@@ -398,7 +418,7 @@ def _mulai_proses(request: HttpRequest, fungsi) -> HttpResponse:
 
 @require_POST
 def rekap_jalankan(request: HttpRequest) -> HttpResponse:
-    if not selectors.boleh_dasbor_wilayah(request.user):
+    if not is_pengawas_wilayah(request.user):
         raise PermissionDenied
     return _mulai_proses(request, tasks.proses_rekap_mulai)
 
@@ -408,7 +428,7 @@ rekap_jalankan.scoping_exempt = "no object id in the URL; the period comes from 
 
 @require_POST
 def pdf_wilayah_buat(request: HttpRequest) -> HttpResponse:
-    if not selectors.boleh_dasbor_wilayah(request.user):
+    if not is_pengawas_wilayah(request.user):
         raise PermissionDenied
     return _mulai_proses(request, tasks.proses_pdf_wilayah_mulai)
 
@@ -426,7 +446,7 @@ class ProsesDetailView(DetailView):
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
-        if not selectors.boleh_dasbor_wilayah(self.request.user):
+        if not is_pengawas_wilayah(self.request.user):
             raise PermissionDenied
         return obj
 
@@ -447,7 +467,7 @@ class ProsesDetailView(DetailView):
 
 def proses_unduh(request: HttpRequest, pk: int) -> HttpResponse:
     proses = get_object_or_404(ProsesLaporan.objects.visible_to(request.user), pk=pk)
-    if not selectors.boleh_dasbor_wilayah(request.user):
+    if not is_pengawas_wilayah(request.user):
         raise PermissionDenied
     if not proses.berkas:
         raise Http404

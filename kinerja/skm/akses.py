@@ -1,4 +1,7 @@
 """Who may do what on the staff side of the SKM (read by views, services and the nav).
+The roles themselves are asked of the one permission layer: `organisasi.peran` (HR:
+`is_hr`; HR, pimpinan daerah, national admins: `is_pengawas_wilayah`) and
+`pegawai.selectors.kepala_dari` (unit head); only the SKM's combinations live here.
 
 - HR of the wilayah (and national admins): everything in the wilayah: open/close units,
   edit services and officers, read and answer responses.
@@ -11,30 +14,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pegawai.selectors import pegawai_dari_pengguna
+from organisasi import peran
+from pegawai.selectors import kepala_dari
 
 if TYPE_CHECKING:
     from organisasi.models import Pengguna
 
 
-def kepala_dari(actor: Pengguna):
-    """The actor's employee record if they head a unit, else None."""
-    p = pegawai_dari_pengguna(actor)
-    if p and p.jabatan_id and p.jabatan.is_kepala and p.jabatan.aktif:
-        return p
-    return None
-
-
-def boleh_kelola(actor: Pengguna) -> bool:
-    return bool(actor.is_authenticated and actor.is_admin_kepegawaian)
-
-
 def boleh_melihat(actor: Pengguna) -> bool:
-    if not actor.is_authenticated:
-        return False
-    return boleh_kelola(actor) or actor.is_pimpinan_daerah or kepala_dari(actor) is not None
+    """Who oversees the wilayah (`peran.is_pengawas_wilayah`) or heads a unit."""
+    return peran.is_pengawas_wilayah(actor) or kepala_dari(actor) is not None
 
 
 def boleh_menjawab(actor: Pengguna) -> bool:
     """Answering needs HR or a unit head; the object itself comes from the scoped selector."""
-    return boleh_kelola(actor) or kepala_dari(actor) is not None
+    return peran.is_hr(actor) or kepala_dari(actor) is not None

@@ -27,10 +27,11 @@ from django.db.models import (
 from django.db.models.functions import Cast, Round, TruncMonth
 
 from asn_kinerja.db import SalahSatu
+from organisasi import peran
 from organisasi.models import UnitKerja, Wilayah
 from pegawai.models import Pegawai
+from pegawai.selectors import kepala_dari
 
-from .akses import boleh_kelola, kepala_dari
 from .models import JenisLayanan, PenolakanSKM, TanggapanSKM, UnitLayanan
 from .unsur import KODE_UNSUR, NAMA_UNSUR, bulatkan, mutu_pelayanan
 
@@ -141,7 +142,7 @@ def unit_layanan_list(*, actor: Pengguna) -> QuerySet[UnitLayanan]:
     """Service units the actor may see: HR, pimpinan daerah and national admins their
     wilayah (all); a unit head the units in their subtree; others nothing."""
     qs = UnitLayanan.objects.visible_to(actor).select_related("unit", "wilayah")
-    if boleh_kelola(actor) or actor.is_pimpinan_daerah:
+    if peran.is_pengawas_wilayah(actor):
         return qs
     kepala = kepala_dari(actor)
     return qs.di_subtree(kepala.unit) if kepala else qs.none()
@@ -151,7 +152,7 @@ def tanggapan_list(*, actor: Pengguna) -> QuerySet[TanggapanSKM]:
     qs = TanggapanSKM.objects.visible_to(actor).select_related(
         "unit_layanan", "jenis_layanan", "petugas"
     )
-    if boleh_kelola(actor) or actor.is_pimpinan_daerah:
+    if peran.is_pengawas_wilayah(actor):
         return qs
     kepala = kepala_dari(actor)
     return qs.di_subtree(kepala.unit) if kepala else qs.none()

@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from asn_kinerja import antrean
+from organisasi import peran
 from organisasi.models import UnitKerja
 from pegawai.models import Pegawai
 
 from . import antispam
-from .akses import boleh_kelola, boleh_menjawab
+from .akses import boleh_menjawab
 from .models import (
     AlasanPenolakan,
     JenisLayanan,
@@ -101,8 +102,7 @@ def unit_layanan_buka(
 ) -> UnitLayanan:
     """Opens a unit kerja for citizen feedback. Without an explicit list, every active
     employee of the unit (not its sub-units) is listed as an officer."""
-    if not boleh_kelola(actor):
-        raise PermissionDenied(_("Hanya admin kepegawaian yang dapat membuka unit layanan."))
+    peran.wajib_hr(actor, _("Hanya admin kepegawaian yang dapat membuka unit layanan."))
     if not actor.is_admin_nasional and unit.wilayah_id != actor.wilayah_id:
         raise PermissionDenied(_("Unit kerja di luar wilayah Anda."))
     UnitKerja.objects.select_for_update().filter(pk=unit.pk).first()
@@ -134,8 +134,7 @@ def unit_layanan_ubah(
     jenis_layanan: Iterable[str],
     petugas: Iterable[Pegawai],
 ) -> UnitLayanan:
-    if not boleh_kelola(actor):
-        raise PermissionDenied(_("Hanya admin kepegawaian yang dapat mengubah unit layanan."))
+    peran.wajib_hr(actor, _("Hanya admin kepegawaian yang dapat mengubah unit layanan."))
     ul = UnitLayanan.objects.select_for_update().select_related("unit").get(pk=unit_layanan.pk)
     nama_layanan = _bersihkan_layanan(jenis_layanan)
     ul.nama_publik = nama_publik.strip()
@@ -151,8 +150,7 @@ def unit_layanan_atur_status(
     *, actor: Pengguna, unit_layanan: UnitLayanan, dibuka: bool
 ) -> UnitLayanan:
     """Opens or closes a unit for feedback (its link stays; a closed unit shows a notice)."""
-    if not boleh_kelola(actor):
-        raise PermissionDenied(_("Hanya admin kepegawaian yang dapat membuka atau menutup survei."))
+    peran.wajib_hr(actor, _("Hanya admin kepegawaian yang dapat membuka atau menutup survei."))
     ul = UnitLayanan.objects.select_for_update().get(pk=unit_layanan.pk)
     if ul.dibuka == dibuka:
         return ul

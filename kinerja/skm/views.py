@@ -16,9 +16,10 @@ from django_filters.views import FilterView
 
 from asn_kinerja.pdf import pdf_response, render_pdf
 from asn_kinerja.views import galat_ke_form
+from organisasi import peran
 
 from . import selectors, services
-from .akses import boleh_kelola, boleh_melihat, boleh_menjawab
+from .akses import boleh_melihat, boleh_menjawab
 from .filters import TanggapanFilter
 from .forms import JawabanForm, PeriodeForm, UnitLayananBukaForm, UnitLayananUbahForm
 from .models import TanggapanSKM, UnitLayanan
@@ -39,13 +40,13 @@ class AksesMixin:
                     "Halaman survei layanan hanya untuk admin kepegawaian, pimpinan, dan kepala unit."
                 )
             )
-        if self.perlu_kelola and not boleh_kelola(request.user):
+        if self.perlu_kelola and not peran.is_hr(request.user):
             raise PermissionDenied(_("Hanya admin kepegawaian yang dapat melakukan ini."))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
-        ctx["boleh_kelola"] = boleh_kelola(self.request.user)
+        ctx["boleh_kelola"] = peran.is_hr(self.request.user)
         ctx["boleh_menjawab"] = boleh_menjawab(self.request.user)
         return ctx
 
@@ -156,7 +157,7 @@ class UnitLayananUpdateView(AksesMixin, FormView):
         self.object = None
 
     def dispatch(self, request, *args, **kwargs):
-        if boleh_kelola(request.user):  # others get the mixin's 403 first
+        if peran.is_hr(request.user):  # others get the mixin's 403 first
             self.object = get_object_or_404(
                 selectors.unit_layanan_list(actor=request.user), pk=kwargs["pk"]
             )

@@ -209,6 +209,7 @@ def _hasil(data: dict[str, Any], *, wilayah_id: int, actor: Any) -> HasilPotensi
 
 
 def _wajib_hr(actor: Any) -> None:
+    """The import looks NIPs up in the actor's own wilayah: `peran.is_hr_wilayah_sendiri`."""
     peran.wajib_hr_wilayah_sendiri(
         actor, _("Hanya admin kepegawaian wilayah yang dapat mengimpor hasil potensi.")
     )

@@ -21,11 +21,10 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Concat
-from django.http import Http404
 
 from kinerja.choices import Predikat, StatusEvaluasi
 from kinerja.models import EvaluasiTahunan
-from organisasi.peran import is_hr_wilayah
+from organisasi.peran import is_hr_wilayah, is_pengawas_wilayah
 from pegawai.models import Pegawai
 
 from . import rules
@@ -39,36 +38,6 @@ from .models import (
     PengaturanTalenta,
     PosisiKunci,
 )
-
-
-# --- roles: ONE small place (the lead swaps it for the unified permission helpers) ---------
-def boleh_lihat(actor: Any) -> bool:
-    """HR, pimpinan daerah and national admins see the wilayah's talent pages."""
-    return bool(
-        actor
-        and actor.is_authenticated
-        and actor.is_active
-        and (actor.is_admin_kepegawaian or actor.is_pimpinan_daerah or actor.is_admin_nasional)
-    )
-
-
-def boleh_kelola(actor: Any, wilayah_id: int | None) -> bool:
-    """HR of the wilayah (or a national admin): potential, key positions, candidates."""
-    return bool(actor and actor.is_active and is_hr_wilayah(actor, wilayah_id))
-
-
-def boleh_kalibrasi(actor: Any, wilayah_id: int | None) -> bool:
-    """HR or pimpinan of the wilayah (or a national admin): overrides and the lock."""
-    if boleh_kelola(actor, wilayah_id):
-        return True
-    return bool(
-        actor
-        and actor.is_authenticated
-        and actor.is_active
-        and actor.is_pimpinan_daerah
-        and wilayah_id
-        and actor.wilayah_id == wilayah_id
-    )
 
 
 # --- the 9-box in SQL ------------------------------------------------------------------------
@@ -142,7 +111,7 @@ def anotasi_kotak(qs: QuerySet[Pegawai], *, tahun: int) -> QuerySet[Pegawai]:
 
 
 def pegawai_talenta(*, actor: Any, tahun: int, unit: Any = None) -> QuerySet[Pegawai]:
-    if not boleh_lihat(actor):
+    if not is_pengawas_wilayah(actor):
         return Pegawai.objects.none()
     qs = Pegawai.objects.visible_to(actor).aktif()
     if unit is not None:
@@ -183,7 +152,7 @@ def pengaturan(wilayah_id: int) -> PengaturanTalenta:
 def impor_potensi_list(*, actor: Any) -> QuerySet[ImporPotensi]:
     """Potential imports of the actor's wilayah: HR of that wilayah only."""
     wilayah_id = getattr(actor, "wilayah_id", None)
-    if not wilayah_id or not boleh_kelola(actor, wilayah_id):
+    if not wilayah_id or not is_hr_wilayah(actor, wilayah_id):
         return ImporPotensi.objects.none()
     return (
         ImporPotensi.objects.visible_to(actor)
@@ -193,16 +162,9 @@ def impor_potensi_list(*, actor: Any) -> QuerySet[ImporPotensi]:
 
 
 def kalibrasi_list(*, actor: Any) -> QuerySet[Kalibrasi]:
-    if not boleh_lihat(actor):
+    if not is_pengawas_wilayah(actor):
         return Kalibrasi.objects.none()
     return Kalibrasi.objects.visible_to(actor).select_related("wilayah", "dikunci_oleh")
-
-
-def kalibrasi_detail(*, actor: Any, pk: int) -> Kalibrasi:
-    try:
-        return kalibrasi_list(actor=actor).get(pk=pk)
-    except Kalibrasi.DoesNotExist as exc:
-        raise Http404 from exc
 
 
 def koreksi_list(*, kalibrasi: Kalibrasi) -> QuerySet[KoreksiKotak]:
@@ -212,7 +174,7 @@ def koreksi_list(*, kalibrasi: Kalibrasi) -> QuerySet[KoreksiKotak]:
 # --- succession --------------------------------------------------------------------------------
 def posisi_kunci_list(*, actor: Any) -> QuerySet[PosisiKunci]:
     """Key positions with `jumlah_kandidat`, `ada_siap` and the holder (risk = not ada_siap)."""
-    if not boleh_lihat(actor):
+    if not is_pengawas_wilayah(actor):
         return PosisiKunci.objects.none()
     siap = KandidatSuksesi.objects.filter(
         posisi=OuterRef("pk"), kesiapan=KandidatSuksesi.Kesiapan.SIAP_SEKARANG
@@ -227,7 +189,7 @@ def posisi_kunci_list(*, actor: Any) -> QuerySet[PosisiKunci]:
 
 def cakupan_suksesi(*, actor: Any) -> dict[str, int]:
     """`jumlah` key positions and `tertutup` (with a ready successor): one aggregate."""
-    if not boleh_lihat(actor):
+    if not is_pengawas_wilayah(actor):
         return {"jumlah": 0, "tertutup": 0}
     siap = KandidatSuksesi.objects.filter(
         posisi=OuterRef("pk"), kesiapan=KandidatSuksesi.Kesiapan.SIAP_SEKARANG
@@ -237,13 +199,6 @@ def cakupan_suksesi(*, actor: Any) -> dict[str, int]:
         .annotate(ada_siap=Exists(siap))
         .aggregate(jumlah=Count("pk"), tertutup=Count("pk", filter=Q(ada_siap=True)))
     )
-
-
-def posisi_kunci_detail(*, actor: Any, pk: int) -> PosisiKunci:
-    try:
-        return posisi_kunci_list(actor=actor).get(pk=pk)
-    except PosisiKunci.DoesNotExist as exc:
-        raise Http404 from exc
 
 
 def kandidat_list(*, posisi: PosisiKunci) -> QuerySet[KandidatSuksesi]:
@@ -270,7 +225,7 @@ def pool(*, actor: Any, tahun: int, wilayah_id: int) -> QuerySet[Pegawai]:
 def ringkasan_unit(*, actor: Any, tahun: int) -> list[dict[str, Any]]:
     """Per top-level-of-row unit: pool size (one GROUP BY) and succession coverage (one
     GROUP BY over key positions). Two queries whatever the number of rows."""
-    if not boleh_lihat(actor) or not actor.wilayah_id:
+    if not is_pengawas_wilayah(actor) or not actor.wilayah_id:
         return []
     kotak_pool = pengaturan(actor.wilayah_id).kotak_pool
     per_unit = (

@@ -7,12 +7,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from asn_kinerja.workflow import Transisi, jalankan
+from organisasi import peran
 from organisasi.choices import JenisJabatan
 from organisasi.models import Jabatan
 from pegawai.models import Pegawai
@@ -37,15 +38,19 @@ JENIS_KUNCI = {
 
 
 def _wajib_kelola(actor: Any, wilayah_id: int) -> None:
-    if actor is not None and not selectors.boleh_kelola(actor, wilayah_id):
-        raise PermissionDenied(_("Hanya admin kepegawaian wilayah ini yang dapat melakukannya."))
+    """`peran.wajib_hr_wilayah`, skipped for the system (actor None: commands, tasks)."""
+    if actor is not None:
+        peran.wajib_hr_wilayah(
+            actor, wilayah_id, _("Hanya admin kepegawaian wilayah ini yang dapat melakukannya.")
+        )
 
 
 def _wajib_kalibrasi(actor: Any, wilayah_id: int) -> None:
-    if not selectors.boleh_kalibrasi(actor, wilayah_id):
-        raise PermissionDenied(
-            _("Hanya admin kepegawaian atau pimpinan wilayah ini yang dapat mengkalibrasi.")
-        )
+    peran.wajib_pengawas_wilayah_dari(
+        actor,
+        wilayah_id,
+        _("Hanya admin kepegawaian atau pimpinan wilayah ini yang dapat mengkalibrasi."),
+    )
 
 
 def pengaturan_untuk(wilayah: Any) -> PengaturanTalenta:

@@ -47,11 +47,6 @@ NAMA_SUMBU = dict(SumbuKinerja.choices)
 BATAS_PDF = 300
 
 
-def _wajib_lihat(request: HttpRequest) -> None:
-    if not selectors.boleh_lihat(request.user):
-        raise PermissionDenied
-
-
 def _tahun(request: HttpRequest) -> int:
     """?tahun=, else `rules.tahun_bawaan` of the actor's today."""
     t = request.GET.get("tahun") or request.POST.get("tahun") or ""
@@ -73,7 +68,7 @@ class NineBoxView(TemplateView):
     template_name = "talenta/9box.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        _wajib_lihat(self.request)
+        peran.wajib_pengawas_wilayah(self.request.user)
         ctx = super().get_context_data(**kwargs)
         user, tahun, unit = self.request.user, _tahun(self.request), _unit(self.request)
         data = selectors.grid_9box(actor=user, tahun=tahun, unit=unit)
@@ -93,7 +88,7 @@ class NineBoxView(TemplateView):
             if user.wilayah_id
             else None
         )
-        ctx["boleh_kalibrasi"] = selectors.boleh_kalibrasi(user, user.wilayah_id)
+        ctx["boleh_kalibrasi"] = peran.is_pengawas_wilayah_dari(user, user.wilayah_id)
         ctx["ringkasan"] = selectors.ringkasan_unit(actor=user, tahun=tahun)
         return ctx
 
@@ -107,7 +102,7 @@ class KotakPegawaiListView(ListView):
     scoping_exempt = "kotak is a box number 1-9, not an object id; rows come from visible_to"
 
     def get_queryset(self):
-        _wajib_lihat(self.request)
+        peran.wajib_pengawas_wilayah(self.request.user)
         kotak = self.kwargs["kotak"]
         if kotak not in range(1, 10):
             raise Http404
@@ -134,7 +129,7 @@ class KotakPegawaiListView(ListView):
         )
         ctx.update(kotak=self.kwargs["kotak"], tahun=tahun, kalibrasi=k, unit=_unit(self.request),
                    q=self.request.GET.get("q", ""),
-                   boleh_koreksi=bool(k and not k.terkunci and selectors.boleh_kalibrasi(user, k.wilayah_id)),
+                   boleh_koreksi=bool(k and not k.terkunci and peran.is_pengawas_wilayah_dari(user, k.wilayah_id)),
                    form=KoreksiForm(), nama_level=NAMA_LEVEL)  # fmt: skip
         return ctx
 
@@ -162,14 +157,16 @@ class KalibrasiDetailView(DetailView):
     context_object_name = "kalibrasi"
 
     def get_object(self, queryset=None):
-        _wajib_lihat(self.request)
-        return selectors.kalibrasi_detail(actor=self.request.user, pk=self.kwargs["pk"])
+        peran.wajib_pengawas_wilayah(self.request.user)
+        return get_object_or_404(
+            selectors.kalibrasi_list(actor=self.request.user), pk=self.kwargs["pk"]
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         k = self.object
         ctx["koreksi_list"] = selectors.koreksi_list(kalibrasi=k)
-        ctx["boleh_kalibrasi"] = selectors.boleh_kalibrasi(self.request.user, k.wilayah_id)
+        ctx["boleh_kalibrasi"] = peran.is_pengawas_wilayah_dari(self.request.user, k.wilayah_id)
         from asn_kinerja.models import TransisiStatus
 
         ctx["riwayat"] = (
@@ -179,8 +176,8 @@ class KalibrasiDetailView(DetailView):
 
 
 def _aksi_kalibrasi(request: HttpRequest, pk: int, fn) -> HttpResponse:
-    _wajib_lihat(request)
-    k = selectors.kalibrasi_detail(actor=request.user, pk=pk)
+    peran.wajib_pengawas_wilayah(request.user)
+    k = get_object_or_404(selectors.kalibrasi_list(actor=request.user), pk=pk)
     try:
         fn(actor=request.user, kalibrasi=k, catatan=request.POST.get("catatan", ""))
     except ValidationError as exc:
@@ -202,8 +199,8 @@ def kalibrasi_kunci(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def kalibrasi_koreksi(request: HttpRequest, pk: int) -> HttpResponse:
-    _wajib_lihat(request)
-    k = selectors.kalibrasi_detail(actor=request.user, pk=pk)
+    peran.wajib_pengawas_wilayah(request.user)
+    k = get_object_or_404(selectors.kalibrasi_list(actor=request.user), pk=pk)
     form = KoreksiForm(request.POST)
     kembali = request.POST.get("kembali") or k.get_absolute_url()
     if not kembali.startswith("/"):
@@ -241,7 +238,7 @@ class HasilPotensiListView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        _wajib_lihat(self.request)
+        peran.wajib_pengawas_wilayah(self.request.user)
         qs = HasilPotensi.objects.visible_to(self.request.user).select_related("pegawai")
         q = self.request.GET.get("q", "").strip()
         if q:
@@ -251,14 +248,14 @@ class HasilPotensiListView(ListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        ctx["boleh_kelola"] = selectors.boleh_kelola(user, user.wilayah_id)
+        ctx["boleh_kelola"] = peran.is_hr_wilayah(user, user.wilayah_id)
         ctx["boleh_impor"] = ctx["boleh_kelola"] and bool(user.wilayah_id)
         ctx["form"] = kwargs.get("form") or HasilPotensiForm(actor=user)
         ctx["q"] = self.request.GET.get("q", "")
         return ctx
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        _wajib_lihat(request)
+        peran.wajib_pengawas_wilayah(request.user)
         form = HasilPotensiForm(request.POST, actor=request.user)
         if form.is_valid():
             d = form.cleaned_data
@@ -280,12 +277,6 @@ class HasilPotensiListView(ListView):
 # --- import of potential results (kinerja.talenta.impor) ------------------------------------
 
 
-def _wajib_hr_wilayah(request: HttpRequest) -> None:
-    """HR of the actor's own wilayah: the import looks NIPs up there only."""
-    if not peran.is_hr_wilayah_sendiri(request.user):
-        raise PermissionDenied
-
-
 class ImporPotensiListView(ListView):
     """Upload of an Excel file (checked first, preview) and the history of imports."""
 
@@ -294,7 +285,7 @@ class ImporPotensiListView(ListView):
     paginate_by = 25
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        _wajib_hr_wilayah(request)
+        peran.wajib_hr_wilayah_sendiri(request.user)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -351,7 +342,7 @@ class ImporPotensiDetailView(DetailView):
     context_object_name = "impor"
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        _wajib_hr_wilayah(request)
+        peran.wajib_hr_wilayah_sendiri(request.user)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -370,7 +361,7 @@ class ImporPotensiDetailView(DetailView):
 
 
 def _impor_objek(request: HttpRequest, pk: int) -> ImporPotensi:
-    _wajib_hr_wilayah(request)
+    peran.wajib_hr_wilayah_sendiri(request.user)
     return get_object_or_404(selectors.impor_potensi_list(actor=request.user), pk=pk)
 
 
@@ -403,7 +394,7 @@ for _v in (imporpotensi_jalankan, imporpotensi_batalkan):
 
 
 def imporpotensi_templat(request: HttpRequest) -> HttpResponse:
-    _wajib_hr_wilayah(request)
+    peran.wajib_hr_wilayah_sendiri(request.user)
     resp = HttpResponse(
         impor.templat_xlsx(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -417,7 +408,7 @@ def imporpotensi_templat(request: HttpRequest) -> HttpResponse:
 
 def pengaturan_saya(request: HttpRequest) -> HttpResponse:
     """/talenta/pengaturan/: the settings of the HR officer's own wilayah."""
-    _wajib_hr_wilayah(request)
+    peran.wajib_hr_wilayah_sendiri(request.user)
     return redirect("talenta:pengaturan", pk=request.user.wilayah_id)
 
 
@@ -432,7 +423,7 @@ class PengaturanTalentaView(FormView):
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.wilayah = get_object_or_404(Wilayah.objects.visible_to(request.user), pk=kwargs["pk"])
-        if not selectors.boleh_kelola(request.user, self.wilayah.pk):
+        if not peran.is_hr_wilayah(request.user, self.wilayah.pk):
             raise PermissionDenied
         self.pengaturan = selectors.pengaturan(self.wilayah.pk)
         return super().dispatch(request, *args, **kwargs)
@@ -478,22 +469,20 @@ class PosisiKunciListView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        _wajib_lihat(self.request)
+        peran.wajib_pengawas_wilayah(self.request.user)
         return selectors.posisi_kunci_list(actor=self.request.user)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        ctx["boleh_kelola"] = selectors.boleh_kelola(user, user.wilayah_id) and bool(
-            user.wilayah_id
-        )
+        ctx["boleh_kelola"] = peran.is_hr_wilayah(user, user.wilayah_id) and bool(user.wilayah_id)
         if ctx["boleh_kelola"]:
             ctx["form"] = PosisiKunciForm(actor=user)
         ctx.update(selectors.cakupan_suksesi(actor=user))
         return ctx
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        _wajib_lihat(request)
+        peran.wajib_pengawas_wilayah(request.user)
         form = PosisiKunciForm(request.POST, actor=request.user)
         if not form.is_valid():
             messages.error(request, _("Pilih jabatan JPT atau administrator di wilayah Anda."))
@@ -516,8 +505,10 @@ class PosisiKunciDetailView(DetailView):
     context_object_name = "posisi"
 
     def get_object(self, queryset=None):
-        _wajib_lihat(self.request)
-        return selectors.posisi_kunci_detail(actor=self.request.user, pk=self.kwargs["pk"])
+        peran.wajib_pengawas_wilayah(self.request.user)
+        return get_object_or_404(
+            selectors.posisi_kunci_list(actor=self.request.user), pk=self.kwargs["pk"]
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         from pegawai.penempatan import kandidat_penempatan
@@ -525,7 +516,7 @@ class PosisiKunciDetailView(DetailView):
         ctx = super().get_context_data(**kwargs)
         user, posisi, tahun = self.request.user, self.object, _tahun(self.request)
         ctx["kandidat_list"] = selectors.kandidat_list(posisi=posisi)
-        ctx["boleh_kelola"] = selectors.boleh_kelola(user, posisi.wilayah_id)
+        ctx["boleh_kelola"] = peran.is_hr_wilayah(user, posisi.wilayah_id)
         ctx["tahun"] = tahun
         if ctx["boleh_kelola"]:
             ctx["form"] = kwargs.get("form") or KandidatForm(actor=user)
@@ -556,8 +547,8 @@ class PosisiKunciDetailView(DetailView):
 
 @require_POST
 def posisikunci_hapus(request: HttpRequest, pk: int) -> HttpResponse:
-    _wajib_lihat(request)
-    p = selectors.posisi_kunci_detail(actor=request.user, pk=pk)
+    peran.wajib_pengawas_wilayah(request.user)
+    p = get_object_or_404(selectors.posisi_kunci_list(actor=request.user), pk=pk)
     services.posisi_kunci_hapus(actor=request.user, posisi=p)
     messages.success(request, _("Posisi kunci %(nama)s dihapus.") % {"nama": p.jabatan.nama})
     return redirect("talenta:posisikunci_list")
@@ -568,7 +559,7 @@ posisikunci_hapus.scoped_model = PosisiKunci
 
 @require_POST
 def kandidat_hapus(request: HttpRequest, pk: int) -> HttpResponse:
-    _wajib_lihat(request)
+    peran.wajib_pengawas_wilayah(request.user)
     k = (
         KandidatSuksesi.objects.visible_to(request.user)
         .select_related("posisi")
@@ -587,7 +578,7 @@ kandidat_hapus.scoped_model = KandidatSuksesi
 
 def laporan_suksesi_pdf(request: HttpRequest) -> HttpResponse:
     """Succession report of the actor's wilayah with letterhead."""
-    _wajib_lihat(request)
+    peran.wajib_pengawas_wilayah(request.user)
     if not request.user.wilayah_id:
         raise Http404
     posisi = list(
@@ -613,7 +604,7 @@ def laporan_suksesi_pdf(request: HttpRequest) -> HttpResponse:
 
 def profil_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """Talent profile of one employee (the 9-box of the last years, candidacies)."""
-    _wajib_lihat(request)
+    peran.wajib_pengawas_wilayah(request.user)
     pegawai = (
         Pegawai.objects.visible_to(request.user)
         .select_related("unit", "jabatan", "wilayah")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet, Sum
-from django.http import Http404
 
 from organisasi.models import UnitKerja
+from organisasi.peran import is_pengawas_wilayah
 
 from .models import BulanTPP, RiwayatBulanTPP, TPPPegawai, TPPUnit
 
@@ -31,27 +31,13 @@ TANDA = {
 }
 
 
-def boleh_lihat_wilayah(actor: Pengguna) -> bool:
-    """HR, pimpinan daerah and national admins see the wilayah's TPP months."""
-    return bool(
-        actor
-        and actor.is_authenticated
-        and (actor.is_admin_kepegawaian or actor.is_pimpinan_daerah or actor.is_admin_nasional)
-    )
-
-
 def bulan_list(*, actor: Pengguna) -> QuerySet[BulanTPP]:
-    if not boleh_lihat_wilayah(actor):
+    """The TPP months of the actor's wilayah, for those who oversee it (HR, pimpinan daerah,
+    national admins: `peran.is_pengawas_wilayah`); empty for everyone else, so a detail view
+    looking a month up here answers 404 for another wilayah's month."""
+    if not is_pengawas_wilayah(actor):
         return BulanTPP.objects.none()
     return BulanTPP.objects.visible_to(actor).select_related("wilayah", "dikunci_oleh")
-
-
-def bulan_detail(*, actor: Pengguna, pk: int) -> BulanTPP:
-    """A month of the actor's wilayah; another wilayah's (or no right to see) is 404."""
-    obj = bulan_list(actor=actor).filter(pk=pk).first()
-    if obj is None:
-        raise Http404
-    return obj
 
 
 def baris_list(
@@ -154,15 +140,14 @@ def tpp_saya(*, actor: Pengguna) -> QuerySet[TPPPegawai]:
     )
 
 
-def tpppegawai_detail(*, actor: Pengguna, pk: int) -> TPPPegawai:
-    """The employee's own row, or any row of the wilayah for HR/pimpinan; else 404."""
+def tpppegawai_terlihat(*, actor: Pengguna) -> QuerySet[TPPPegawai]:
+    """Employee rows whose explanation the actor may open: any row of the wilayah for those
+    who oversee it (`peran.is_pengawas_wilayah`), else only their own rows. The detail view
+    looks the row up here, so anyone else's row is a 404."""
     qs = TPPPegawai.objects.visible_to(actor).select_related("bulan__wilayah", "unit", "pegawai")
-    obj = qs.filter(pk=pk).first()
-    if obj is None:
-        raise Http404
-    if obj.pegawai.pengguna_id != actor.pk and not boleh_lihat_wilayah(actor):
-        raise Http404
-    return obj
+    if is_pengawas_wilayah(actor):
+        return qs
+    return qs.filter(pegawai__pengguna_id=actor.pk) if actor.pk else qs.none()
 
 
 def bulan_terakhir(*, actor: Pengguna, wilayah_id: int | None) -> BulanTPP | None:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from asn_kinerja.antrean import kirim_ditunggu
 from kinerja.models import SKP, EvaluasiPeriodik, LogHarian, PeriodeKinerja, PeriodePenilaian
+from organisasi import peran
 from organisasi.models import Jabatan, Pengguna, UnitKerja, Wilayah
 from pegawai.choices import STATUS_DI_KANTOR
 from pegawai.cuti.selectors import jumlah_hari_kerja
@@ -34,18 +35,12 @@ from .models import BulanTPP, PengaturanTPP, RiwayatBulanTPP, TPPPegawai, TPPUni
 logger = logging.getLogger(__name__)
 
 
-def boleh_kelola(actor: Pengguna, wilayah_id: int | None = None) -> bool:
-    """HR of the wilayah (or a national admin) manages its TPP."""
-    if not actor or not actor.is_authenticated or not actor.is_active:
-        return False
-    if actor.is_admin_nasional:
-        return True
-    return actor.is_admin_kepegawaian and (wilayah_id is None or actor.wilayah_id == wilayah_id)
-
-
 def _wajib_kelola(actor: Pengguna, wilayah_id: int) -> None:
-    if actor is not None and not boleh_kelola(actor, wilayah_id):
-        raise PermissionDenied(_("Hanya admin kepegawaian wilayah ini yang mengelola TPP."))
+    """`peran.wajib_hr_wilayah`, skipped for the system (actor None: commands, tasks)."""
+    if actor is not None:
+        peran.wajib_hr_wilayah(
+            actor, wilayah_id, _("Hanya admin kepegawaian wilayah ini yang mengelola TPP.")
+        )
 
 
 def batas_bulan(tahun: int, bulan: int) -> tuple[dt.date, dt.date]:

@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,6 +20,7 @@ from asn_kinerja.formatting import tanggal_indonesia
 from asn_kinerja.pdf import pdf_response, render_pdf
 from asn_kinerja.views import galat_ke_form
 from asn_kinerja.waktu import hari_ini
+from organisasi import peran
 
 from . import ekspor, rules, selectors, services
 from .forms import BarisFilterForm, BukaForm, BulanForm, PengaturanForm
@@ -32,11 +33,6 @@ BATAS_PDF = 400
 BATAS_RINGKASAN = 60
 
 
-def _wajib_lihat(request: HttpRequest) -> None:
-    if not selectors.boleh_lihat_wilayah(request.user):
-        raise PermissionDenied
-
-
 class BulanTPPListView(ListView):
     """The wilayah's TPP months; HR opens (and computes) a new one here."""
 
@@ -46,13 +42,13 @@ class BulanTPPListView(ListView):
     paginate_by = 24
 
     def get_queryset(self):
-        _wajib_lihat(self.request)
+        peran.wajib_pengawas_wilayah(self.request.user)
         return selectors.bulan_list(actor=self.request.user)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        ctx["boleh_kelola"] = services.boleh_kelola(user, user.wilayah_id) and user.wilayah_id
+        ctx["boleh_kelola"] = peran.is_hr_wilayah(user, user.wilayah_id) and user.wilayah_id
         hari = hari_ini(getattr(user, "wilayah", None))
         lalu = hari.replace(day=1) - dt.timedelta(days=1)  # default: the month just ended
         ctx["form"] = BulanForm(initial={"tahun": lalu.year, "bulan": lalu.month})
@@ -62,7 +58,7 @@ class BulanTPPListView(ListView):
 @require_POST
 def bulan_buat(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if not user.wilayah_id or not services.boleh_kelola(user, user.wilayah_id):
+    if not user.wilayah_id or not peran.is_hr_wilayah(user, user.wilayah_id):
         raise PermissionDenied
     form = BulanForm(request.POST)
     if not form.is_valid():
@@ -97,8 +93,10 @@ class BulanTPPDetailView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        _wajib_lihat(self.request)
-        self.bulan = selectors.bulan_detail(actor=self.request.user, pk=self.kwargs["pk"])
+        peran.wajib_pengawas_wilayah(self.request.user)
+        self.bulan = get_object_or_404(
+            selectors.bulan_list(actor=self.request.user), pk=self.kwargs["pk"]
+        )
         self.filter_form = BarisFilterForm(
             self.request.GET or None,
             units=selectors.unit_pilihan(actor=self.request.user, bulan=self.bulan),
@@ -132,7 +130,7 @@ class BulanTPPDetailView(ListView):
             ringkasan_lain=max(0, len(ringkasan) - BATAS_RINGKASAN),
             total=self.total,
             riwayat_list=selectors.riwayat_list(actor=user, bulan=self.bulan)[:20],
-            boleh_kelola=services.boleh_kelola(user, self.bulan.wilayah_id),
+            boleh_kelola=peran.is_hr_wilayah(user, self.bulan.wilayah_id),
             buka_form=BukaForm(),
             querystring=self.request.GET.urlencode(),
             macet=_macet(self.bulan),
@@ -156,8 +154,10 @@ class BulanTPPProsesView(DetailView):
     context_object_name = "bulan"
 
     def get_object(self, queryset=None):
-        _wajib_lihat(self.request)
-        return selectors.bulan_detail(actor=self.request.user, pk=self.kwargs["pk"])
+        peran.wajib_pengawas_wilayah(self.request.user)
+        return get_object_or_404(
+            selectors.bulan_list(actor=self.request.user), pk=self.kwargs["pk"]
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
@@ -166,8 +166,8 @@ class BulanTPPProsesView(DetailView):
 
 
 def _bulan_kelola(request: HttpRequest, pk: int) -> BulanTPP:
-    bulan = selectors.bulan_detail(actor=request.user, pk=pk)
-    if not services.boleh_kelola(request.user, bulan.wilayah_id):
+    bulan = get_object_or_404(selectors.bulan_list(actor=request.user), pk=pk)
+    if not peran.is_hr_wilayah(request.user, bulan.wilayah_id):
         raise PermissionDenied
     return bulan
 
@@ -210,8 +210,8 @@ for _v in (bulan_hitung, bulan_kunci, bulan_buka):
 
 
 def bulan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    _wajib_lihat(request)
-    bulan = selectors.bulan_detail(actor=request.user, pk=pk)
+    peran.wajib_pengawas_wilayah(request.user)
+    bulan = get_object_or_404(selectors.bulan_list(actor=request.user), pk=pk)
     qs = selectors.baris_list(actor=request.user, bulan=bulan)
     data = ekspor.xlsx_bulan(bulan, qs)
     return ekspor.xlsx_response(
@@ -222,8 +222,8 @@ def bulan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 def bulan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """Daftar nominatif: letterhead, rows grouped per unit with unit totals, grand total,
     signatures. `?unit=` narrows to a unit's subtree (a large wilayah prints per OPD)."""
-    _wajib_lihat(request)
-    bulan = selectors.bulan_detail(actor=request.user, pk=pk)
+    peran.wajib_pengawas_wilayah(request.user)
+    bulan = get_object_or_404(selectors.bulan_list(actor=request.user), pk=pk)
     units = selectors.unit_pilihan(actor=request.user, bulan=bulan)
     unit = (
         units.filter(pk=request.GET.get("unit")).first()
@@ -289,7 +289,7 @@ class PengaturanView(FormView):
         if (
             not user.is_authenticated
             or not user.wilayah_id
-            or not services.boleh_kelola(user, user.wilayah_id)
+            or not peran.is_hr_wilayah(user, user.wilayah_id)
         ):
             raise PermissionDenied
         self.pengaturan = services.pengaturan_untuk(user.wilayah)
@@ -337,7 +337,9 @@ class TPPPegawaiDetailView(DetailView):
     context_object_name = "baris"
 
     def get_object(self, queryset=None):
-        return selectors.tpppegawai_detail(actor=self.request.user, pk=self.kwargs["pk"])
+        return get_object_or_404(
+            selectors.tpppegawai_terlihat(actor=self.request.user), pk=self.kwargs["pk"]
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)

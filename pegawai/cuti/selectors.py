@@ -229,17 +229,6 @@ def cuti_menunggu_tindakan(*, actor: Pengguna) -> QuerySet[Cuti]:
     return qs.filter(kondisi).order_by("tanggal_mulai", "pk")
 
 
-def cuti_detail(*, actor: Pengguna, pk: int) -> Cuti:
-    from django.shortcuts import get_object_or_404
-
-    return get_object_or_404(
-        cuti_list(actor=actor).select_related(
-            "pegawai__wilayah", "diputuskan_oleh", "atasan__jabatan"
-        ),
-        pk=pk,
-    )
-
-
 # --- attendance ------------------------------------------------------------------------------
 
 

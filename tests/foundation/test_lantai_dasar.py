@@ -188,3 +188,35 @@ def test_satu_cara_bertanya_hari_ini():
         if _JAM_LAIN.search(baris.split("#", 1)[0])
     ]
     assert temuan == [], "pakai asn_kinerja.waktu.hari_ini(): " + ", ".join(temuan)
+
+
+#: `Http404` itself, or the shortcuts that raise it.
+_HTTP404 = re.compile(r"\bHttp404\b|\bget_object_or_404\b|\bget_list_or_404\b")
+
+
+def _modul_selector(p: Path) -> bool:
+    return p.name.startswith("selectors") or "selectors" in p.parent.parts[-1:]
+
+
+def test_selector_tanpa_http404():
+    """Selectors answer what is there (a queryset, None, or an `ObjectDoesNotExist` such as
+    `kinerja.laporan.selectors.TidakDitemukan`); the 404 is the view's answer (STYLE.md
+    section 2: views look objects up in the selector's queryset). No `selectors.py`,
+    `selectors_*.py` or `selectors/*.py` module imports or raises `Http404`."""
+    modul = [
+        p
+        for paket in _PAKET
+        for p in sorted((ROOT / paket).rglob("*.py"))
+        if "migrations" not in p.parts and _modul_selector(p)
+    ]
+    assert ROOT / "kinerja" / "laporan" / "selectors.py" in modul  # the scan sees them
+    assert ROOT / "kinerja" / "selectors" / "skp.py" in modul
+    temuan = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for p in modul
+        for n, baris in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if _HTTP404.search(baris.split("#", 1)[0])
+    ]
+    assert temuan == [], (
+        "selector mengembalikan None/queryset, view yang menjawab 404: " + ", ".join(temuan)
+    )

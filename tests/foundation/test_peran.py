@@ -49,3 +49,42 @@ def test_satu_mixin_hr_untuk_halaman_hr(org_a, client_as, admin_nasional, url):
     # of issue 16: pengembangan kept its rule, the leave and employee pages admit them).
     admin = client_as(admin_nasional).get(url).status_code
     assert admin == (403 if "pengembangan" in url else 200)
+
+
+def test_pengawas_wilayah(org_a, org_b, admin_nasional, pengguna_tanpa_wilayah):
+    """HR, pimpinan daerah and national admins oversee a wilayah (talent, TPP, dashboards,
+    SKM); `_dari` narrows it to the row's wilayah."""
+    from django.contrib.auth.models import AnonymousUser
+
+    for u in (org_a.user_hr, org_a.user_pimpinan, admin_nasional):
+        assert peran.is_pengawas_wilayah(u)
+    for u in (org_a.user_kabid, org_a.user_staf, pengguna_tanpa_wilayah, AnonymousUser()):
+        assert not peran.is_pengawas_wilayah(u)
+    w = org_a.wilayah.pk
+    assert peran.is_pengawas_wilayah_dari(org_a.user_hr, w)
+    assert peran.is_pengawas_wilayah_dari(org_a.user_pimpinan, w)
+    assert peran.is_pengawas_wilayah_dari(admin_nasional, w)
+    assert not peran.is_pengawas_wilayah_dari(org_b.user_hr, w)
+    assert not peran.is_pengawas_wilayah_dari(org_b.user_pimpinan, w)
+    assert not peran.is_pengawas_wilayah_dari(org_a.user_pimpinan, None)
+    assert not peran.is_pengawas_wilayah_dari(org_a.user_kabid, w)
+    peran.wajib_pengawas_wilayah(org_a.user_pimpinan)
+    with pytest.raises(PermissionDenied, match="Tidak boleh"):
+        peran.wajib_pengawas_wilayah(org_a.user_staf, "Tidak boleh")
+    with pytest.raises(PermissionDenied, match="Tidak boleh"):
+        peran.wajib_pengawas_wilayah_dari(org_b.user_pimpinan, w, "Tidak boleh")
+
+
+def test_akun_nonaktif_tanpa_peran(org_a, admin_nasional):
+    """Where the app copies disagreed (laporan's wilayah dashboard and TPP's month list did
+    not check `is_active`, talenta did), the stricter rule won: an inactive account has no
+    role at all, whatever its groups."""
+    w = org_a.wilayah.pk
+    for u in (org_a.user_hr, org_a.user_pimpinan, admin_nasional):
+        u.is_active = False
+        assert not peran.is_pengawas_wilayah(u)
+        assert not peran.is_pengawas_wilayah_dari(u, w)
+        assert not peran.is_hr(u)
+        assert not peran.is_hr_wilayah(u, w)
+        assert not peran.is_pimpinan_daerah(u)
+        assert not peran.is_admin_nasional(u)

@@ -52,6 +52,15 @@ def test_periode_wilayah_lain_404(org_a, kinerja_b, rekap, client_as):
     assert resp.status_code == 404
 
 
+def test_pilihan_tidak_terlihat_404(org_a, kinerja_b, rekap, client_as, admin_nasional):
+    """The selectors answer "not found" (None, `TidakDitemukan`); the views make it a 404:
+    a wilayah the national admin picks that does not exist, another wilayah's window in the
+    unit export."""
+    assert _get(client_as, admin_nasional, "/laporan/wilayah/?wilayah=tidakada").status_code == 404
+    url = f"/laporan/rekap/unit.xlsx?periode={kinerja_b.jan.pk}"
+    assert _get(client_as, org_a.user_hr, url).status_code == 404
+
+
 def test_dasbor_unit_per_peran(org_a, rekap, client_as):
     # section head: own unit by default, subtree allowed, the unit above is 404
     resp = _get(client_as, org_a.user_kabid, f"/laporan/unit/?periode={rekap.jan.pk}")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from asn_kinerja import formatting
 from asn_kinerja.templatetags.asn import predikat_badge
 from kinerja.tpp import selectors
+from organisasi.peran import is_pengawas_wilayah
 
 register = template.Library()
 
@@ -31,7 +32,7 @@ def tpp_total(context: dict[str, Any], wilayah: Any = None, unit: Any = None) ->
         "bulan": bulan,
         "total": total,
         "unit": unit,
-        "tautan": selectors.boleh_lihat_wilayah(user),
+        "tautan": is_pengawas_wilayah(user),
     }
 
 
