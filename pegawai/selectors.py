@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Q, QuerySet
 
 from asn_kinerja.db import SalahSatu
+from organisasi import peran
 from organisasi.models import BELUM_DIMUAT, Jabatan, UnitKerja
 
 from . import rules
@@ -20,7 +21,7 @@ def pegawai_list(*, actor: Pengguna) -> QuerySet[Pegawai]:
     """Employees the actor may see: HR and pimpinan daerah their wilayah, a section head the
     subtree of the unit they head, an employee only themself."""
     qs = Pegawai.objects.visible_to(actor)
-    if actor.is_admin_nasional or actor.is_admin_kepegawaian or actor.is_pimpinan_daerah:
+    if peran.is_pengawas_wilayah(actor):
         return qs
     sendiri = pegawai_dari_pengguna(actor)
     if sendiri is None:

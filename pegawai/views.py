@@ -25,7 +25,7 @@ from django.views.generic import DetailView, FormView, ListView, RedirectView
 from django_filters.views import FilterView
 
 from asn_kinerja.ekspor import baris_aman
-from asn_kinerja.views import galat_ke_form
+from asn_kinerja.views import galat_ke_form, pesan_form
 from asn_kinerja.waktu import hari_ini
 from organisasi.models import Jabatan
 from organisasi.peran import HRWajibMixin
@@ -586,7 +586,7 @@ class PenempatanUsulkanView(HRWajibMixin, View):
         jabatan = get_object_or_404(penempatan.jabatan_penempatan(actor=request.user), pk=pk)
         form = forms.UsulkanMutasiForm(request.POST, actor=request.user)
         if not form.is_valid():
-            messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+            messages.error(request, pesan_form(form))
             return redirect("pegawai:penempatan_kandidat", pk=pk)
         pegawai = form.cleaned_data["pegawai"]
         kandidat = (

@@ -20,6 +20,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from asn_kinerja.antrean import AntreanTidakTersedia
 from asn_kinerja.pdf import pdf_response
 from asn_kinerja.pengalihan import tujuan_next
+from asn_kinerja.views import pesan_galat
 from asn_kinerja.waktu import hari_ini
 from kinerja.models import SKP, EvaluasiPeriodik, EvaluasiTahunan
 from kinerja.rules import cek_kurva
@@ -410,7 +411,7 @@ def _mulai_proses(request: HttpRequest, fungsi) -> HttpResponse:
         messages.error(request, str(exc))
         return redirect(kembali)
     except ValidationError as exc:
-        messages.warning(request, " ".join(exc.messages))
+        messages.warning(request, pesan_galat(exc))
         return redirect(kembali)
     messages.success(request, _("Proses dimulai. Kemajuan tampil di bawah ini."))
     return redirect(f"{reverse('laporan:proses_detail', args=[proses.pk])}")
@@ -543,7 +544,7 @@ def pdf_kehadiran(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         bulan = bulan_dari_teks(request.GET.get("bulan") or hari_ini().strftime("%Y-%m"))
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, pesan_galat(exc))
         return redirect("laporan:laporan_index")
     return pdf_response(
         pdf.pdf_kehadiran_unit(unit, bulan), f"kehadiran-{unit.kode}-{bulan:%Y-%m}.pdf"

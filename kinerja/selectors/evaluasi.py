@@ -21,6 +21,7 @@ from kinerja.models import (
     RealisasiIndikator,
     RencanaHasilKerja,
 )
+from organisasi import peran
 from pegawai.models import Pegawai
 from pegawai.selectors import memimpin, pegawai_dari_pengguna
 
@@ -38,7 +39,7 @@ _RELASI = (
 
 
 def lihat_wilayah(actor: Pengguna) -> bool:
-    return bool(actor.is_admin_nasional or actor.is_admin_kepegawaian or actor.is_pimpinan_daerah)
+    return peran.is_pengawas_wilayah(actor)
 
 
 def _syarat_pribadi(actor: Pengguna, awalan: str) -> Q | None:

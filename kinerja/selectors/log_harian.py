@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q, QuerySet
 
 from kinerja.models import LogHarian, RencanaHasilKerja
+from organisasi import peran
 from pegawai.selectors import bawahan_langsung, pegawai_dari_pengguna
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 def log_visible(*, actor: Pengguna) -> QuerySet[LogHarian]:
     """Own logs, the logs of one's direct subordinates, and the wilayah's for HR."""
     qs = LogHarian.objects.visible_to(actor)
-    if actor.is_admin_nasional or actor.is_admin_kepegawaian:
+    if peran.is_hr(actor):
         return qs
     saya = pegawai_dari_pengguna(actor)
     if saya is None:

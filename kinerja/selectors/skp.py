@@ -18,6 +18,7 @@ from kinerja.models import (
     TargetUnit,
     UmpanBalik,
 )
+from organisasi import peran
 from organisasi.models import UnitKerja
 from pegawai.selectors import memimpin, pegawai_dari_pengguna
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 
 def _lihat_wilayah(actor: Pengguna) -> bool:
-    return actor.is_admin_nasional or actor.is_admin_kepegawaian or actor.is_pimpinan_daerah
+    return peran.is_pengawas_wilayah(actor)
 
 
 def skp_visible(*, actor: Pengguna) -> QuerySet[SKP]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.text import format_lazy
@@ -12,6 +12,9 @@ from pegawai.models import Pegawai
 from . import rules
 from .models import HasilPotensi, KandidatSuksesi, Level, SumbuKinerja
 from .services import JENIS_KUNCI
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 
 class _NipMixin:
@@ -42,7 +45,7 @@ class HasilPotensiForm(_NipMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         self.actor = actor
         super().__init__(*args, **kwargs)
 
@@ -100,7 +103,7 @@ class KoreksiForm(forms.Form):
 class PosisiKunciForm(forms.Form):
     jabatan = forms.ModelChoiceField(label=_("Jabatan"), queryset=None)  # set in __init__
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["jabatan"].queryset = (
             Jabatan.objects.visible_to(actor)
@@ -115,7 +118,7 @@ class KandidatForm(_NipMixin, forms.Form):
     nip = forms.CharField(label=_("NIP kandidat"), max_length=18)
     kesiapan = forms.ChoiceField(label=_("Kesiapan"), choices=KandidatSuksesi.Kesiapan.choices)
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Pengguna, **kwargs: Any) -> None:
         self.actor = actor
         super().__init__(*args, **kwargs)
 

@@ -22,7 +22,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -37,6 +37,9 @@ from pegawai.models import Pegawai
 
 from . import rules, selectors
 from .models import HasilPotensi, ImporPotensi, Level
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 KOLOM: list[Kolom] = [
     Kolom("NIP", True, "198503152010011002", "18 digit, pegawai aktif di wilayah Anda (sel berformat teks)"),
@@ -85,7 +88,7 @@ def _skor(teks: str) -> Decimal:
     return nilai
 
 
-def periksa(baris: list[dict[str, str]], *, actor: Any) -> list[dict[str, Any]]:
+def periksa(baris: list[dict[str, str]], *, actor: Pengguna) -> list[dict[str, Any]]:
     """Checks every row; returns [{"no": row number in the file, "mentah": {COLUMN: text},
     "data": {...}, "galat": [messages], "sel_galat": [columns with an error]}].
 
@@ -197,7 +200,7 @@ def periksa(baris: list[dict[str, str]], *, actor: Any) -> list[dict[str, Any]]:
     return hasil
 
 
-def _hasil(data: dict[str, Any], *, wilayah_id: int, actor: Any) -> HasilPotensi:
+def _hasil(data: dict[str, Any], *, wilayah_id: int, actor: Pengguna) -> HasilPotensi:
     return HasilPotensi(
         wilayah_id=wilayah_id, pegawai_id=data["pegawai_id"], sumber=data["sumber"],
         tanggal=dt.date.fromisoformat(data["tanggal"]), skor=Decimal(data["skor"]),
@@ -208,7 +211,7 @@ def _hasil(data: dict[str, Any], *, wilayah_id: int, actor: Any) -> HasilPotensi
 # --- services -------------------------------------------------------------------------------
 
 
-def _wajib_hr(actor: Any) -> None:
+def _wajib_hr(actor: Pengguna) -> None:
     """The import looks NIPs up in the actor's own wilayah: `peran.is_hr_wilayah_sendiri`."""
     peran.wajib_hr_wilayah_sendiri(
         actor, _("Hanya admin kepegawaian wilayah yang dapat mengimpor hasil potensi.")
@@ -216,7 +219,7 @@ def _wajib_hr(actor: Any) -> None:
 
 
 @transaction.atomic
-def impor_pratinjau(*, actor: Any, berkas: Any) -> ImporPotensi:
+def impor_pratinjau(*, actor: Pengguna, berkas: Any) -> ImporPotensi:
     """Reads and checks the upload; stores the preview. Writes no result."""
     _wajib_hr(actor)
     baris = periksa(baca_berkas(berkas, kolom=KOLOM), actor=actor)
@@ -233,7 +236,7 @@ def impor_pratinjau(*, actor: Any, berkas: Any) -> ImporPotensi:
     return impor
 
 
-def impor_jalankan(*, actor: Any, impor: ImporPotensi) -> int:
+def impor_jalankan(*, actor: Pengguna, impor: ImporPotensi) -> int:
     """Creates every result of a clean preview, all or nothing. The rows are checked again
     first; when one fails, or any row's data is no longer what the preview showed, the
     refreshed rows are saved on the preview and nothing is imported."""
@@ -279,7 +282,7 @@ def impor_jalankan(*, actor: Any, impor: ImporPotensi) -> int:
 
 
 @transaction.atomic
-def impor_batalkan(*, actor: Any, impor: ImporPotensi) -> None:
+def impor_batalkan(*, actor: Pengguna, impor: ImporPotensi) -> None:
     _wajib_hr(actor)
     impor = ImporPotensi.objects.select_for_update().get(pk=impor.pk)
     if impor.wilayah_id != actor.wilayah_id:

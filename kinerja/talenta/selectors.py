@@ -4,7 +4,7 @@ SQL expression (`anotasi_kotak`) so the grid counts are one GROUP BY."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
     Case,
@@ -38,6 +38,9 @@ from .models import (
     PengaturanTalenta,
     PosisiKunci,
 )
+
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
 
 
 # --- the 9-box in SQL ------------------------------------------------------------------------
@@ -110,7 +113,7 @@ def anotasi_kotak(qs: QuerySet[Pegawai], *, tahun: int) -> QuerySet[Pegawai]:
     )
 
 
-def pegawai_talenta(*, actor: Any, tahun: int, unit: Any = None) -> QuerySet[Pegawai]:
+def pegawai_talenta(*, actor: Pengguna, tahun: int, unit: Any = None) -> QuerySet[Pegawai]:
     if not is_pengawas_wilayah(actor):
         return Pegawai.objects.none()
     qs = Pegawai.objects.visible_to(actor).aktif()
@@ -119,7 +122,7 @@ def pegawai_talenta(*, actor: Any, tahun: int, unit: Any = None) -> QuerySet[Peg
     return anotasi_kotak(qs, tahun=tahun)
 
 
-def grid_9box(*, actor: Any, tahun: int, unit: Any = None) -> dict[str, Any]:
+def grid_9box(*, actor: Pengguna, tahun: int, unit: Any = None) -> dict[str, Any]:
     """Counts per box plus `belum_lengkap`, in one GROUP BY query."""
     baris = (
         pegawai_talenta(actor=actor, tahun=tahun, unit=unit)
@@ -135,7 +138,9 @@ def grid_9box(*, actor: Any, tahun: int, unit: Any = None) -> dict[str, Any]:
     }
 
 
-def pegawai_di_kotak(*, actor: Any, tahun: int, kotak: int, unit: Any = None) -> QuerySet[Pegawai]:
+def pegawai_di_kotak(
+    *, actor: Pengguna, tahun: int, kotak: int, unit: Any = None
+) -> QuerySet[Pegawai]:
     return (
         pegawai_talenta(actor=actor, tahun=tahun, unit=unit)
         .filter(kotak=kotak)
@@ -149,7 +154,7 @@ def pengaturan(wilayah_id: int) -> PengaturanTalenta:
     return obj or PengaturanTalenta(wilayah_id=wilayah_id)
 
 
-def impor_potensi_list(*, actor: Any) -> QuerySet[ImporPotensi]:
+def impor_potensi_list(*, actor: Pengguna) -> QuerySet[ImporPotensi]:
     """Potential imports of the actor's wilayah: HR of that wilayah only."""
     wilayah_id = getattr(actor, "wilayah_id", None)
     if not wilayah_id or not is_hr_wilayah(actor, wilayah_id):
@@ -161,7 +166,7 @@ def impor_potensi_list(*, actor: Any) -> QuerySet[ImporPotensi]:
     )
 
 
-def kalibrasi_list(*, actor: Any) -> QuerySet[Kalibrasi]:
+def kalibrasi_list(*, actor: Pengguna) -> QuerySet[Kalibrasi]:
     if not is_pengawas_wilayah(actor):
         return Kalibrasi.objects.none()
     return Kalibrasi.objects.visible_to(actor).select_related("wilayah", "dikunci_oleh")
@@ -172,7 +177,7 @@ def koreksi_list(*, kalibrasi: Kalibrasi) -> QuerySet[KoreksiKotak]:
 
 
 # --- succession --------------------------------------------------------------------------------
-def posisi_kunci_list(*, actor: Any) -> QuerySet[PosisiKunci]:
+def posisi_kunci_list(*, actor: Pengguna) -> QuerySet[PosisiKunci]:
     """Key positions with `jumlah_kandidat`, `ada_siap` and the holder (risk = not ada_siap)."""
     if not is_pengawas_wilayah(actor):
         return PosisiKunci.objects.none()
@@ -187,7 +192,7 @@ def posisi_kunci_list(*, actor: Any) -> QuerySet[PosisiKunci]:
     )
 
 
-def cakupan_suksesi(*, actor: Any) -> dict[str, int]:
+def cakupan_suksesi(*, actor: Pengguna) -> dict[str, int]:
     """`jumlah` key positions and `tertutup` (with a ready successor): one aggregate."""
     if not is_pengawas_wilayah(actor):
         return {"jumlah": 0, "tertutup": 0}
@@ -215,14 +220,14 @@ def kandidat_list(*, posisi: PosisiKunci) -> QuerySet[KandidatSuksesi]:
     )
 
 
-def pool(*, actor: Any, tahun: int, wilayah_id: int) -> QuerySet[Pegawai]:
+def pool(*, actor: Pengguna, tahun: int, wilayah_id: int) -> QuerySet[Pegawai]:
     kotak_pool = pengaturan(wilayah_id).kotak_pool
     return pegawai_talenta(actor=actor, tahun=tahun).filter(
         wilayah_id=wilayah_id, kotak__in=kotak_pool
     )
 
 
-def ringkasan_unit(*, actor: Any, tahun: int) -> list[dict[str, Any]]:
+def ringkasan_unit(*, actor: Pengguna, tahun: int) -> list[dict[str, Any]]:
     """Per top-level-of-row unit: pool size (one GROUP BY) and succession coverage (one
     GROUP BY over key positions). Two queries whatever the number of rows."""
     if not is_pengawas_wilayah(actor) or not actor.wilayah_id:

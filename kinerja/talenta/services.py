@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,6 +28,9 @@ from .models import (
     PosisiKunci,
 )
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 S = Kalibrasi.Status
 TANDAI_DIKALIBRASI = Transisi("tandai", frozenset({S.DRAF}), S.DIKALIBRASI, _("Tandai dikalibrasi"))
 KUNCI = Transisi("kunci", frozenset({S.DRAF, S.DIKALIBRASI}), S.DIKUNCI, _("Kunci kalibrasi"))
@@ -37,7 +40,7 @@ JENIS_KUNCI = {
 }  # fmt: skip
 
 
-def _wajib_kelola(actor: Any, wilayah_id: int) -> None:
+def _wajib_kelola(actor: Pengguna, wilayah_id: int) -> None:
     """`peran.wajib_hr_wilayah`, skipped for the system (actor None: commands, tasks)."""
     if actor is not None:
         peran.wajib_hr_wilayah(
@@ -45,7 +48,7 @@ def _wajib_kelola(actor: Any, wilayah_id: int) -> None:
         )
 
 
-def _wajib_kalibrasi(actor: Any, wilayah_id: int) -> None:
+def _wajib_kalibrasi(actor: Pengguna, wilayah_id: int) -> None:
     peran.wajib_pengawas_wilayah_dari(
         actor,
         wilayah_id,
@@ -62,7 +65,7 @@ def pengaturan_untuk(wilayah: Any) -> PengaturanTalenta:
 
 @transaction.atomic
 def pengaturan_simpan(
-    *, actor: Any, wilayah: Any, kotak_pool: list[int], batas_menengah: Decimal,
+    *, actor: Pengguna, wilayah: Any, kotak_pool: list[int], batas_menengah: Decimal,
     batas_tinggi: Decimal,
 ) -> PengaturanTalenta:  # fmt: skip
     """Saves the wilayah's pool boxes and potential thresholds (HR of the wilayah). The
@@ -86,7 +89,7 @@ def pengaturan_simpan(
 
 @transaction.atomic
 def hasil_potensi_catat(
-    *, actor: Any, pegawai: Pegawai, sumber: str, tanggal: dt.date, skor: Decimal,
+    *, actor: Pengguna, pegawai: Pegawai, sumber: str, tanggal: dt.date, skor: Decimal,
     level: str | None = None, catatan: str = "",
 ) -> HasilPotensi:  # fmt: skip
     """Records one assessment result; without `level` it is derived from the score by the
@@ -108,7 +111,7 @@ def hasil_potensi_catat(
 
 
 @transaction.atomic
-def kalibrasi_buat(*, actor: Any, wilayah: Any, tahun: int) -> Kalibrasi:
+def kalibrasi_buat(*, actor: Pengguna, wilayah: Any, tahun: int) -> Kalibrasi:
     wilayah_id = getattr(wilayah, "pk", wilayah)
     if actor is not None:
         _wajib_kalibrasi(actor, wilayah_id)
@@ -130,7 +133,7 @@ def _kunci_kalibrasi(kalibrasi: Kalibrasi) -> Kalibrasi:
 
 @transaction.atomic
 def kalibrasi_koreksi(
-    *, actor: Any, kalibrasi: Kalibrasi, pegawai: Pegawai, kotak_baru: int, catatan: str
+    *, actor: Pengguna, kalibrasi: Kalibrasi, pegawai: Pegawai, kotak_baru: int, catatan: str
 ) -> KoreksiKotak:
     """Overrides one employee's box (note required). The calibration row is locked FOR
     UPDATE first, so an override racing the lock either lands before it or is refused."""
@@ -169,14 +172,14 @@ def kalibrasi_koreksi(
     return koreksi
 
 
-def kalibrasi_tandai(*, actor: Any, kalibrasi: Kalibrasi, catatan: str = "") -> Kalibrasi:
+def kalibrasi_tandai(*, actor: Pengguna, kalibrasi: Kalibrasi, catatan: str = "") -> Kalibrasi:
     return jalankan(
         Kalibrasi, kalibrasi.pk, TANDAI_DIKALIBRASI, oleh=actor, catatan=catatan,
         izin=lambda k: _wajib_kalibrasi(actor, k.wilayah_id),
     )  # fmt: skip
 
 
-def kalibrasi_kunci(*, actor: Any, kalibrasi: Kalibrasi, catatan: str = "") -> Kalibrasi:
+def kalibrasi_kunci(*, actor: Pengguna, kalibrasi: Kalibrasi, catatan: str = "") -> Kalibrasi:
     """Locks the year (once: the engine locks the row and re-reads the status; a second
     lock gets "status saat ini sudah Dikunci")."""
 
@@ -190,7 +193,7 @@ def kalibrasi_kunci(*, actor: Any, kalibrasi: Kalibrasi, catatan: str = "") -> K
 
 
 @transaction.atomic
-def posisi_kunci_tandai(*, actor: Any, jabatan: Jabatan) -> PosisiKunci:
+def posisi_kunci_tandai(*, actor: Pengguna, jabatan: Jabatan) -> PosisiKunci:
     _wajib_kelola(actor, jabatan.wilayah_id)
     if jabatan.jenis not in JENIS_KUNCI:
         raise ValidationError(
@@ -205,14 +208,14 @@ def posisi_kunci_tandai(*, actor: Any, jabatan: Jabatan) -> PosisiKunci:
 
 
 @transaction.atomic
-def posisi_kunci_hapus(*, actor: Any, posisi: PosisiKunci) -> None:
+def posisi_kunci_hapus(*, actor: Pengguna, posisi: PosisiKunci) -> None:
     _wajib_kelola(actor, posisi.wilayah_id)
     posisi.delete()
 
 
 @transaction.atomic
 def kandidat_tambah(
-    *, actor: Any, posisi: PosisiKunci, pegawai: Pegawai, kesiapan: str, tahun: int
+    *, actor: Pengguna, posisi: PosisiKunci, pegawai: Pegawai, kesiapan: str, tahun: int
 ) -> KandidatSuksesi:
     """Adds (or re-rates) a candidate from the wilayah's talent pool of `tahun`; the stored
     score is the placement score (pegawai.penempatan) for this position."""
@@ -248,6 +251,6 @@ def kandidat_tambah(
 
 
 @transaction.atomic
-def kandidat_hapus(*, actor: Any, kandidat: KandidatSuksesi) -> None:
+def kandidat_hapus(*, actor: Pengguna, kandidat: KandidatSuksesi) -> None:
     _wajib_kelola(actor, kandidat.posisi.wilayah_id)
     kandidat.delete()

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from asn_kinerja.pdf import pdf_response, render_pdf
+from asn_kinerja.pengalihan import tujuan_aman
+from asn_kinerja.views import pesan_galat
 from asn_kinerja.waktu import hari_ini
 from organisasi import peran
 from organisasi.models import UnitKerja, Wilayah
@@ -181,7 +183,7 @@ def _aksi_kalibrasi(request: HttpRequest, pk: int, fn) -> HttpResponse:
     try:
         fn(actor=request.user, kalibrasi=k, catatan=request.POST.get("catatan", ""))
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, pesan_galat(exc))
     else:
         messages.success(request, _("Status kalibrasi diperbarui."))
     return redirect(k.get_absolute_url())
@@ -202,9 +204,7 @@ def kalibrasi_koreksi(request: HttpRequest, pk: int) -> HttpResponse:
     peran.wajib_pengawas_wilayah(request.user)
     k = get_object_or_404(selectors.kalibrasi_list(actor=request.user), pk=pk)
     form = KoreksiForm(request.POST)
-    kembali = request.POST.get("kembali") or k.get_absolute_url()
-    if not kembali.startswith("/"):
-        kembali = k.get_absolute_url()
+    kembali = tujuan_aman(request, request.POST.get("kembali"), k.get_absolute_url())
     if not form.is_valid():
         messages.error(
             request, _("Koreksi tidak disimpan: pilih kotak 1-9 dan isi catatan kalibrasi.")
@@ -220,7 +220,7 @@ def kalibrasi_koreksi(request: HttpRequest, pk: int) -> HttpResponse:
                                    kotak_baru=form.cleaned_data["kotak_baru"],
                                    catatan=form.cleaned_data["catatan"])  # fmt: skip
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, pesan_galat(exc))
     else:
         messages.success(request, _("Kotak %(nama)s dikoreksi.") % {"nama": pegawai.nama})
     return redirect(kembali)
@@ -371,7 +371,7 @@ def imporpotensi_jalankan(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         n = impor.impor_jalankan(actor=request.user, impor=objek)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, pesan_galat(exc))
     else:
         messages.success(request, _("%(n)s hasil potensi berhasil diimpor.") % {"n": n})
     return redirect(objek)
@@ -383,7 +383,7 @@ def imporpotensi_batalkan(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         impor.impor_batalkan(actor=request.user, impor=objek)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, pesan_galat(exc))
         return redirect(objek)
     messages.info(request, _("Impor dibatalkan; tidak ada data yang ditulis."))
     return redirect("talenta:imporpotensi_list")
@@ -492,7 +492,7 @@ class PosisiKunciListView(ListView):
                 actor=request.user, jabatan=form.cleaned_data["jabatan"]
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            messages.error(request, pesan_galat(exc))
             return redirect("talenta:posisikunci_list")
         return redirect(p.get_absolute_url())
 

@@ -18,7 +18,7 @@ from django.views.generic import DetailView, FormView, ListView
 from asn_kinerja.antrean import AntreanTidakTersedia
 from asn_kinerja.formatting import tanggal_indonesia
 from asn_kinerja.pdf import pdf_response, render_pdf
-from asn_kinerja.views import galat_ke_form
+from asn_kinerja.views import galat_ke_form, pesan_form, pesan_galat
 from asn_kinerja.waktu import hari_ini
 from organisasi import peran
 
@@ -77,7 +77,7 @@ def _mulai_hitung(request: HttpRequest, bulan: BulanTPP) -> HttpResponse:
     except AntreanTidakTersedia as exc:
         messages.error(request, str(exc))
     except ValidationError as exc:
-        messages.warning(request, " ".join(exc.messages))
+        messages.warning(request, pesan_galat(exc))
     else:
         messages.success(request, _("Perhitungan TPP dimulai. Kemajuan tampil di bawah ini."))
     return redirect(bulan.get_absolute_url())
@@ -183,7 +183,7 @@ def bulan_kunci(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.tpp_kunci(actor=request.user, bulan=bulan, nowait=True)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, pesan_galat(exc))
     else:
         messages.success(request, _("TPP %(b)s dikunci (final).") % {"b": bulan})
     return redirect(bulan.get_absolute_url())
@@ -194,12 +194,12 @@ def bulan_buka(request: HttpRequest, pk: int) -> HttpResponse:
     bulan = _bulan_kelola(request, pk)
     form = BukaForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, pesan_form(form))
         return redirect(bulan.get_absolute_url())
     try:
         services.tpp_buka(actor=request.user, bulan=bulan, catatan=form.cleaned_data["catatan"])
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, pesan_galat(exc))
     else:
         messages.success(request, _("TPP %(b)s dibuka kembali sebagai draf.") % {"b": bulan})
     return redirect(bulan.get_absolute_url())

@@ -18,12 +18,13 @@ from kinerja.forms.periode import CatatanForm, PeriodeBukaForm, TargetUnitForm
 from kinerja.models import PeriodeKinerja, PeriodePenilaian, TargetUnit
 from kinerja.selectors.periode import periode_list, periode_penilaian_list, target_unit_list
 from kinerja.services import periode as svc
+from organisasi import peran
 from organisasi.models import UnitKerja
 from pegawai.selectors import is_atasan, memimpin, pegawai_dari_pengguna
 
 
 def _wajib_hr(user: Any) -> None:
-    if not (user.is_admin_kepegawaian or user.is_admin_nasional or user.is_pimpinan_daerah):
+    if not peran.is_pengawas_wilayah(user):
         raise PermissionDenied
 
 
@@ -39,7 +40,7 @@ class PeriodeListView(ListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        if user.is_admin_kepegawaian or user.is_admin_nasional:
+        if peran.is_hr(user):
             initial: dict[str, Any] = {}
             if user.wilayah is not None:
                 # The next year after the wilayah's latest, with the rhythm it uses now.
@@ -59,7 +60,7 @@ class PeriodeBukaView(FormView):
     template_name = "kinerja/periode_form.html"
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not (request.user.is_admin_kepegawaian or request.user.is_admin_nasional):
+        if not peran.is_hr(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -96,7 +97,7 @@ class PeriodeDetailView(DetailView):
         user = self.request.user
         ctx["jendela"] = periode_penilaian_list(actor=user, periode=self.object)
         ctx["targets"] = target_unit_list(actor=user, periode=self.object)
-        ctx["boleh_kelola"] = user.is_admin_kepegawaian or user.is_admin_nasional
+        ctx["boleh_kelola"] = peran.is_hr(user)
         ctx["unit_dikelola"] = set(_unit_dikelola(user).values_list("pk", flat=True))
         ctx["catatan_form"] = CatatanForm(label=_("Alasan membuka kembali"))
         return ctx
@@ -174,7 +175,7 @@ def _unit_dikelola(user: Any):
     """Units whose targets the user may edit: all of the wilayah for HR, their own unit for a
     unit head."""
     units = UnitKerja.objects.visible_to(user).filter(aktif=True).order_by("path")
-    if user.is_admin_kepegawaian or user.is_admin_nasional:
+    if peran.is_hr(user):
         return units
     saya = pegawai_dari_pengguna(user)
     if saya and memimpin(saya):

@@ -16,11 +16,12 @@ from kinerja.selectors.periode import (
     periode_pilihan,
     periode_terbuka_list,
 )
+from organisasi import peran
 
 
 def progres(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if not (user.is_admin_kepegawaian or user.is_admin_nasional or user.is_pimpinan_daerah):
+    if not peran.is_pengawas_wilayah(user):
         raise PermissionDenied(_("Halaman progres untuk admin kepegawaian dan pimpinan."))
     periode = periode_pilihan(
         actor=user,

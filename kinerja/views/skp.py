@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView
 
-from asn_kinerja.views import galat_ke_form, jalankan_aksi, langkah_view
+from asn_kinerja.views import galat_ke_form, jalankan_aksi, langkah_view, pesan_form
 from kinerja.choices import StatusSKP
 from kinerja.forms.skp import EkspektasiForm, IndikatorForm, RHKForm, SKPForm
 from kinerja.forms.umpan_balik import UmpanBalikForm
@@ -25,6 +25,7 @@ from kinerja.selectors.periode import periode_aktif, periode_pilihan, periode_te
 from kinerja.services import skp as svc
 from kinerja.services.umpan_balik import umpan_balik_kirim
 from kinerja.workflow import skp as wf
+from organisasi import peran
 from organisasi.models import UnitKerja
 from pegawai.selectors import is_atasan, memimpin, pegawai_dari_pengguna
 
@@ -155,7 +156,7 @@ class SKPListView(ListView):
 
     def get_queryset(self):
         user = self.request.user
-        hr = user.is_admin_kepegawaian or user.is_admin_nasional or user.is_pimpinan_daerah
+        hr = peran.is_pengawas_wilayah(user)
         if not (hr or is_atasan(user)):
             raise PermissionDenied
         self.periode = None
@@ -183,7 +184,7 @@ class SKPListView(ListView):
             lingkup=self.lingkup,
             status_choices=StatusSKP.choices,
             tahun_pilihan=periode_terbuka_list(actor=self.request.user),
-            is_hr=self.request.user.is_admin_kepegawaian or self.request.user.is_admin_nasional,
+            is_hr=peran.is_hr(self.request.user),
         )
         return ctx
 
@@ -473,7 +474,7 @@ def skp_umpan_balik_create(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = UmpanBalikForm(request.POST, actor=request.user)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, pesan_form(form))
         return HttpResponseRedirect(skp.get_absolute_url() + "#umpan-balik")
     return jalankan_aksi(
         request, lambda: umpan_balik_kirim(actor=request.user, skp=skp, **form.cleaned_data),
@@ -497,7 +498,7 @@ class KaskadeView(TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        hr = user.is_admin_kepegawaian or user.is_admin_nasional or user.is_pimpinan_daerah
+        hr = peran.is_pengawas_wilayah(user)
         saya = pegawai_dari_pengguna(user)
         units = UnitKerja.objects.visible_to(user).filter(aktif=True)
         if hr:

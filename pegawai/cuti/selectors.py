@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from asn_kinerja.models import TransisiStatus
+from organisasi import peran
 from pegawai.choices import STATUS_HADIR, StatusKehadiran
 from pegawai.models import Cuti, HariLibur, ImporKehadiran, Kehadiran, Pegawai, PengaturanCuti
 from pegawai.selectors import memimpin, pegawai_dari_pengguna, pegawai_list
@@ -196,7 +197,7 @@ def cuti_list(*, actor: Pengguna) -> QuerySet[Cuti]:
     qs = Cuti.objects.visible_to(actor).select_related(
         "pegawai__unit", "pegawai__jabatan", "atasan"
     )
-    if actor.is_admin_kepegawaian or actor.is_pimpinan_daerah or is_pemutus_wilayah(actor):
+    if peran.is_pengawas_wilayah(actor) or is_pemutus_wilayah(actor):
         return qs
     sendiri = pegawai_dari_pengguna(actor)
     if sendiri is None:

@@ -24,6 +24,7 @@ from asn_kinerja.pdf import pdf_response, render_pdf
 from asn_kinerja.pengalihan import alihkan_next
 from asn_kinerja.views import galat_ke_form, pesan_form, pesan_galat
 from asn_kinerja.waktu import hari_ini
+from organisasi import peran
 from organisasi.peran import HRWajibMixin
 from pegawai.choices import StatusKehadiran
 from pegawai.models import Cuti, HariLibur, ImporKehadiran, Kehadiran
@@ -303,12 +304,7 @@ class CutiPersetujuanView(SortMixin, ListView):
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         u = request.user
-        if not (
-            u.is_admin_kepegawaian
-            or u.is_pimpinan_daerah
-            or is_atasan(u)
-            or selectors.is_pemutus_wilayah(u)
-        ):
+        if not (peran.is_pengawas_wilayah(u) or is_atasan(u) or selectors.is_pemutus_wilayah(u)):
             raise PermissionDenied(_("Halaman ini untuk atasan dan admin kepegawaian."))
         return super().dispatch(request, *args, **kwargs)
 
@@ -451,9 +447,7 @@ class KehadiranListView(SortMixin, ListView):
         ctx["judul_bulan"] = bulan_tahun(self.mulai)
         ctx["status_choices"] = StatusKehadiran.choices
         ctx["boleh_ubah"] = user.is_admin_kepegawaian
-        ctx["banyak_pegawai"] = (
-            user.is_admin_kepegawaian or user.is_pimpinan_daerah or is_atasan(user)
-        )
+        ctx["banyak_pegawai"] = peran.is_pengawas_wilayah(user) or is_atasan(user)
         sendiri = pegawai_dari_pengguna(user)
         if sendiri is not None and not ctx["banyak_pegawai"]:
             ctx["rekap_saya"] = (

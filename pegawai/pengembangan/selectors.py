@@ -48,7 +48,7 @@ HAK_JP_TAHUNAN = rules.HAK_JP_TAHUNAN
 
 
 def boleh_lihat_rekap(actor: Pengguna) -> bool:
-    return bool(actor.is_authenticated and (actor.is_admin_kepegawaian or actor.is_pimpinan_daerah))
+    return peran.is_pengawas_wilayah(actor)
 
 
 def is_penilai(actor: Pengguna, pegawai: Pegawai) -> bool:

@@ -220,3 +220,17 @@ def test_selector_tanpa_http404():
     assert temuan == [], (
         "selector mengembalikan None/queryset, view yang menjawab 404: " + ", ".join(temuan)
     )
+
+
+def test_aktor_bertipe_pengguna():
+    """The actor of a service, selector or form is typed `Pengguna` (issue 16: 282 were
+    `actor: Any`): a new `actor: Any` fails here."""
+    temuan = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for paket in _PAKET
+        for p in sorted((ROOT / paket).rglob("*.py"))
+        if "migrations" not in p.parts
+        for n, baris in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\bactor: Any\b", baris.split("#", 1)[0])
+    ]
+    assert temuan == [], "ketik actor sebagai Pengguna: " + ", ".join(temuan)

@@ -77,6 +77,22 @@ def test_koreksi_dari_halaman_kotak(org_a, sembilan, client_as):
     assert r.context["per_kotak"][5] == 0 and r.context["per_kotak"][7] == 2
 
 
+@pytest.mark.parametrize(
+    "kembali", ["//evil.example/", "/\\evil.example/", "https://evil.example/"]
+)
+def test_koreksi_kembali_luar_situs_diabaikan(org_a, sembilan, client_as, kembali):
+    """`kembali` is followed only when it stays on this site: the view's own check
+    (`startswith("/")`) let `//host` through, an open redirect."""
+    k = services.kalibrasi_buat(actor=org_a.user_hr, wilayah=org_a.wilayah, tahun=2026)
+    p = sembilan[("menengah", "baik")]
+    c = client_as(org_a.user_hr)
+    url = reverse("talenta:kalibrasi_koreksi", args=[k.pk])
+    r = c.post(url, {"pegawai": p.pk, "kotak_baru": 7, "catatan": "Proyek", "kembali": kembali})
+    assert r.status_code == 302 and r.url == k.get_absolute_url()
+    r = c.post(url, {"pegawai": p.pk, "kotak_baru": 8, "catatan": "X", "kembali": "/talenta/"})
+    assert r.url == "/talenta/"
+
+
 def test_kunci_dari_halaman(org_a, client_as):
     k = services.kalibrasi_buat(actor=org_a.user_hr, wilayah=org_a.wilayah, tahun=2026)
     c = client_as(org_a.user_hr)
