@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -20,6 +21,7 @@ from kinerja.models import (
 )
 from kinerja.selectors.log_harian import rhk_untuk_log
 from kinerja.services.evaluasi import MAKS_NARASI
+from kinerja.services.log_harian import validasi_bukti
 from organisasi.models import Jabatan, UnitKerja
 from pegawai.models import Pegawai
 
@@ -240,6 +242,15 @@ class LogHarianSerializer(serializers.ModelSerializer):
             "created_at", "updated_at",
         ]  # fmt: skip
         read_only_fields = ["status", "catatan_atasan", "diverifikasi_pada"]
+
+    def validate_bukti(self, berkas: Any) -> Any:
+        """The evidence checks of the page's form (`validasi_bukti`: name, type, size)."""
+        if berkas:
+            try:
+                validasi_bukti(berkas)
+            except DjangoValidationError as e:
+                raise serializers.ValidationError(e.messages) from e
+        return berkas or None
 
     def get_ada_bukti(self, obj: LogHarian) -> bool:
         return bool(obj.bukti)

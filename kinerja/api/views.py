@@ -38,16 +38,22 @@ LINGKUP = OpenApiParameter(
 )  # fmt: skip
 
 
-def galat_layanan(exc: DjangoValidationError, bidang: set[str] | None = None) -> ValidationError:
+def galat_layanan(
+    exc: DjangoValidationError, bidang: set[str] | None = None, kode: dict[str, str] | None = None
+) -> ValidationError:
     """A service's ValidationError as the API's 400: errors naming a field of the input go
-    under that field, the rest under `non_field_errors`."""
+    under that field; an error without a field whose code is in `kode` under the field it
+    names there; the rest under `non_field_errors`."""
+    hasil: dict[str, list[str]] = {}
     if hasattr(exc, "error_dict"):
-        hasil: dict[str, list[str]] = {}
         for nama, pesan in exc.message_dict.items():
             kunci = nama if bidang is None or nama in bidang else "non_field_errors"
             hasil.setdefault(kunci, []).extend(pesan)
         return ValidationError(hasil)
-    return ValidationError({"non_field_errors": exc.messages})
+    for e in exc.error_list:
+        kunci = (kode or {}).get(e.code or "", "non_field_errors")
+        hasil.setdefault(kunci, []).extend(e.messages)
+    return ValidationError(hasil)
 
 
 class _BacaViewSet(viewsets.ReadOnlyModelViewSet):
@@ -189,7 +195,7 @@ class EvaluasiViewSet(_LingkupMixin, _BacaViewSet):
         try:
             svc_evaluasi.realisasi_simpan(actor=request.user, evaluasi=ev, isian=masukan.isian())
         except DjangoValidationError as e:
-            raise galat_layanan(e, {"realisasi"}) from e
+            raise galat_layanan(e, {"realisasi"}, {"indikator_asing": "realisasi"}) from e
         ev = self.get_object()
         return Response(serializers.EvaluasiDetailSerializer(ev, context={"request": request}).data)
 
