@@ -266,8 +266,10 @@ SKM_HEADER_IP = env("SKM_HEADER_IP", default="")  # e.g. HTTP_X_REAL_IP behind a
 # viewsets add the pages' role predicates and the selectors' scope.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",  # CSRF enforced
+        # The token first: an unauthenticated request then gets a 401 with
+        # `WWW-Authenticate: Token` (DRF asks the first class for the header).
         "kinerja.api.auth.TokenAPIAuthentication",
+        "rest_framework.authentication.SessionAuthentication",  # CSRF enforced
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "kinerja.api.pagination.Halaman",
@@ -296,4 +298,17 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One schema name per choice set (fields of the same name use different sets).
+    "ENUM_NAME_OVERRIDES": {
+        "StatusSKPEnum": "kinerja.choices.StatusSKP",
+        "StatusEvaluasiEnum": "kinerja.choices.StatusEvaluasi",
+        "StatusLogHarianEnum": "kinerja.choices.StatusLogHarian",
+        "StatusPeriodeEnum": "kinerja.choices.StatusPeriode",
+        "RatingEnum": "kinerja.choices.Rating",
+        "JenisUnitEnum": "organisasi.choices.JenisUnit",
+        "JenisJabatanEnum": "organisasi.choices.JenisJabatan",
+        "JenisRHKEnum": "kinerja.choices.JenisRHK",
+        "TingkatPendidikanEnum": "organisasi.choices.TingkatPendidikan",
+        "StatusAktifEnum": "pegawai.choices.StatusAktif",
+    },
 }

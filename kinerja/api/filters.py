@@ -29,7 +29,7 @@ class PegawaiFilter(_PegawaiFilterHalaman):
 
 def _unit_aktor(request: Any) -> QuerySet[UnitKerja]:
     if request is None:
-        return UnitKerja.objects.none()
+        return UnitKerja.objects.visible_to(None)
     return UnitKerja.objects.visible_to(request.user)
 
 
@@ -56,7 +56,7 @@ class _CariMixin(django_filters.FilterSet):
 class UnitKerjaFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="cari", max_length=100, label=_("Cari nama atau kode"))
     induk = django_filters.ModelChoiceFilter(
-        field_name="parent", queryset=lambda r: unit_list(actor=r.user) if r else UnitKerja.objects.none(),
+        field_name="parent", queryset=lambda r: unit_list(actor=r.user) if r else UnitKerja.objects.visible_to(None),
         label=_("Unit induk"),
     )  # fmt: skip
     aktif = django_filters.BooleanFilter()

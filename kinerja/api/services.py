@@ -7,6 +7,7 @@ import datetime as dt
 import secrets
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -34,7 +35,7 @@ def token_buat(*, actor: Any, nama: str) -> tuple[TokenAPI, str]:
     if len(nama) > 60:
         raise ValidationError({"nama": _("Nama token paling banyak 60 karakter.")})
     # Lock the user's row: two clicks at once cannot both pass the limit.
-    type(actor).objects.select_for_update().filter(pk=actor.pk).first()
+    get_user_model().objects.select_for_update().filter(pk=actor.pk).first()
     if TokenAPI.objects.filter(pengguna=actor).aktif().count() >= MAKS_TOKEN_AKTIF:
         raise ValidationError(
             _("Anda sudah punya %(n)s token aktif. Cabut salah satu terlebih dahulu.")

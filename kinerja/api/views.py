@@ -56,7 +56,17 @@ def galat_layanan(
     return ValidationError(hasil)
 
 
-class _BacaViewSet(viewsets.ReadOnlyModelViewSet):
+class _SkemaMixin:
+    """While drf-spectacular builds the schema there is no user: an empty queryset of the
+    model (`visible_to(None)` is empty) instead of asking the selectors."""
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.scoped_model.objects.visible_to(None)
+        return self.queryset_aktor(self.request.user)
+
+
+class _BacaViewSet(_SkemaMixin, viewsets.ReadOnlyModelViewSet):
     lookup_value_converter = "int"
     filter_backends = [filters.DjangoFilterBackend, OrderingFilter]
 
@@ -75,8 +85,8 @@ class PegawaiViewSet(_BacaViewSet):
     filterset_class = filters.PegawaiFilter
     filter_backends = [filters.DjangoFilterBackend]  # ordering: the page's `o` filter
 
-    def get_queryset(self):
-        return pegawai_daftar(actor=self.request.user, tahun=hari_ini().year).order_by("nama", "pk")
+    def queryset_aktor(self, user):
+        return pegawai_daftar(actor=user, tahun=hari_ini().year).order_by("nama", "pk")
 
 
 @extend_schema_view(list=extend_schema(summary="Daftar unit kerja"))
@@ -87,8 +97,8 @@ class UnitKerjaViewSet(_BacaViewSet):
     filterset_class = filters.UnitKerjaFilter
     ordering_fields = ["nama", "kode", "path"]
 
-    def get_queryset(self):
-        return unit_list(actor=self.request.user).order_by("path")
+    def queryset_aktor(self, user):
+        return unit_list(actor=user).order_by("path")
 
 
 @extend_schema_view(list=extend_schema(summary="Daftar jabatan"))
@@ -99,8 +109,8 @@ class JabatanViewSet(_BacaViewSet):
     filterset_class = filters.JabatanFilter
     ordering_fields = ["nama", "kelas_jabatan", "unit__path"]
 
-    def get_queryset(self):
-        return jabatan_abk(actor=self.request.user).order_by("unit__path", "nama", "pk")
+    def queryset_aktor(self, user):
+        return jabatan_abk(actor=user).order_by("unit__path", "nama", "pk")
 
 
 class _LingkupMixin:
@@ -130,8 +140,7 @@ class SKPViewSet(_LingkupMixin, _BacaViewSet):
             return serializers.SKPDetailSerializer
         return serializers.SKPSerializer
 
-    def get_queryset(self):
-        user = self.request.user
+    def queryset_aktor(self, user):
         if self.action == "retrieve":
             return sel_skp.skp_detail_qs(actor=user)
         qs = sel_skp.skp_visible(actor=user).select_related(
@@ -166,8 +175,7 @@ class EvaluasiViewSet(_LingkupMixin, _BacaViewSet):
             return serializers.EvaluasiDetailSerializer
         return serializers.EvaluasiSerializer
 
-    def get_queryset(self):
-        user = self.request.user
+    def queryset_aktor(self, user):
         qs = sel_evaluasi.evaluasi_list(actor=user)
         if self.lingkup(self.request) == "saya":
             saya = pegawai_dari_pengguna(user)
@@ -209,6 +217,7 @@ class EvaluasiViewSet(_LingkupMixin, _BacaViewSet):
     destroy=extend_schema(summary="Hapus log harian (belum diverifikasi)"),
 )
 class LogHarianViewSet(
+    _SkemaMixin,
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
     mixins.UpdateModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet,
 ):  # fmt: skip
@@ -225,8 +234,7 @@ class LogHarianViewSet(
     ordering_fields = ["tanggal", "status", "updated_at"]
     BIDANG = {"tanggal", "kegiatan", "output", "volume", "satuan", "rhk", "bukti"}
 
-    def get_queryset(self):
-        user = self.request.user
+    def queryset_aktor(self, user):
         if self.action == "list":
             qs = log_list(actor=user, lingkup="saya")
         else:
