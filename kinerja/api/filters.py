@@ -12,7 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend  # noqa: F401 - re-exported
 
 from kinerja.choices import StatusLogHarian
+from kinerja.laporan.models import RekapPegawai
 from kinerja.models import SKP, EvaluasiPeriodik, LogHarian
+from kinerja.tpp.models import BulanTPP, TPPPegawai
+from kinerja.tpp.selectors import TANDA
 from organisasi.filters import JabatanFilter  # noqa: F401 - re-exported
 from organisasi.models import UnitKerja
 from organisasi.selectors import unit_list
@@ -105,3 +108,40 @@ class LogHarianFilter(django_filters.FilterSet):
 
     def cari(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         return qs.filter(Q(kegiatan__icontains=value) | Q(output__icontains=value))
+
+
+class RekapPegawaiFilter(_CariMixin):
+    periode_penilaian = django_filters.NumberFilter(label=_("Id periode penilaian"))
+    tahun = django_filters.NumberFilter(
+        field_name="periode_penilaian__periode_kinerja__tahun", label=_("Tahun")
+    )
+    jalur_unit = "unit__path"
+
+    class Meta:
+        model = RekapPegawai
+        fields = ["periode_penilaian", "tahun", "predikat"]
+
+
+class BulanTPPFilter(django_filters.FilterSet):
+    class Meta:
+        model = BulanTPP
+        fields = ["tahun", "bulan", "status"]
+
+
+class BarisTPPFilter(django_filters.FilterSet):
+    """The month page's row filters (q, unit, tanda) are arguments of `baris_list`."""
+
+    q = django_filters.CharFilter(max_length=100, label=_("Cari NIP atau nama"), method="lewat")
+    unit = django_filters.ModelChoiceFilter(
+        queryset=_unit_aktor, label=_("Unit kerja (beserta sub-unit)"), method="lewat"
+    )
+    tanda = django_filters.ChoiceFilter(
+        choices=[(k, k) for k in TANDA], label=_("Tanda"), method="lewat"
+    )
+
+    class Meta:
+        model = TPPPegawai
+        fields = ["q", "unit", "tanda"]
+
+    def lewat(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        return qs  # applied by the selector (see TPPBulanViewSet.baris)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import BasePermission
 
 from kinerja.selectors.evaluasi import lihat_wilayah
+from kinerja.tpp.selectors import boleh_lihat_wilayah
 from organisasi.selectors import akses_organisasi
 from pegawai.selectors import boleh_lihat_daftar, is_atasan, pegawai_dari_pengguna
 
@@ -62,4 +63,16 @@ class PunyaDataPegawai(BasePermission):
     message = _("Akun Anda tidak terhubung dengan data pegawai.")
 
     def has_permission(self, request, view) -> bool:
+        # One log is looked up in the actor's scope first (another wilayah's is a 404, as
+        # on the page); changing it is then the service's owner check (403).
+        if getattr(view, "action", None) not in ("list", "create"):
+            return True
         return pegawai_dari_pengguna(request.user) is not None
+
+
+class LihatTPPWilayah(_Predikat):
+    """The wilayah's TPP months: HR, pimpinan daerah, national admins (the TPP pages' rule,
+    `kinerja.tpp.selectors.boleh_lihat_wilayah`)."""
+
+    message = _("TPP wilayah hanya untuk admin kepegawaian dan pimpinan daerah.")
+    predikat = staticmethod(boleh_lihat_wilayah)

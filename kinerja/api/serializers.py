@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from kinerja.laporan.models import RekapPegawai
 from kinerja.models import (
     SKP,
     EvaluasiPeriodik,
@@ -22,6 +23,7 @@ from kinerja.models import (
 from kinerja.selectors.log_harian import rhk_untuk_log
 from kinerja.services.evaluasi import MAKS_NARASI
 from kinerja.services.log_harian import validasi_bukti
+from kinerja.tpp.models import BulanTPP, TPPPegawai
 from organisasi.models import Jabatan, UnitKerja
 from pegawai.models import Pegawai
 
@@ -263,3 +265,60 @@ class TokenAPISerializer(serializers.ModelSerializer):
     class Meta:
         model = TokenAPI
         fields = ["id", "nama", "awalan", "created_at", "terakhir_dipakai", "dicabut_pada"]
+
+
+# --- recaps and TPP (read only) -----------------------------------------------------------
+
+
+class RekapPegawaiSerializer(serializers.ModelSerializer):
+    pegawai = PegawaiRingkasSerializer(read_only=True)
+    unit = UnitRingkasSerializer(read_only=True)
+    periode_penilaian = PeriodePenilaianSerializer(read_only=True)
+    pejabat_penilai = PegawaiRingkasSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = RekapPegawai
+        fields = [
+            "id", "periode_penilaian", "pegawai", "unit", "pejabat_penilai", "skp", "status_skp",
+            "evaluasi", "status_evaluasi", "rating_hasil", "rating_perilaku", "predikat",
+            "jumlah_indikator", "jumlah_realisasi", "jumlah_log_harian", "hari_tercatat",
+            "hari_hadir", "hari_terlambat", "hari_alpa", "menit_terlambat",
+            "menit_pulang_cepat", "dihitung_pada",
+        ]  # fmt: skip
+
+
+class BulanTPPSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BulanTPP
+        fields = [
+            "id", "wilayah", "tahun", "bulan", "status", "hari_kerja", "jumlah_pegawai",
+            "total_pagu", "total_netto", "jumlah_tanpa_evaluasi", "jumlah_kehadiran_kurang",
+            "dihitung_pada", "dikunci_pada",
+        ]  # fmt: skip
+
+
+class TPPPegawaiSerializer(serializers.ModelSerializer):
+    """A row of a month (the month itself is the URL's)."""
+
+    unit = UnitRingkasSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = TPPPegawai
+        fields = [
+            "id", "bulan", "pegawai", "nip", "nama", "golongan",
+            "nama_jabatan", "kelas_jabatan", "unit", "pagu", "predikat", "faktor_kinerja",
+            "hari_kerja", "hari_tercatat", "persen_potongan_disiplin", "nilai_kinerja",
+            "nilai_disiplin", "potongan_kinerja", "potongan_disiplin", "potongan_sanksi",
+            "netto", "tanpa_evaluasi", "kehadiran_kurang", "dihitung_pada",
+        ]  # fmt: skip
+
+
+class TPPSayaSerializer(TPPPegawaiSerializer):
+    """One's own rows over the months: with the month's year and number."""
+
+    tahun = serializers.IntegerField(source="bulan.tahun", read_only=True)
+    nomor_bulan = serializers.IntegerField(source="bulan.bulan", read_only=True)
+
+    class Meta(TPPPegawaiSerializer.Meta):
+        fields = [*TPPPegawaiSerializer.Meta.fields[:2], "tahun", "nomor_bulan",
+                  *TPPPegawaiSerializer.Meta.fields[2:]]  # fmt: skip

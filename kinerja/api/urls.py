@@ -16,6 +16,9 @@ router.register("jabatan", views.JabatanViewSet, basename="jabatan")
 router.register("skp", views.SKPViewSet, basename="skp")
 router.register("evaluasi", views.EvaluasiViewSet, basename="evaluasi")
 router.register("log-harian", views.LogHarianViewSet, basename="logharian")
+router.register("rekap-pegawai", views.RekapPegawaiViewSet, basename="rekappegawai")
+router.register("tpp/bulan", views.TPPBulanViewSet, basename="bulantpp")
+router.register("tpp/saya", views.TPPSayaViewSet, basename="tppsaya")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -18,12 +18,16 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
 from asn_kinerja.waktu import hari_ini
+from kinerja.laporan.models import RekapPegawai
+from kinerja.laporan.selectors import rekap_pegawai_list
 from kinerja.models import SKP, EvaluasiPeriodik, LogHarian
 from kinerja.selectors import evaluasi as sel_evaluasi
 from kinerja.selectors import skp as sel_skp
 from kinerja.selectors.log_harian import log_list, log_visible
 from kinerja.services import evaluasi as svc_evaluasi
 from kinerja.services import log_harian as svc_log
+from kinerja.tpp import selectors as sel_tpp
+from kinerja.tpp.models import BulanTPP, TPPPegawai
 from organisasi.models import Jabatan, UnitKerja
 from organisasi.selectors import jabatan_abk, unit_list
 from pegawai.models import Pegawai
@@ -147,11 +151,8 @@ class SKPViewSet(_LingkupMixin, _BacaViewSet):
             "pegawai", "pejabat_penilai", "periode_kinerja"
         )
         if self.lingkup(self.request) == "saya":
-            qs = (
-                qs.filter(pegawai=pegawai_dari_pengguna(user))
-                if pegawai_dari_pengguna(user)
-                else qs.none()
-            )
+            saya = pegawai_dari_pengguna(user)
+            qs = qs.filter(pegawai=saya) if saya else qs.none()
         return qs.order_by("-periode_kinerja__tahun", "pegawai__nama", "pk")
 
 
@@ -271,3 +272,85 @@ class LogHarianViewSet(
         except DjangoValidationError as e:
             raise galat_layanan(e) from e
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Rekap per pegawai per periode (dari rekap Celery)"),
+    retrieve=extend_schema(summary="Satu baris rekap"),
+)
+class RekapPegawaiViewSet(_BacaViewSet):
+    """Employee recap rows (`rekap_pegawai_list`): the wilayah for HR and pimpinan, the
+    subtree for a section head, one's own for an employee."""
+
+    scoped_model = RekapPegawai
+    serializer_class = serializers.RekapPegawaiSerializer
+    filterset_class = filters.RekapPegawaiFilter
+    ordering_fields = ["pegawai__nama", "predikat", "unit__path", "hari_alpa"]
+
+    def queryset_aktor(self, user):
+        return rekap_pegawai_list(actor=user).order_by(
+            "-periode_penilaian__tanggal_mulai", "unit__path", "pegawai__nama", "pk"
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Bulan TPP wilayah"),
+    retrieve=extend_schema(summary="Satu bulan TPP dengan jumlahnya"),
+)
+class TPPBulanViewSet(_BacaViewSet):
+    """The wilayah's TPP months (`bulan_list`) and their rows (`baris_list`), for HR and
+    pimpinan daerah as the TPP pages."""
+
+    scoped_model = BulanTPP
+    serializer_class = serializers.BulanTPPSerializer
+    permission_classes = [*_BacaViewSet.permission_classes, permissions.LihatTPPWilayah]
+    filterset_class = filters.BulanTPPFilter
+    ordering_fields = ["tahun", "bulan"]
+
+    def get_serializer_class(self):
+        if self.action == "baris":
+            return serializers.TPPPegawaiSerializer
+        return serializers.BulanTPPSerializer
+
+    def queryset_aktor(self, user):
+        return sel_tpp.bulan_list(actor=user).order_by("-tahun", "-bulan", "pk")
+
+    @extend_schema(
+        summary="Baris TPP per pegawai satu bulan",
+        parameters=[
+            OpenApiParameter("q", str, description="NIP atau nama"),
+            OpenApiParameter("unit", int, description="Unit kerja (beserta sub-unit)"),
+            OpenApiParameter("tanda", str, enum=list(sel_tpp.TANDA)),
+            OpenApiParameter("o", str, description="Urutan, seperti halaman bulan TPP"),
+            OpenApiParameter("page", int),
+            OpenApiParameter("page_size", int),
+        ],
+        responses={200: serializers.TPPPegawaiSerializer(many=True)},
+    )
+    @action(detail=True, methods=["get"])
+    def baris(self, request, pk: Any = None) -> Response:
+        bulan = self.get_object()
+        f = filters.BarisTPPFilter(
+            request.query_params, queryset=TPPPegawai.objects.visible_to(None), request=request
+        )
+        if not f.is_valid():
+            raise ValidationError(f.errors)
+        d = f.form.cleaned_data
+        qs = sel_tpp.baris_list(
+            actor=request.user, bulan=bulan, unit=d.get("unit"), q=(d.get("q") or "").strip(),
+            tanda=d.get("tanda") or "", urut=request.query_params.get("o", ""),
+        )  # fmt: skip
+        halaman = self.paginate_queryset(qs)
+        return self.get_paginated_response(self.get_serializer(halaman, many=True).data)
+
+
+@extend_schema_view(list=extend_schema(summary="TPP saya per bulan"))
+class TPPSayaViewSet(_SkemaMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """The actor's own TPP rows (`tpp_saya`), newest month first."""
+
+    scoped_model = TPPPegawai
+    serializer_class = serializers.TPPSayaSerializer
+    filter_backends: list = []
+
+    def queryset_aktor(self, user):
+        return sel_tpp.tpp_saya(actor=user)
