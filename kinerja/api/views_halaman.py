@@ -60,7 +60,7 @@ token_list.scoping_exempt = "token milik sendiri; tanpa id objek"
 def token_cabut(request: HttpRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(selectors.token_boleh_dicabut(actor=request.user), pk=pk)
     services.token_cabut(actor=request.user, token=token)
-    messages.success(request, _('Token "%(nama)s" dicabut.') % {"nama": token.nama})
+    messages.success(request, _("Token “%(nama)s” dicabut.") % {"nama": token.nama})
     return alihkan_next(request, reverse("token_api:token_list"))
 
 
