@@ -46,3 +46,17 @@ def test_buat_lihat_sekali_lalu_cabut(org_a, live_server, page, login_browser, s
     assert TokenAPI.objects.get().dicabut_pada is not None
     resp = APIClient().get("/api/v1/skp/", HTTP_AUTHORIZATION=f"Token {kunci}")
     assert resp.status_code == 401
+
+
+def test_swagger_ui_jalan_di_bawah_csp_tanpa_internet(org_a, live_server, page, login_browser):
+    """Swagger UI loads from our own static files (drf-spectacular-sidecar) and renders the
+    schema under the app's Content-Security-Policy (the conftest fails on a violation)."""
+    diminta: list[str] = []
+    page.on("request", lambda r: diminta.append(r.url))
+    login_browser(org_a.user_staf.username)
+    page.goto(f"{live_server.url}/api/v1/docs/")
+    page.locator(".swagger-ui .info .title").wait_for(timeout=20_000)
+    assert "ASN Kinerja API" in page.inner_text(".swagger-ui .info .title")
+    page.locator(".swagger-ui .opblock-tag", has_text="log-harian").first.wait_for()
+    luar = [u for u in diminta if not u.startswith(live_server.url) and not u.startswith("data:")]
+    assert not luar, luar
