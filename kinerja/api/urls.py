@@ -1,6 +1,7 @@
 """/api/v1/: the viewsets (a router with path converters, `<int:pk>`), the OpenAPI schema
 and Swagger UI (served from drf-spectacular-sidecar's static files: no CDN)."""
 
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
@@ -23,5 +24,10 @@ router.register("tpp/saya", views.TPPSayaViewSet, basename="tppsaya")
 urlpatterns = [
     path("", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    # A page for people: without a session, to the login page (not a bare 401).
+    path(
+        "docs/",
+        login_required(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
+        name="docs",
+    ),
 ]

@@ -174,4 +174,6 @@ def test_swagger_ui_dari_berkas_statis_sendiri(client_as, org_a, client):
     assert c.get("/api/v1/docs/?script=").status_code == 200
     assert c.get("/api/v1/schema/").status_code == 200
     client.logout()
-    assert client.get("/api/v1/schema/").status_code in (401, 403)
+    assert client.get("/api/v1/schema/").status_code == 401
+    resp = client.get("/api/v1/docs/")
+    assert resp.status_code == 302 and resp["Location"].startswith("/accounts/login/")
