@@ -24,6 +24,7 @@ LANGKAH = [
     "kinerja.laporan.demo",
     "kinerja.tpp.demo",
     "kinerja.talenta.demo",
+    "kinerja.api.demo",
 ]
 
 

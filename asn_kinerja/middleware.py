@@ -16,6 +16,9 @@ PUBLIC_PREFIXES = (
     "/publik/",
     "/admin/login/",
     "/healthz",
+    # The REST API authenticates itself (session with CSRF, or a token, kinerja/api/auth.py)
+    # and refuses with 401/403 (default permission IsAuthenticated), not a login redirect.
+    "/api/v1/",
 )
 
 

@@ -32,4 +32,6 @@ urlpatterns = [
     path("tpp/", include("kinerja.tpp.urls")),
     path("talenta/", include("kinerja.talenta.urls")),
     path("publik/", include("kinerja.skm.urls_publik")),
+    path("api/v1/", include("kinerja.api.urls")),
+    path("api/token/", include("kinerja.api.urls_halaman")),
 ]

@@ -42,6 +42,10 @@ INSTALLED_APPS = [
     "kinerja.laporan",
     "kinerja.tpp",
     "kinerja.talenta",
+    "kinerja.api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +120,9 @@ AXES_RESET_ON_SUCCESS = True
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
+# The project's catalogue wins over every app's (Django merges LOCALE_PATHS last). It restores
+# Django's own wording of the form messages an installed app's catalogue overrides
+# (rest_framework's `id` catalogue changes six; tests/foundation/test_terjemahan.py).
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
@@ -254,3 +261,54 @@ SKM_MIN_DETIK = env.int("SKM_MIN_DETIK", default=8)  # faster than this is a bot
 SKM_FORM_MAKS_DETIK = env.int("SKM_FORM_MAKS_DETIK", default=24 * 3600)
 SKM_DUPLIKAT_MENIT = env.int("SKM_DUPLIKAT_MENIT", default=30)
 SKM_HEADER_IP = env("SKM_HEADER_IP", default="")  # e.g. HTTP_X_REAL_IP behind a trusted proxy
+
+# REST API (kinerja/api, docs/api.md). Closed by default: authenticated users only; the
+# viewsets add the pages' role predicates and the selectors' scope.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # The token first: an unauthenticated request then gets a 401 with
+        # `WWW-Authenticate: Token` (DRF asks the first class for the header).
+        "kinerja.api.auth.TokenAPIAuthentication",
+        "rest_framework.authentication.SessionAuthentication",  # CSRF enforced
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "kinerja.api.pagination.Halaman",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "ORDERING_PARAM": "o",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "kinerja.api.throttling.AnonimThrottle",
+        "kinerja.api.throttling.PenggunaThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_THROTTLE_ANON", default="30/minute"),
+        "user": env("API_THROTTLE_USER", default="600/minute"),
+    },
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ASN Kinerja API",
+    "DESCRIPTION": "API REST ASN Kinerja: data dibatasi seperti halaman (wilayah, peran). "
+    "Lihat docs/api.md.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # One schema name per choice set (fields of the same name use different sets).
+    "ENUM_NAME_OVERRIDES": {
+        "StatusSKPEnum": "kinerja.choices.StatusSKP",
+        "StatusEvaluasiEnum": "kinerja.choices.StatusEvaluasi",
+        "StatusLogHarianEnum": "kinerja.choices.StatusLogHarian",
+        "StatusPeriodeEnum": "kinerja.choices.StatusPeriode",
+        "RatingEnum": "kinerja.choices.Rating",
+        "JenisUnitEnum": "organisasi.choices.JenisUnit",
+        "JenisJabatanEnum": "organisasi.choices.JenisJabatan",
+        "JenisRHKEnum": "kinerja.choices.JenisRHK",
+        "TingkatPendidikanEnum": "organisasi.choices.TingkatPendidikan",
+        "StatusAktifEnum": "pegawai.choices.StatusAktif",
+    },
+}

@@ -75,6 +75,11 @@ def skp_list(
 def skp_detail(*, actor: Pengguna, pk: int) -> SKP:
     """The SKP page: header, RHK with indicators and the superior's RHK, expectations,
     feedback, transitions. A fixed number of queries."""
+    return skp_detail_qs(actor=actor).get(pk=pk)
+
+
+def skp_detail_qs(*, actor: Any) -> QuerySet[SKP]:
+    """`skp_visible` with what the SKP page (and the API's SKP detail) shows."""
     return (
         skp_visible(actor=actor)
         .select_related(
@@ -97,7 +102,6 @@ def skp_detail(*, actor: Pengguna, pk: int) -> SKP:
             ),
             Prefetch("ekspektasi_set", queryset=EkspektasiPerilaku.objects.order_by("id")),
         )
-        .get(pk=pk)
     )
 
 

@@ -46,7 +46,9 @@ MODUL = [
     p
     for app in ("organisasi", "pegawai", "kinerja")
     for p in (ROOT / app).rglob("*.py")
-    if p.name in {"views.py", "forms.py", "filters.py"} or p.parent.name in {"views", "forms"}
+    if p.name in {"views.py", "forms.py", "filters.py"}
+    or p.name.startswith(("views_", "forms_"))
+    or p.parent.name in {"views", "forms"}
 ]
 
 

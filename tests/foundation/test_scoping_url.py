@@ -3,7 +3,7 @@ expects 404: an object of another region must not even be known to exist.
 
 Convention for views (see README, "Region scoping"):
 - a class-based view with `model` (or `scoped_model`) and a `pk` URL kwarg is checked
-  automatically; a function view declares `view.scoped_model = Model` (and, if its id kwarg
+  automatically (a DRF viewset declares `scoped_model`; its router's routes are `<int:pk>`); a function view declares `view.scoped_model = Model` (and, if its id kwarg
   is not `pk`, `view.scoped_kwarg = "name"`);
 - a view whose kwargs are not object ids declares `scoping_exempt = "reason"`.
 """
@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 
 NAMESPACES = {
     "organisasi", "pegawai", "pengembangan", "kinerja", "laporan", "skm", "tpp", "talenta",
+    "api", "token_api",
 }  # fmt: skip
 
 
@@ -35,7 +36,8 @@ def _patterns(resolver=None, prefix="", ns=None):
 
 def _attr(p: URLPattern, name: str):
     cb = p.callback
-    for obj in (getattr(cb, "view_class", None), cb):
+    # Django's class-based views keep the class in `view_class`, DRF's (viewsets) in `cls`.
+    for obj in (getattr(cb, "view_class", None), getattr(cb, "cls", None), cb):
         if obj is not None and getattr(obj, name, None) is not None:
             return getattr(obj, name)
     return None

@@ -95,6 +95,7 @@ PEMILIK = {
     "Keberatan": "evaluasi__skp__pegawai",
     "BuktiDukung": "evaluasi__skp__pegawai",
     "TanggapanSKM": "petugas",
+    "TokenAPI": "pengguna__pegawai",
 }
 
 
@@ -112,7 +113,8 @@ def _model_view(p: URLPattern):
     admin = getattr(cb, "model_admin", None)
     if admin is not None:
         return admin.model
-    for obj in (getattr(cb, "view_class", None), cb):
+    # Django's class-based views keep the class in `view_class`, DRF's (viewsets) in `cls`.
+    for obj in (getattr(cb, "view_class", None), getattr(cb, "cls", None), cb):
         for attr in ("scoped_model", "model"):
             if obj is not None and getattr(obj, attr, None) is not None:
                 return getattr(obj, attr)
