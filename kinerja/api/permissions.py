@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import BasePermission
 
 from kinerja.selectors.evaluasi import lihat_wilayah
-from kinerja.tpp.selectors import boleh_lihat_wilayah
+from organisasi import peran
 from organisasi.selectors import akses_organisasi
 from pegawai.selectors import boleh_lihat_daftar, is_atasan, pegawai_dari_pengguna
 
@@ -72,7 +72,7 @@ class PunyaDataPegawai(BasePermission):
 
 class LihatTPPWilayah(_Predikat):
     """The wilayah's TPP months: HR, pimpinan daerah, national admins (the TPP pages' rule,
-    `kinerja.tpp.selectors.boleh_lihat_wilayah`)."""
+    `organisasi.peran.is_pengawas_wilayah`)."""
 
     message = _("TPP wilayah hanya untuk admin kepegawaian dan pimpinan daerah.")
-    predikat = staticmethod(boleh_lihat_wilayah)
+    predikat = staticmethod(peran.is_pengawas_wilayah)

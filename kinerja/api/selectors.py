@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
@@ -11,12 +11,15 @@ from organisasi import peran
 
 from .models import TokenAPI
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 
 def hash_kunci(kunci: str) -> str:
     return hashlib.sha256(kunci.encode()).hexdigest()
 
 
-def token_saya(*, actor: Any) -> QuerySet[TokenAPI]:
+def token_saya(*, actor: Pengguna) -> QuerySet[TokenAPI]:
     """The actor's own tokens (active and revoked), newest first. A national admin has no
     wilayah, so their own tokens are asked by owner, not by region."""
     if not getattr(actor, "is_authenticated", False):
@@ -24,7 +27,7 @@ def token_saya(*, actor: Any) -> QuerySet[TokenAPI]:
     return TokenAPI.objects.filter(pengguna=actor).select_related("dicabut_oleh")
 
 
-def token_wilayah(*, actor: Any, q: str = "", aktif: bool | None = None) -> QuerySet[TokenAPI]:
+def token_wilayah(*, actor: Pengguna, q: str = "", aktif: bool | None = None) -> QuerySet[TokenAPI]:
     """Tokens of the users of the actor's wilayah, for HR (`peran.is_hr`); nothing for
     anyone else."""
     if not peran.is_hr(actor):
@@ -39,7 +42,7 @@ def token_wilayah(*, actor: Any, q: str = "", aktif: bool | None = None) -> Quer
     return qs.order_by("pengguna__username", "-created_at", "-pk")
 
 
-def token_boleh_dicabut(*, actor: Any) -> QuerySet[TokenAPI]:
+def token_boleh_dicabut(*, actor: Pengguna) -> QuerySet[TokenAPI]:
     """Tokens the actor may revoke: their own and, for HR, those of their wilayah's users.
     The revoke page looks the token up here, so another wilayah's token is a 404."""
     sendiri = token_saya(actor=actor)

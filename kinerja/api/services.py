@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,6 +18,9 @@ from organisasi import peran
 from .models import TokenAPI
 from .selectors import hash_kunci
 
+if TYPE_CHECKING:
+    from organisasi.models import Pengguna
+
 #: Active tokens one user may hold (one per device is plenty).
 MAKS_TOKEN_AKTIF = 5
 #: `terakhir_dipakai` is written at most this often per token (not one UPDATE per request).
@@ -25,7 +28,7 @@ JEDA_TANDAI = dt.timedelta(minutes=5)
 
 
 @transaction.atomic
-def token_buat(*, actor: Any, nama: str) -> tuple[TokenAPI, str]:
+def token_buat(*, actor: Pengguna, nama: str) -> tuple[TokenAPI, str]:
     """A new token of the actor; returns it and its key (shown to the user once)."""
     if not getattr(actor, "is_authenticated", False) or not actor.is_active:
         raise PermissionDenied(_("Masuk terlebih dahulu untuk membuat token."))
@@ -49,7 +52,7 @@ def token_buat(*, actor: Any, nama: str) -> tuple[TokenAPI, str]:
 
 
 @transaction.atomic
-def token_cabut(*, actor: Any, token: TokenAPI) -> TokenAPI:
+def token_cabut(*, actor: Pengguna, token: TokenAPI) -> TokenAPI:
     """Revokes a token: its owner, or HR of the owner's wilayah (`peran.is_hr_wilayah`).
     Revoking twice is harmless."""
     token = TokenAPI.objects.select_for_update().select_related("pengguna").get(pk=token.pk)
