@@ -227,6 +227,28 @@ def jendela_evaluasi(*, actor: Pengguna, skp: SKP) -> QuerySet[PeriodePenilaian]
     )
 
 
+def evaluasi_list(
+    *,
+    actor: Pengguna,
+    periode_penilaian: PeriodePenilaian | None = None,
+    status: str = "",
+    q: str = "",
+    hanya_penilai: bool = False,
+) -> QuerySet[EvaluasiPeriodik]:
+    """The evaluations the actor may see, filtered as the REST API's list asks."""
+    qs = evaluasi_visible(actor=actor)
+    saya = pegawai_dari_pengguna(actor)
+    if hanya_penilai and saya is not None:
+        qs = qs.filter(skp__pejabat_penilai=saya)
+    if periode_penilaian is not None:
+        qs = qs.filter(periode_penilaian=periode_penilaian)
+    if status:
+        qs = qs.filter(status=status)
+    if q:
+        qs = qs.filter(Q(skp__pegawai__nama__icontains=q) | Q(skp__pegawai__nip__startswith=q))
+    return qs.select_related("skp__pegawai__jabatan", "skp__pegawai__unit", "periode_penilaian")
+
+
 # --- HR: progress of the wilayah ---------------------------------------------------------------
 
 

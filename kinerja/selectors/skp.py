@@ -78,7 +78,7 @@ def skp_detail(*, actor: Pengguna, pk: int) -> SKP:
     return skp_detail_qs(actor=actor).get(pk=pk)
 
 
-def skp_detail_qs(*, actor: Any) -> QuerySet[SKP]:
+def skp_detail_qs(*, actor: Pengguna) -> QuerySet[SKP]:
     """`skp_visible` with what the SKP page (and the API's SKP detail) shows."""
     return (
         skp_visible(actor=actor)
