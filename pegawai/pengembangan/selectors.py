@@ -24,7 +24,6 @@ from organisasi.models import KebutuhanKompetensi, Kompetensi
 from pegawai import rules
 from pegawai.models import KompetensiPegawai, Pegawai
 from pegawai.selectors import (
-    _jp_subquery,
     bawahan_langsung,
     jam_pelatihan,
     pegawai_dari_pengguna,
@@ -365,20 +364,35 @@ def pendaftaran_hr(*, actor: Pengguna, status: str = "") -> QuerySet:
 # --- dashboards ------------------------------------------------------------------------------
 
 
+def _pegawai_cukup_jp(tahun: int) -> QuerySet:
+    """Ids of the employees whose training finished in `tahun` reaches the yearly JP
+    entitlement: ONE grouped scan of the training rows, which the dashboards use as a
+    hashed `NOT IN` (a per-employee correlated JP sum ran once per employee and turned
+    PostgreSQL's JIT on at 100,000 employees). Same year rule as `pegawai.selectors`."""
+    from pegawai.models import Diklat
+
+    return (
+        Diklat.objects.filter(tanggal_selesai__year=tahun, pegawai__isnull=False)
+        .order_by()
+        .values("pegawai_id")
+        .annotate(total=Sum("jam_pelajaran"))
+        .filter(total__gte=HAK_JP_TAHUNAN)
+        .values("pegawai_id")
+    )
+
+
 def jp_per_unit(*, actor: Pengguna, tahun: int) -> QuerySet:
     """Per unit: active employees, how many are under the yearly JP entitlement and their
-    share. One grouped query (the JP per employee is a correlated subquery)."""
+    share. One grouped query (under = not among `_pegawai_cukup_jp`)."""
     if not boleh_lihat_rekap(actor):
         return Pegawai.objects.none().values("unit_id")
-    hak = HAK_JP_TAHUNAN
     return (
         Pegawai.objects.visible_to(actor)
         .aktif()
-        .annotate(jp=_jp_subquery(tahun))
         .values("unit_id", "unit__nama")
         .annotate(
             jumlah=Count("pk"),
-            kurang=Count("pk", filter=Q(jp__lt=hak)),
+            kurang=Count("pk", filter=~Q(pk__in=_pegawai_cukup_jp(tahun))),
         )
         .annotate(persen_kurang=F("kurang") * 100.0 / F("jumlah"))
         .order_by("-persen_kurang", "unit__nama", "unit_id")
@@ -388,12 +402,12 @@ def jp_per_unit(*, actor: Pengguna, tahun: int) -> QuerySet:
 def jp_wilayah(*, actor: Pengguna, tahun: int) -> dict[str, Any]:
     if not boleh_lihat_rekap(actor):
         return {"jumlah": 0, "kurang": 0, "persen": 0}
-    hak = HAK_JP_TAHUNAN
     r = (
         Pegawai.objects.visible_to(actor)
         .aktif()
-        .annotate(jp=_jp_subquery(tahun))
-        .aggregate(jumlah=Count("pk"), kurang=Count("pk", filter=Q(jp__lt=hak)))
+        .aggregate(
+            jumlah=Count("pk"), kurang=Count("pk", filter=~Q(pk__in=_pegawai_cukup_jp(tahun)))
+        )
     )
     persen = round(r["kurang"] * 100 / r["jumlah"]) if r["jumlah"] else 0
     return {**r, "persen": persen}

@@ -207,3 +207,43 @@ def test_jp_per_unit_satu_query(org_a, django_assert_num_queries):
     assert rows[org_a.bidang.nama] == (3, 2)  # kabid, staf (24 JP), staf2
     assert rows[org_a.seksi.nama] == (2, 2)
     assert selectors.jp_wilayah(actor=org_a.user_hr, tahun=2026)["kurang"] == 5
+
+
+def test_jp_kurang_batas_tahun_dan_penjumlahan(org_a, org_b):
+    """Under the entitlement = the training FINISHED in the year sums to less than 20 JP:
+    exactly 20 is enough, two rows add up, another year's training does not count, and an
+    inactive employee is not counted at all (the grouped NOT IN agrees with the per-employee
+    sum it replaced)."""
+
+    def diklat(p, selesai, jp):
+        Diklat.objects.create(pegawai=p, nama="D", jenis="teknis", tanggal_mulai=selesai,
+                              tanggal_selesai=selesai, jam_pelajaran=jp)  # fmt: skip
+
+    diklat(org_a.kabid, dt.date(2026, 6, 1), 20)  # exactly the entitlement
+    diklat(org_a.staf, dt.date(2026, 2, 1), 12)
+    diklat(org_a.staf, dt.date(2026, 11, 30), 8)  # 12 + 8 = 20
+    diklat(org_a.staf2, dt.date(2025, 12, 31), 40)  # last year: does not count for 2026
+    diklat(org_a.staf2, dt.date(2026, 1, 1), 19)
+    diklat(org_b.staf, dt.date(2026, 5, 1), 30)  # another wilayah: not in org_a's numbers
+    rows = {
+        r["unit__nama"]: (r["jumlah"], r["kurang"])
+        for r in selectors.jp_per_unit(actor=org_a.user_hr, tahun=2026)
+    }
+    assert rows[org_a.bidang.nama] == (3, 1)  # only staf2 (19 JP in 2026)
+    assert (
+        selectors.jp_per_unit(actor=org_a.user_hr, tahun=2025).get(unit_id=org_a.bidang.pk)[
+            "kurang"
+        ]
+        == 2
+    )  # kabid and staf had none in 2025
+    org_a.staf2.status_aktif = "pensiun"
+    org_a.staf2.save()
+    rows = {
+        r["unit__nama"]: (r["jumlah"], r["kurang"])
+        for r in selectors.jp_per_unit(actor=org_a.user_hr, tahun=2026)
+    }
+    assert rows[org_a.bidang.nama] == (2, 0)
+    assert rows[org_a.seksi.nama] == (2, 2)
+    w = selectors.jp_wilayah(actor=org_a.user_hr, tahun=2026)
+    assert w["jumlah"] == sum(j for j, _ in rows.values())
+    assert w["kurang"] == sum(k for _, k in rows.values())
