@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -50,12 +49,6 @@ from .models import (
 
 def _tahun(request: HttpRequest) -> int:
     return hari_ini(getattr(request.user, "wilayah", None)).year
-
-
-def _aksi(request: HttpRequest, fn: Callable[[], Any], pesan: str, tujuan: str) -> HttpResponse:
-    """`jalankan_aksi` with this module's argument order; a safe `next` wins over `tujuan`
-    (asn_kinerja.pengalihan: this module's own check let `/\\host` through)."""
-    return jalankan_aksi(request, fn, berhasil=pesan, kembali=tujuan)
 
 
 # --- catalogue -------------------------------------------------------------------------------
@@ -163,11 +156,11 @@ def pendaftaran_ajukan(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, pesan_form(form))
         return redirect(program.get_absolute_url())
-    return _aksi(
+    return jalankan_aksi(
         request,
         lambda: services.pendaftaran_ajukan(actor=request.user, program=program, alasan=alasan),
-        _("Pendaftaran dikirim ke atasan Anda untuk disetujui."),
-        program.get_absolute_url(),
+        berhasil=_("Pendaftaran dikirim ke atasan Anda untuk disetujui."),
+        kembali=program.get_absolute_url(),
     )
 
 
@@ -296,7 +289,7 @@ def kegiatan_tambah(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(pesan))
         return redirect(r.get_absolute_url())
     d = form.cleaned_data
-    return _aksi(
+    return jalankan_aksi(
         request,
         lambda: services.kegiatan_tambah(
             actor=request.user,
@@ -306,9 +299,9 @@ def kegiatan_tambah(request: HttpRequest, pk: int) -> HttpResponse:
             jp_rencana=d["jp_rencana"],
             bulan_rencana=d["bulan_rencana"],
             kompetensi=d["kompetensi"],
-        ),  # fmt: skip
-        _("Kegiatan ditambahkan."),
-        r.get_absolute_url(),
+        ),
+        berhasil=_("Kegiatan ditambahkan."),
+        kembali=r.get_absolute_url(),
     )
 
 
@@ -324,35 +317,35 @@ def _kegiatan(request: HttpRequest, pk: int) -> KegiatanPengembangan:
 @require_POST
 def kegiatan_hapus(request: HttpRequest, pk: int) -> HttpResponse:
     k = _kegiatan(request, pk)
-    return _aksi(
+    return jalankan_aksi(
         request,
         lambda: services.kegiatan_hapus(actor=request.user, kegiatan=k),
-        _("Kegiatan dihapus."),
-        k.rencana.get_absolute_url(),
+        berhasil=_("Kegiatan dihapus."),
+        kembali=k.rencana.get_absolute_url(),
     )
 
 
 @require_POST
 def kegiatan_status(request: HttpRequest, pk: int) -> HttpResponse:
     k = _kegiatan(request, pk)
-    return _aksi(
+    return jalankan_aksi(
         request,
         lambda: services.kegiatan_ubah_status(
             actor=request.user, kegiatan=k, status=request.POST.get("status", "")
         ),
-        _("Kemajuan kegiatan dicatat."),
-        k.rencana.get_absolute_url(),
+        berhasil=_("Kemajuan kegiatan dicatat."),
+        kembali=k.rencana.get_absolute_url(),
     )
 
 
 @require_POST
 def rencana_ajukan(request: HttpRequest, pk: int) -> HttpResponse:
     r = _rencana(request, pk)
-    return _aksi(
+    return jalankan_aksi(
         request,
         lambda: services.rencana_ajukan(actor=request.user, rencana=r),
-        _("Rencana pengembangan diajukan ke atasan Anda."),
-        r.get_absolute_url(),
+        berhasil=_("Rencana pengembangan diajukan ke atasan Anda."),
+        kembali=r.get_absolute_url(),
     )
 
 
@@ -360,13 +353,13 @@ def rencana_ajukan(request: HttpRequest, pk: int) -> HttpResponse:
 def rencana_putuskan(request: HttpRequest, pk: int) -> HttpResponse:
     r = _rencana(request, pk)
     setuju = request.POST.get("aksi") == "setujui"
-    return _aksi(
+    return jalankan_aksi(
         request,
         lambda: services.rencana_putuskan(
             actor=request.user, rencana=r, setuju=setuju, catatan=request.POST.get("catatan", "")
         ),
-        _("Rencana disetujui.") if setuju else _("Rencana dikembalikan kepada pegawai."),
-        tujuan_next(request, r.get_absolute_url()),
+        berhasil=_("Rencana disetujui.") if setuju else _("Rencana dikembalikan kepada pegawai."),
+        kembali=r.get_absolute_url(),
     )
 
 
@@ -416,7 +409,7 @@ def _pendaftaran(request: HttpRequest, pk: int) -> PendaftaranProgram:
 def pendaftaran_putus_atasan(request: HttpRequest, pk: int) -> HttpResponse:
     d = _pendaftaran(request, pk)
     setuju = request.POST.get("aksi") == "setujui"
-    return _aksi(
+    return jalankan_aksi(
         request,
         lambda: services.pendaftaran_putus_atasan(
             actor=request.user,
@@ -424,10 +417,10 @@ def pendaftaran_putus_atasan(request: HttpRequest, pk: int) -> HttpResponse:
             setuju=setuju,
             catatan=request.POST.get("catatan", ""),
         ),
-        _("Pendaftaran disetujui dan diteruskan ke admin kepegawaian.")
+        berhasil=_("Pendaftaran disetujui dan diteruskan ke admin kepegawaian.")
         if setuju
         else _("Pendaftaran ditolak."),
-        tujuan_next(request, reverse("pengembangan:persetujuan")),
+        kembali=reverse("pengembangan:persetujuan"),
     )
 
 
@@ -435,7 +428,7 @@ def pendaftaran_putus_atasan(request: HttpRequest, pk: int) -> HttpResponse:
 def pendaftaran_putus_hr(request: HttpRequest, pk: int) -> HttpResponse:
     d = _pendaftaran(request, pk)
     setuju = request.POST.get("aksi") == "setujui"
-    return _aksi(
+    return jalankan_aksi(
         request,
         lambda: services.pendaftaran_putus_hr(
             actor=request.user,
@@ -443,8 +436,8 @@ def pendaftaran_putus_hr(request: HttpRequest, pk: int) -> HttpResponse:
             setuju=setuju,
             catatan=request.POST.get("catatan", ""),
         ),
-        _("Pendaftaran disetujui.") if setuju else _("Pendaftaran ditolak."),
-        tujuan_next(request, reverse("pengembangan:pendaftaran_hr")),
+        berhasil=_("Pendaftaran disetujui.") if setuju else _("Pendaftaran ditolak."),
+        kembali=reverse("pengembangan:pendaftaran_hr"),
     )
 
 
@@ -456,27 +449,27 @@ def pendaftaran_selesai(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, pesan_form(form))
         return redirect(tujuan)
-    return _aksi(
+    return jalankan_aksi(
         request,
         lambda: services.pendaftaran_selesai(
             actor=request.user,
             pendaftaran=d,
             jp_realisasi=form.cleaned_data["jp_realisasi"],
             nomor_sertifikat=form.cleaned_data["nomor_sertifikat"],
-        ),  # fmt: skip
-        _("Keikutsertaan ditandai selesai dan dicatat di riwayat diklat."),
-        tujuan,
+        ),
+        berhasil=_("Keikutsertaan ditandai selesai dan dicatat di riwayat diklat."),
+        kembali=tujuan,
     )
 
 
 @require_POST
 def pendaftaran_batalkan(request: HttpRequest, pk: int) -> HttpResponse:
     d = _pendaftaran(request, pk)
-    return _aksi(
+    return jalankan_aksi(
         request,
         lambda: services.pendaftaran_batalkan(actor=request.user, pendaftaran=d),
-        _("Pendaftaran dibatalkan."),
-        tujuan_next(request, reverse("pengembangan:saya")),
+        berhasil=_("Pendaftaran dibatalkan."),
+        kembali=reverse("pengembangan:saya"),
     )
 
 
